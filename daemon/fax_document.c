@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "fax_document.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <spandsp.h>
+
+#define COPY_CHUNK_BYTES 65536
+
+static int write_all(int fd, const uint8_t *data, size_t length)
+{
+	while (length) {
+		ssize_t written = write(fd, data, length);
+
+		if (written < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		data += written;
+		length -= (size_t)written;
+	}
+	return 0;
+}
+
+static int copy_content(int from_fd, int to_fd, uint64_t max_bytes)
+{
+	/* pread leaves the owner's file offset alone; pipes need plain read. */
+	bool seekable = lseek(from_fd, 0, SEEK_CUR) >= 0;
+	uint8_t *buffer = malloc(COPY_CHUNK_BYTES);
+	uint64_t copied = 0;
+	int result = -1;
+
+	if (!buffer)
+		return -1;
+	for (;;) {
+		ssize_t got = seekable ? pread(from_fd, buffer, COPY_CHUNK_BYTES, (off_t)copied)
+				       : read(from_fd, buffer, COPY_CHUNK_BYTES);
+
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		if (got == 0) {
+			result = 0;
+			break;
+		}
+		if ((uint64_t)got > max_bytes - copied) {
+			errno = EFBIG;
+			break;
+		}
+		if (write_all(to_fd, buffer, (size_t)got))
+			break;
+		copied += (uint64_t)got;
+	}
+	free(buffer);
+	return result;
+}
+
+int fax_document_snapshot(int fd, uint64_t max_bytes)
+{
+	int memory_fd = memfd_create("faxd-document", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+	int saved_errno;
+
+	if (memory_fd < 0)
+		return -1;
+	if (copy_content(fd, memory_fd, max_bytes))
+		goto fail;
+	/* The snapshot is the document: nothing may change it from here on. */
+	if (fcntl(memory_fd, F_ADD_SEALS, F_SEAL_WRITE | F_SEAL_GROW | F_SEAL_SHRINK | F_SEAL_SEAL))
+		goto fail;
+	return memory_fd;
+fail:
+	saved_errno = errno;
+	close(memory_fd);
+	errno = saved_errno;
+	return -1;
+}
+
+int fax_document_fd_path(int fd, char *path, size_t size)
+{
+	int length = snprintf(path, size, "/proc/self/fd/%d", fd);
+
+	return length < 0 || (size_t)length >= size ? -1 : 0;
+}
+
+/* libtiff's complaints are summed up by the T.30 code we return instead. */
+static int ignore_tiff_message(TIFF *tif, void *user_data, const char *module,
+			       const char *format, va_list args)
+{
+	(void)tif;
+	(void)user_data;
+	(void)module;
+	(void)format;
+	(void)args;
+	return 1;
+}
+
+static int inspect_page(TIFF *tif)
+{
+	uint32_t width = 0, length = 0;
+	uint16_t bits_per_sample = 1, samples_per_pixel = 1;
+
+	if (!TIFFGetField(tif, TIFFTAG_IMAGEWIDTH, &width) ||
+	    !TIFFGetField(tif, TIFFTAG_IMAGELENGTH, &length) || !width || !length)
+		return T30_ERR_BADTAG;
+	TIFFGetFieldDefaulted(tif, TIFFTAG_BITSPERSAMPLE, &bits_per_sample);
+	TIFFGetFieldDefaulted(tif, TIFFTAG_SAMPLESPERPIXEL, &samples_per_pixel);
+	if (bits_per_sample != 1 || samples_per_pixel != 1)
+		return T30_ERR_BADTIFF;
+	return T30_ERR_OK;
+}
+
+int fax_document_inspect(const char *path, int *pages)
+{
+	TIFFOpenOptions *options = TIFFOpenOptionsAlloc();
+	TIFF *tif;
+	int result = T30_ERR_OK;
+	int count = 0;
+
+	*pages = 0;
+	if (!options)
+		return T30_ERR_NOMEM;
+	TIFFOpenOptionsSetErrorHandlerExtR(options, ignore_tiff_message, NULL);
+	TIFFOpenOptionsSetWarningHandlerExtR(options, ignore_tiff_message, NULL);
+
+	/* A file that does not open as a TIFF at all is "cannot be opened" to T.30. */
+	tif = TIFFOpenExt(path, "r", options);
+	TIFFOpenOptionsFree(options);
+	if (!tif)
+		return T30_ERR_FILEERROR;
+
+	do {
+		result = inspect_page(tif);
+		count++;
+	} while (result == T30_ERR_OK && TIFFReadDirectory(tif));
+
+	TIFFClose(tif);
+	if (result == T30_ERR_OK)
+		*pages = count;
+	return result;
+}

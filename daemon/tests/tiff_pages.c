@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "tiff_pages.h"
+
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <tiffio.h>
+
+static int set_page_tags(TIFF *tif, int page_index, int pages, int rows,
+			 enum page_resolution resolution,
+			 enum tiff_fax_compression compression)
+{
+	bool ok = true;
+
+	ok &= TIFFSetField(tif, TIFFTAG_SUBFILETYPE, FILETYPE_PAGE) == 1;
+	ok &= TIFFSetField(tif, TIFFTAG_IMAGEWIDTH, (uint32_t)PAGE_PATTERN_WIDTH) == 1;
+	ok &= TIFFSetField(tif, TIFFTAG_IMAGELENGTH, (uint32_t)rows) == 1;
+	ok &= TIFFSetField(tif, TIFFTAG_BITSPERSAMPLE, 1) == 1;
+	ok &= TIFFSetField(tif, TIFFTAG_SAMPLESPERPIXEL, 1) == 1;
+	ok &= TIFFSetField(tif, TIFFTAG_PLANARCONFIG, PLANARCONFIG_CONTIG) == 1;
+	ok &= TIFFSetField(tif, TIFFTAG_PHOTOMETRIC, PHOTOMETRIC_MINISWHITE) == 1;
+	/* TIFF Class F (RFC 2306) prefers LSB-first bit order. */
+	ok &= TIFFSetField(tif, TIFFTAG_FILLORDER, FILLORDER_LSB2MSB) == 1;
+	ok &= TIFFSetField(tif, TIFFTAG_ORIENTATION, ORIENTATION_TOPLEFT) == 1;
+	ok &= TIFFSetField(tif, TIFFTAG_XRESOLUTION, 204.0f) == 1;
+	ok &= TIFFSetField(tif, TIFFTAG_YRESOLUTION,
+			   resolution == PAGE_RESOLUTION_FINE ? 196.0f : 98.0f) == 1;
+	ok &= TIFFSetField(tif, TIFFTAG_RESOLUTIONUNIT, RESUNIT_INCH) == 1;
+	ok &= TIFFSetField(tif, TIFFTAG_ROWSPERSTRIP, (uint32_t)rows) == 1;
+	ok &= TIFFSetField(tif, TIFFTAG_PAGENUMBER, (uint16_t)page_index, (uint16_t)pages) == 1;
+	ok &= TIFFSetField(tif, TIFFTAG_SOFTWARE, "faxd make_test_tiff") == 1;
+
+	switch (compression) {
+	case TIFF_FAX_MH:
+		ok &= TIFFSetField(tif, TIFFTAG_COMPRESSION, COMPRESSION_CCITTFAX3) == 1;
+		ok &= TIFFSetField(tif, TIFFTAG_GROUP3OPTIONS, (uint32_t)GROUP3OPT_FILLBITS) == 1;
+		break;
+	case TIFF_FAX_MR:
+		ok &= TIFFSetField(tif, TIFFTAG_COMPRESSION, COMPRESSION_CCITTFAX3) == 1;
+		ok &= TIFFSetField(tif, TIFFTAG_GROUP3OPTIONS,
+				   (uint32_t)(GROUP3OPT_2DENCODING | GROUP3OPT_FILLBITS)) == 1;
+		break;
+	case TIFF_FAX_MMR:
+		ok &= TIFFSetField(tif, TIFFTAG_COMPRESSION, COMPRESSION_CCITTFAX4) == 1;
+		ok &= TIFFSetField(tif, TIFFTAG_GROUP4OPTIONS, (uint32_t)0) == 1;
+		break;
+	}
+	return ok ? 0 : -1;
+}
+
+int tiff_pages_write(const char *path, int pages, enum page_resolution resolution,
+		     enum tiff_fax_compression compression, FILE *diag)
+{
+	int rows = page_pattern_rows(resolution);
+	uint8_t row_bits[PAGE_PATTERN_WIDTH / 8];
+	TIFF *tif;
+
+	if (pages < 1 || pages > 65535) {
+		fprintf(diag, "# %s: page count %d out of range 1..65535\n", path, pages);
+		return -1;
+	}
+	tif = TIFFOpen(path, "w");
+	if (!tif) {
+		fprintf(diag, "# %s: cannot create TIFF\n", path);
+		return -1;
+	}
+	for (int page = 1; page <= pages; page++) {
+		if (set_page_tags(tif, page - 1, pages, rows, resolution, compression)) {
+			fprintf(diag, "# %s: cannot set the tags of page %d\n", path, page);
+			goto fail;
+		}
+		for (int row = 0; row < rows; row++) {
+			page_pattern_row(page, resolution, row, row_bits);
+			if (TIFFWriteScanline(tif, row_bits, (uint32_t)row, 0) != 1) {
+				fprintf(diag, "# %s: cannot write row %d of page %d\n",
+					path, row, page);
+				goto fail;
+			}
+		}
+		if (!TIFFWriteDirectory(tif)) {
+			fprintf(diag, "# %s: cannot write page %d\n", path, page);
+			goto fail;
+		}
+	}
+	TIFFClose(tif);
+	return 0;
+fail:
+	TIFFClose(tif);
+	return -1;
+}
+
+int tiff_pages_count(const char *path, FILE *diag)
+{
+	TIFF *tif = TIFFOpen(path, "r");
+	int pages;
+
+	if (!tif) {
+		fprintf(diag, "# %s: cannot open TIFF\n", path);
+		return -1;
+	}
+	pages = TIFFNumberOfDirectories(tif);
+	TIFFClose(tif);
+	return pages;
+}
+
+/* One decoded page: rows of packed bits, MSB first, 1 = black. */
+struct decoded_page {
+	uint32_t width;
+	uint32_t length;
+	size_t row_bytes;
+	uint8_t *bits;
+};
+
+static int decode_current_page(TIFF *tif, const char *path, int page,
+			       struct decoded_page *out, FILE *diag)
+{
+	uint16_t bits_per_sample = 1, samples_per_pixel = 1;
+	uint16_t photometric = PHOTOMETRIC_MINISWHITE;
+	tmsize_t scanline_size;
+
+	memset(out, 0, sizeof(*out));
+	if (!TIFFGetField(tif, TIFFTAG_IMAGEWIDTH, &out->width) ||
+	    !TIFFGetField(tif, TIFFTAG_IMAGELENGTH, &out->length)) {
+		fprintf(diag, "# %s page %d: no image size\n", path, page);
+		return -1;
+	}
+	TIFFGetFieldDefaulted(tif, TIFFTAG_BITSPERSAMPLE, &bits_per_sample);
+	TIFFGetFieldDefaulted(tif, TIFFTAG_SAMPLESPERPIXEL, &samples_per_pixel);
+	/* Fax readers take a missing Photometric as white-is-zero. */
+	TIFFGetField(tif, TIFFTAG_PHOTOMETRIC, &photometric);
+	if (bits_per_sample != 1 || samples_per_pixel != 1) {
+		fprintf(diag, "# %s page %d: not bilevel (%u bits x %u samples)\n",
+			path, page, bits_per_sample, samples_per_pixel);
+		return -1;
+	}
+	scanline_size = TIFFScanlineSize(tif);
+	out->row_bytes = ((size_t)out->width + 7) / 8;
+	if (scanline_size <= 0 || (size_t)scanline_size != out->row_bytes ||
+	    out->length == 0 || out->length > 1u << 20) {
+		fprintf(diag, "# %s page %d: implausible geometry %" PRIu32 " x %" PRIu32 "\n",
+			path, page, out->width, out->length);
+		return -1;
+	}
+	out->bits = malloc(out->row_bytes * out->length);
+	if (!out->bits) {
+		fprintf(diag, "# %s page %d: out of memory\n", path, page);
+		return -1;
+	}
+
+	/* Pixels past the width are padding: clear them so they never count. */
+	uint8_t last_byte_mask = (uint8_t)(0xffu << ((8 - out->width % 8) % 8));
+
+	for (uint32_t row = 0; row < out->length; row++) {
+		uint8_t *line = out->bits + (size_t)row * out->row_bytes;
+
+		if (TIFFReadScanline(tif, line, row, 0) != 1) {
+			fprintf(diag, "# %s page %d: cannot decode row %" PRIu32 "\n",
+				path, page, row);
+			free(out->bits);
+			out->bits = NULL;
+			return -1;
+		}
+		if (photometric == PHOTOMETRIC_MINISBLACK)
+			for (size_t i = 0; i < out->row_bytes; i++)
+				line[i] = (uint8_t)~line[i];
+		line[out->row_bytes - 1] &= last_byte_mask;
+	}
+	return 0;
+}
+
+/* Returns 0 if the two pages are the same, 1 if not. */
+static int compare_pages(const struct decoded_page *expected,
+			 const struct decoded_page *actual, int page, FILE *diag)
+{
+	uint32_t differing_rows = 0;
+	int64_t first_differing_row = -1;
+
+	if (expected->width != actual->width || expected->length != actual->length) {
+		fprintf(diag, "# page %d: size %" PRIu32 " x %" PRIu32 " expected, got %"
+			PRIu32 " x %" PRIu32 "\n", page, expected->width, expected->length,
+			actual->width, actual->length);
+		return 1;
+	}
+	for (uint32_t row = 0; row < expected->length; row++) {
+		size_t offset = (size_t)row * expected->row_bytes;
+
+		if (memcmp(expected->bits + offset, actual->bits + offset, expected->row_bytes)) {
+			if (first_differing_row < 0)
+				first_differing_row = row;
+			differing_rows++;
+		}
+	}
+	if (differing_rows) {
+		fprintf(diag, "# page %d: %" PRIu32 " of %" PRIu32 " rows differ, first row %"
+			PRId64 "\n", page, differing_rows, expected->length, first_differing_row);
+		return 1;
+	}
+	return 0;
+}
+
+int tiff_pages_compare(const char *expected_path, const char *actual_path, FILE *diag)
+{
+	TIFF *expected = TIFFOpen(expected_path, "r");
+	TIFF *actual = TIFFOpen(actual_path, "r");
+	int result = -1;
+
+	if (!expected || !actual) {
+		fprintf(diag, "# cannot open %s\n", expected ? actual_path : expected_path);
+		goto out;
+	}
+
+	int expected_pages = TIFFNumberOfDirectories(expected);
+	int actual_pages = TIFFNumberOfDirectories(actual);
+
+	result = 0;
+	if (expected_pages != actual_pages) {
+		fprintf(diag, "# %d pages expected, got %d\n", expected_pages, actual_pages);
+		result = 1;
+	}
+	for (int page = 1; page <= expected_pages && page <= actual_pages; page++) {
+		struct decoded_page expected_page, actual_page;
+
+		if (!TIFFSetDirectory(expected, (tdir_t)(page - 1)) ||
+		    !TIFFSetDirectory(actual, (tdir_t)(page - 1))) {
+			fprintf(diag, "# cannot select page %d\n", page);
+			result = -1;
+			break;
+		}
+		if (decode_current_page(expected, expected_path, page, &expected_page, diag)) {
+			result = -1;
+			break;
+		}
+		if (decode_current_page(actual, actual_path, page, &actual_page, diag)) {
+			free(expected_page.bits);
+			result = -1;
+			break;
+		}
+		if (compare_pages(&expected_page, &actual_page, page, diag))
+			result = 1;
+		free(expected_page.bits);
+		free(actual_page.bits);
+	}
+out:
+	if (expected)
+		TIFFClose(expected);
+	if (actual)
+		TIFFClose(actual);
+	return result;
+}
