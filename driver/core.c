@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * faxport: module setup: the device class, the char device region and the
+ * server node /dev/faxport.
+ */
+#include <linux/cdev.h>
+#include <linux/device.h>
+#include <linux/fs.h>
+#include <linux/module.h>
+
+#include "faxport.h"
+
+#define FAXPORT_MINORS		256
+#define FAXPORT_SERVER_MINOR	0
+
+static dev_t faxport_devt;
+static struct cdev faxport_server_cdev;
+static struct device *faxport_server_dev;
+
+static char *faxport_devnode(struct device *dev, umode_t *mode)
+{
+	/* Anyone may connect; what a handle may do is decided by its rights. */
+	if (mode)
+		*mode = 0666;
+	return NULL;
+}
+
+static struct class faxport_class = {
+	.name = "faxport",
+	.owner = THIS_MODULE,
+	.devnode = faxport_devnode,
+};
+
+static int __init faxport_init(void)
+{
+	int ret;
+
+	ret = alloc_chrdev_region(&faxport_devt, 0, FAXPORT_MINORS, "faxport");
+	if (ret)
+		return ret;
+
+	ret = class_register(&faxport_class);
+	if (ret)
+		goto err_region;
+
+	cdev_init(&faxport_server_cdev, &faxport_server_fops);
+	faxport_server_cdev.owner = THIS_MODULE;
+	ret = cdev_add(&faxport_server_cdev,
+		       MKDEV(MAJOR(faxport_devt), FAXPORT_SERVER_MINOR), 1);
+	if (ret)
+		goto err_class;
+
+	faxport_server_dev = device_create(&faxport_class, NULL,
+					   MKDEV(MAJOR(faxport_devt),
+						 FAXPORT_SERVER_MINOR),
+					   NULL, "faxport");
+	if (IS_ERR(faxport_server_dev)) {
+		ret = PTR_ERR(faxport_server_dev);
+		goto err_cdev;
+	}
+	return 0;
+
+err_cdev:
+	cdev_del(&faxport_server_cdev);
+err_class:
+	class_unregister(&faxport_class);
+err_region:
+	unregister_chrdev_region(faxport_devt, FAXPORT_MINORS);
+	return ret;
+}
+
+static void __exit faxport_exit(void)
+{
+	device_destroy(&faxport_class,
+		       MKDEV(MAJOR(faxport_devt), FAXPORT_SERVER_MINOR));
+	cdev_del(&faxport_server_cdev);
+	class_unregister(&faxport_class);
+	unregister_chrdev_region(faxport_devt, FAXPORT_MINORS);
+}
+
+module_init(faxport_init);
+module_exit(faxport_exit);
+
+MODULE_DESCRIPTION("Fax modem ports, handles, jobs and a loopback exchange");
+MODULE_LICENSE("GPL");
