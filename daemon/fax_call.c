@@ -28,6 +28,13 @@
  */
 #define PIECE_SAMPLES 160
 
+/*
+ * After phase E, T.30 only has to send or await DCN (about a second). On a
+ * noisy line spandsp can wait forever for the "carrier" to stop before it
+ * sends its DCN; past this grace the call ends with the outcome T.30 chose.
+ */
+#define PHASE_E_GRACE_SAMPLES (10 * FAX_CALL_SAMPLE_RATE)
+
 struct fax_call {
 	enum fax_call_role role;
 	fax_state_t *fax;
@@ -63,6 +70,7 @@ struct fax_call {
 
 	bool phase_e_seen;
 	int phase_e_code;
+	uint64_t phase_e_at;
 	/* TIMEOUT or ABORTED when we end the call ourselves; IN_PROGRESS otherwise. */
 	enum fax_call_outcome forced_outcome;
 
@@ -89,14 +97,25 @@ static void mark_progress(struct fax_call *call)
 	call->phase_started_at = fax_call_get_line_samples(call);
 }
 
+static uint64_t saturating_add(uint64_t a, uint64_t b)
+{
+	return a + b < a ? UINT64_MAX : a + b;
+}
+
+static uint64_t min_u64(uint64_t a, uint64_t b)
+{
+	return a < b ? a : b;
+}
+
 /* The line time at which the watchdog fires if nothing happens before. */
 static uint64_t watchdog_at(const struct fax_call *call)
 {
-	uint64_t phase_end = call->phase_started_at + call->phase_deadline;
+	uint64_t at = min_u64(call->call_deadline,
+			      saturating_add(call->phase_started_at, call->phase_deadline));
 
-	if (phase_end < call->phase_started_at)		/* saturate */
-		phase_end = UINT64_MAX;
-	return phase_end < call->call_deadline ? phase_end : call->call_deadline;
+	if (call->phase_e_seen)
+		at = min_u64(at, saturating_add(call->phase_e_at, PHASE_E_GRACE_SAMPLES));
+	return at;
 }
 
 static void start_page(struct fax_call *call, int page)
@@ -227,9 +246,13 @@ static void on_t30_phase_e(t30_state_t *t30, void *user_data, int completion_cod
 	};
 
 	(void)t30;
+	/* t30_terminate() after T.30's own phase E calls us again: the first word stands. */
+	if (call->phase_e_seen)
+		return;
 	sync_pages(call);
 	call->phase_e_seen = true;
 	call->phase_e_code = completion_code;
+	call->phase_e_at = fax_call_get_line_samples(call);
 	mark_progress(call);
 	emit(call, &event);
 }
@@ -325,7 +348,8 @@ static void check_after_piece(struct fax_call *call)
 	if (!t30_call_active(call->t30))
 		finish(call);
 	else if (fax_call_get_line_samples(call) >= watchdog_at(call))
-		end_call_now(call, FAX_CALL_TIMEOUT);
+		/* Once T.30 has reached phase E, its verdict is the outcome. */
+		end_call_now(call, call->phase_e_seen ? FAX_CALL_IN_PROGRESS : FAX_CALL_TIMEOUT);
 }
 
 int fax_call_rx(struct fax_call *call, const int16_t *samples, int n)
