@@ -43,6 +43,7 @@ struct endpoint {
 	int negotiations;
 	struct fax_call_negotiation negotiation;
 	int phase_e_count;
+	int pages_done;
 	int results;
 	struct fax_call_result result;
 	bool event_after_result;
@@ -72,7 +73,9 @@ static void record_event(struct fax_call *call, const struct fax_call_event *eve
 		endpoint->negotiation = *event->negotiation;
 		break;
 	case FAX_CALL_EVENT_PAGE_STARTED:
+		break;
 	case FAX_CALL_EVENT_PAGE_DONE:
+		endpoint->pages_done = event->page;
 		break;
 	case FAX_CALL_EVENT_PHASE_E:
 		endpoint->phase_e_count++;
@@ -204,23 +207,29 @@ static void add_noise(struct noise_source *noise, int16_t *samples, int n)
 	}
 }
 
+typedef bool stop_condition_fn(const struct endpoint *a, const struct endpoint *b);
+
+static bool both_ended(const struct endpoint *a, const struct endpoint *b)
+{
+	bool a_done = fax_call_is_finished(a->call) && a->results;
+	bool b_done = !b || (fax_call_is_finished(b->call) && b->results);
+
+	return a_done && b_done;
+}
+
 /*
- * Run until both calls have ended or @limit samples of line time have
- * passed (a bound for the test itself, above every deadline under test).
+ * Run until @stop says so or @limit samples of line time have passed (a
+ * bound for the test itself, above every deadline under test).
  * @b may be NULL: then @a hears silence (plus noise).
  */
-static uint64_t run_line(struct endpoint *a, struct endpoint *b, struct noise_source *noise,
-			 uint64_t limit)
+static uint64_t run_line_until(struct endpoint *a, struct endpoint *b,
+			       struct noise_source *noise, uint64_t limit,
+			       stop_condition_fn *stop)
 {
 	int16_t a_to_b[CHUNK_SAMPLES], b_to_a[CHUNK_SAMPLES];
 	uint64_t elapsed = 0;
 
-	while (elapsed < limit) {
-		bool a_done = fax_call_is_finished(a->call) && a->results;
-		bool b_done = !b || (fax_call_is_finished(b->call) && b->results);
-
-		if (a_done && b_done)
-			break;
+	while (elapsed < limit && !stop(a, b)) {
 		fax_call_tx(a->call, a_to_b, CHUNK_SAMPLES);
 		if (b)
 			fax_call_tx(b->call, b_to_a, CHUNK_SAMPLES);
@@ -234,6 +243,12 @@ static uint64_t run_line(struct endpoint *a, struct endpoint *b, struct noise_so
 		elapsed += CHUNK_SAMPLES;
 	}
 	return elapsed;
+}
+
+static uint64_t run_line(struct endpoint *a, struct endpoint *b, struct noise_source *noise,
+			 uint64_t limit)
+{
+	return run_line_until(a, b, noise, limit, both_ended);
 }
 
 /* ---- fixtures ---- */
@@ -615,6 +630,111 @@ static void test_noise_drowns_everything(void)
 	noisy_line(&(struct noisy_case){ "noise-heavy.tif", 1500.0, 0x1234567887654321ull, false });
 }
 
+/* ---- calls ended from outside ---- */
+
+static bool sender_confirmed_page_1(const struct endpoint *sender, const struct endpoint *receiver)
+{
+	(void)receiver;
+	return sender->pages_done >= 1 || fax_call_is_finished(sender->call);
+}
+
+static bool sender_negotiated(const struct endpoint *sender, const struct endpoint *receiver)
+{
+	(void)receiver;
+	return sender->negotiations >= 1 || fax_call_is_finished(sender->call);
+}
+
+static void start_pair(struct endpoint *sender, struct endpoint *receiver, const char *output,
+		       uint64_t deadline)
+{
+	struct fax_call_options sender_options, receiver_options;
+
+	endpoint_init(sender, "sender");
+	endpoint_init(receiver, "receiver");
+	sender_options = endpoint_options(sender);
+	sender_options.call_deadline_samples = deadline;
+	receiver_options = endpoint_options(receiver);
+	receiver_options.call_deadline_samples = deadline;
+	sender->call = fax_call_new_send_file(&sender_options,
+					      make_document("doc-fine-mmr.tif", 3,
+							    PAGE_RESOLUTION_FINE, TIFF_FAX_MMR));
+	receiver->call = fax_call_new_receive(&receiver_options, output);
+	if (!sender->call || !receiver->call)
+		fail("cannot create the calls: %s", strerror(errno));
+}
+
+static void test_hangup_after_first_page(void)
+{
+	const char *output = work_path("hangup.tif");
+	const char *first_page = make_document("doc-fine-mmr-1.tif", 1, PAGE_RESOLUTION_FINE,
+					       TIFF_FAX_MMR);
+	struct endpoint sender, receiver;
+
+	start_pair(&sender, &receiver, output, SECONDS(600));
+	if (!sender.call || !receiver.call)
+		goto out;
+	run_line_until(&sender, &receiver, &(struct noise_source){ 0 }, SECONDS(300),
+		       sender_confirmed_page_1);
+	CHECK(sender.pages_done == 1 && !fax_call_is_finished(sender.call),
+	      "the call did not get to page 2 (%d pages)", sender.pages_done);
+	/* The line drops under both ends. */
+	fax_call_hangup(sender.call);
+	fax_call_hangup(receiver.call);
+	print_result(&sender);
+	print_result(&receiver);
+	for (int side = 0; side < 2; side++) {
+		const struct endpoint *e = side ? &receiver : &sender;
+
+		CHECK(e->results == 1 && fax_call_is_finished(e->call),
+		      "%s: no RESULT at hang-up", e->name);
+		CHECK(e->result.outcome == FAX_CALL_DISCONNECTED, "%s: outcome %s", e->name,
+		      fax_call_outcome_name(e->result.outcome));
+		CHECK(e->result.pages_transferred == 1, "%s: %d pages", e->name,
+		      e->result.pages_transferred);
+		check_event_order(e, 1);
+	}
+	CHECK(sender.result.pages_total == 3, "sender total %d", sender.result.pages_total);
+	fax_call_hangup(sender.call);
+	CHECK(sender.results == 1, "a second hang-up gave another RESULT");
+	CHECK(tiff_pages_compare(first_page, output, stdout) == 0,
+	      "the page received before the hang-up is not page 1");
+out:
+	fax_call_free(sender.call);
+	fax_call_free(receiver.call);
+}
+
+static void test_abort_after_negotiation(void)
+{
+	const char *output = work_path("abort.tif");
+	struct endpoint sender, receiver;
+	int16_t samples[CHUNK_SAMPLES];
+	bool silent = true;
+
+	start_pair(&sender, &receiver, output, SECONDS(120));
+	if (!sender.call || !receiver.call)
+		goto out;
+	run_line_until(&sender, &receiver, &(struct noise_source){ 0 }, SECONDS(300),
+		       sender_negotiated);
+	CHECK(sender.negotiations == 1 && !fax_call_is_finished(sender.call),
+	      "the call did not get to phase C");
+	fax_call_abort(sender.call);
+	CHECK(sender.results == 1 && sender.result.outcome == FAX_CALL_ABORTED,
+	      "sender: outcome %s", fax_call_outcome_name(sender.result.outcome));
+	fax_call_tx(sender.call, samples, CHUNK_SAMPLES);
+	for (int i = 0; i < CHUNK_SAMPLES; i++)
+		silent &= samples[i] == 0;
+	CHECK(silent, "an aborted call still transmits");
+	/* The receiver is left alone with a silent line, and must end by itself. */
+	run_line(&receiver, &sender, &(struct noise_source){ 0 }, SECONDS(300));
+	print_result(&sender);
+	expect_bounded_failure(&receiver, SECONDS(120));
+	CHECK(sender.results == 1, "sender: %d RESULT events", sender.results);
+	CHECK(access(output, F_OK) != 0, "an output without pages was left behind");
+out:
+	fax_call_free(sender.call);
+	fax_call_free(receiver.call);
+}
+
 /* ---- documents and outputs that cannot be used ---- */
 
 static void expect_failed_at_start(struct endpoint *e, enum fax_call_outcome expected)
@@ -823,6 +943,8 @@ static const struct test tests[] = {
 	{ test_v29_no_ecm_mh_from_fd, "3 pages from an fd over V.29 without ECM, MH only, arrive identical", true },
 	{ test_v27ter_no_ecm_mr_standard, "2 standard pages over V.27ter without ECM, MR, arrive identical", true },
 	{ test_all_defaults, "default options negotiate V.17 14400 + ECM + MMR", true },
+	{ test_hangup_after_first_page, "a line dropped after page 1 gives disconnected on both ends and keeps page 1", false },
+	{ test_abort_after_negotiation, "an aborted sender falls silent at once; the receiver ends by itself as a failure", false },
 	{ test_silence_call_deadline, "a far end that never answers ends at the call deadline as a timeout", false },
 	{ test_silence_phase_deadline, "a far end that never answers ends at the phase deadline as a timeout", true },
 	{ test_silence_t30_gives_up, "without a shorter deadline, T.30's own T0/T1 give no-fax-answer", true },
