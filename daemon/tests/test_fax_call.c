@@ -49,6 +49,7 @@ struct endpoint {
 	bool event_after_result;
 	/* Receiving side: the output is compared when the RESULT arrives. */
 	const char *compare_with;
+	bool compare_below_header;
 	const char *output_path;
 	int compare_status;		/* tiff_pages_compare(), or -2 if not run */
 };
@@ -85,8 +86,11 @@ static void record_event(struct fax_call *call, const struct fax_call_event *eve
 		endpoint->result = *event->result;
 		/* The promise under test: the output is complete when RESULT comes. */
 		if (endpoint->compare_with && endpoint->output_path)
-			endpoint->compare_status = tiff_pages_compare(endpoint->compare_with,
-								      endpoint->output_path, stdout);
+			endpoint->compare_status = endpoint->compare_below_header
+				? tiff_pages_compare_below_header(endpoint->compare_with,
+								  endpoint->output_path, stdout)
+				: tiff_pages_compare(endpoint->compare_with,
+						     endpoint->output_path, stdout);
 		break;
 	}
 }
@@ -314,6 +318,7 @@ struct transfer_case {
 	unsigned int modems;
 	unsigned int compressions;
 	bool disable_ecm;
+	const char *header_info;
 	enum fax_modem expected_modem;
 	int expected_bit_rate;
 	enum fax_compression expected_compression;
@@ -343,6 +348,7 @@ static void run_transfer(const struct transfer_case *test)
 	endpoint_init(&sender, "sender");
 	endpoint_init(&receiver, "receiver");
 	receiver.compare_with = test->document;
+	receiver.compare_below_header = test->header_info != NULL;
 	receiver.output_path = output;
 
 	sender_options = endpoint_options(&sender);
@@ -350,6 +356,7 @@ static void run_transfer(const struct transfer_case *test)
 	sender_options.modems = test->modems;
 	sender_options.compressions = test->compressions;
 	sender_options.disable_ecm = test->disable_ecm;
+	sender_options.header_info = test->header_info;
 	sender_options.call_deadline_samples = SECONDS(600);
 	receiver_options = endpoint_options(&receiver);
 	receiver_options.local_ident = receiver_ident;
@@ -434,7 +441,8 @@ out:
 	if (document_fd >= 0)
 		close(document_fd);
 	/* Still the same after the calls are gone. */
-	CHECK(tiff_pages_compare(test->document, output, stdout) == 0,
+	CHECK((test->header_info ? tiff_pages_compare_below_header(test->document, output, stdout)
+				 : tiff_pages_compare(test->document, output, stdout)) == 0,
 	      "received document differs after free");
 }
 
@@ -494,10 +502,67 @@ static void test_all_defaults(void)
 					  TIFF_FAX_MR),
 		.pages = 1,
 		.send_from_fd = true,
+		.header_info = "faxd test header",
 		.expected_modem = FAX_MODEM_V17,
 		.expected_bit_rate = 14400,
 		.expected_compression = FAX_COMPRESSION_MMR,
 	});
+}
+
+/* No shared state: several calls interleaved chunk by chunk keep to themselves. */
+static void test_concurrent_calls(void)
+{
+	enum { PAIRS = 6 };
+	static const char *const documents[3] = {
+		"doc-standard-mmr-1.tif", "doc-standard-mmr-2.tif", "doc-standard-mmr.tif",
+	};
+	struct endpoint senders[PAIRS], receivers[PAIRS];
+	int16_t a_to_b[CHUNK_SAMPLES], b_to_a[CHUNK_SAMPLES];
+	bool all_ended = false;
+
+	for (int i = 0; i < PAIRS; i++) {
+		int pages = i % 3 + 1;
+		const char *document = make_document(documents[i % 3], pages,
+						     PAGE_RESOLUTION_STANDARD, TIFF_FAX_MMR);
+		char output_name[32];
+		struct fax_call_options options;
+
+		snprintf(output_name, sizeof(output_name), "concurrent-%d.tif", i);
+		endpoint_init(&senders[i], "sender");
+		endpoint_init(&receivers[i], "receiver");
+		receivers[i].compare_with = document;
+		receivers[i].output_path = work_path(output_name);
+		options = endpoint_options(&senders[i]);
+		senders[i].call = fax_call_new_send_file(&options, document);
+		options = endpoint_options(&receivers[i]);
+		receivers[i].call = fax_call_new_receive(&options, receivers[i].output_path);
+		if (!senders[i].call || !receivers[i].call)
+			fail("cannot create call pair %d: %s", i, strerror(errno));
+	}
+	for (uint64_t t = 0; !check_failed && !all_ended && t < SECONDS(600); t += CHUNK_SAMPLES) {
+		all_ended = true;
+		for (int i = 0; i < PAIRS; i++) {
+			fax_call_tx(senders[i].call, a_to_b, CHUNK_SAMPLES);
+			fax_call_tx(receivers[i].call, b_to_a, CHUNK_SAMPLES);
+			fax_call_rx(receivers[i].call, a_to_b, CHUNK_SAMPLES);
+			fax_call_rx(senders[i].call, b_to_a, CHUNK_SAMPLES);
+			all_ended &= both_ended(&senders[i], &receivers[i]);
+		}
+	}
+	for (int i = 0; i < PAIRS; i++) {
+		int pages = i % 3 + 1;
+
+		CHECK(senders[i].result.outcome == FAX_CALL_COMPLETED &&
+		      receivers[i].result.outcome == FAX_CALL_COMPLETED,
+		      "pair %d: %s / %s", i, fax_call_outcome_name(senders[i].result.outcome),
+		      fax_call_outcome_name(receivers[i].result.outcome));
+		CHECK(receivers[i].result.pages_transferred == pages,
+		      "pair %d: %d pages received, expected %d", i,
+		      receivers[i].result.pages_transferred, pages);
+		CHECK(receivers[i].compare_status == 0, "pair %d: received pages differ", i);
+		fax_call_free(senders[i].call);
+		fax_call_free(receivers[i].call);
+	}
 }
 
 /* ---- bounded failures ---- */
@@ -922,6 +987,8 @@ static void test_comparison_catches_differences(void)
 	CHECK(tiff_pages_compare(three, two, stdout) == 1, "a missing page was not caught");
 	CHECK(tiff_pages_compare(three, standard, stdout) == 1,
 	      "a different resolution was not caught");
+	CHECK(tiff_pages_compare_below_header(three, three_mh, stdout) == 1,
+	      "a page without its header was not caught");
 	CHECK(tiff_pages_count(three, stdout) == 3, "page count");
 }
 
@@ -942,7 +1009,8 @@ static const struct test tests[] = {
 	{ test_v17_ecm_mmr, "3 pages over V.17 + ECM + MMR arrive identical, with idents and page events", false },
 	{ test_v29_no_ecm_mh_from_fd, "3 pages from an fd over V.29 without ECM, MH only, arrive identical", true },
 	{ test_v27ter_no_ecm_mr_standard, "2 standard pages over V.27ter without ECM, MR, arrive identical", true },
-	{ test_all_defaults, "default options negotiate V.17 14400 + ECM + MMR", true },
+	{ test_all_defaults, "default options negotiate V.17 14400 + ECM + MMR; the page header is added on top", true },
+	{ test_concurrent_calls, "6 call pairs interleaved in one process each deliver their own document", false },
 	{ test_hangup_after_first_page, "a line dropped after page 1 gives disconnected on both ends and keeps page 1", false },
 	{ test_abort_after_negotiation, "an aborted sender falls silent at once; the receiver ends by itself as a failure", false },
 	{ test_silence_call_deadline, "a far end that never answers ends at the call deadline as a timeout", false },

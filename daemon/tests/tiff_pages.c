@@ -170,23 +170,48 @@ static int decode_current_page(TIFF *tif, const char *path, int page,
 	return 0;
 }
 
-/* Returns 0 if the two pages are the same, 1 if not. */
+static bool rows_have_ink(const struct decoded_page *page, uint32_t rows)
+{
+	for (size_t i = 0; i < (size_t)rows * page->row_bytes; i++)
+		if (page->bits[i])
+			return true;
+	return false;
+}
+
+/*
+ * Returns 0 if the two pages are the same (below a header band on the actual
+ * page, when @with_header), 1 if not.
+ */
 static int compare_pages(const struct decoded_page *expected,
-			 const struct decoded_page *actual, int page, FILE *diag)
+			 const struct decoded_page *actual, int page, bool with_header,
+			 FILE *diag)
 {
 	uint32_t differing_rows = 0;
 	int64_t first_differing_row = -1;
+	uint32_t header_rows = 0;
 
-	if (expected->width != actual->width || expected->length != actual->length) {
-		fprintf(diag, "# page %d: size %" PRIu32 " x %" PRIu32 " expected, got %"
+	if (with_header && actual->length > expected->length) {
+		header_rows = actual->length - expected->length;
+		if (!rows_have_ink(actual, header_rows)) {
+			fprintf(diag, "# page %d: the %" PRIu32 " header rows are blank\n", page,
+				header_rows);
+			return 1;
+		}
+	}
+	if (expected->width != actual->width ||
+	    expected->length + header_rows != actual->length ||
+	    (with_header && !header_rows)) {
+		fprintf(diag, "# page %d: size %" PRIu32 " x %" PRIu32 "%s expected, got %"
 			PRIu32 " x %" PRIu32 "\n", page, expected->width, expected->length,
-			actual->width, actual->length);
+			with_header ? " plus a header" : "", actual->width, actual->length);
 		return 1;
 	}
 	for (uint32_t row = 0; row < expected->length; row++) {
 		size_t offset = (size_t)row * expected->row_bytes;
+		size_t actual_offset = (size_t)(row + header_rows) * actual->row_bytes;
 
-		if (memcmp(expected->bits + offset, actual->bits + offset, expected->row_bytes)) {
+		if (memcmp(expected->bits + offset, actual->bits + actual_offset,
+			   expected->row_bytes)) {
 			if (first_differing_row < 0)
 				first_differing_row = row;
 			differing_rows++;
@@ -200,7 +225,8 @@ static int compare_pages(const struct decoded_page *expected,
 	return 0;
 }
 
-int tiff_pages_compare(const char *expected_path, const char *actual_path, FILE *diag)
+static int compare_documents(const char *expected_path, const char *actual_path,
+			     bool with_header, FILE *diag)
 {
 	TIFF *expected = TIFFOpen(expected_path, "r");
 	TIFF *actual = TIFFOpen(actual_path, "r");
@@ -237,7 +263,7 @@ int tiff_pages_compare(const char *expected_path, const char *actual_path, FILE 
 			result = -1;
 			break;
 		}
-		if (compare_pages(&expected_page, &actual_page, page, diag))
+		if (compare_pages(&expected_page, &actual_page, page, with_header, diag))
 			result = 1;
 		free(expected_page.bits);
 		free(actual_page.bits);
@@ -248,4 +274,15 @@ out:
 	if (actual)
 		TIFFClose(actual);
 	return result;
+}
+
+int tiff_pages_compare(const char *expected_path, const char *actual_path, FILE *diag)
+{
+	return compare_documents(expected_path, actual_path, false, diag);
+}
+
+int tiff_pages_compare_below_header(const char *expected_path, const char *actual_path,
+				    FILE *diag)
+{
+	return compare_documents(expected_path, actual_path, true, diag);
 }

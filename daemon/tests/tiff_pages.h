@@ -35,4 +35,12 @@ int tiff_pages_count(const char *path, FILE *diag);
  */
 int tiff_pages_compare(const char *expected_path, const char *actual_path, FILE *diag);
 
+/*
+ * The same, for pages that were sent with a page header: each actual page
+ * must be the expected page with a band of extra rows on top that is not
+ * all white.
+ */
+int tiff_pages_compare_below_header(const char *expected_path, const char *actual_path,
+				    FILE *diag);
+
 #endif
