@@ -15,6 +15,7 @@
 static int tap_test_count;
 static int tap_failure_count;
 
+__attribute__((unused))
 static bool tap_report(bool passed, const char *file, int line, const char *format,
                        va_list arguments)
 {
@@ -30,7 +31,7 @@ static bool tap_report(bool passed, const char *file, int line, const char *form
     return passed;
 }
 
-__attribute__((format(printf, 4, 5)))
+__attribute__((format(printf, 4, 5), unused))
 static bool tap_ok(bool passed, const char *file, int line, const char *format, ...)
 {
     va_list arguments;
@@ -42,7 +43,7 @@ static bool tap_ok(bool passed, const char *file, int line, const char *format, 
     return result;
 }
 
-__attribute__((format(printf, 6, 7)))
+__attribute__((format(printf, 6, 7), unused))
 static bool tap_equal(uintmax_t got, uintmax_t expected, const char *file, int line,
                       const char *unused, const char *format, ...)
 {
@@ -59,6 +60,7 @@ static bool tap_equal(uintmax_t got, uintmax_t expected, const char *file, int l
 }
 
 __attribute__((format(printf, 1, 2)))
+__attribute__((unused))
 static void tap_diag(const char *format, ...)
 {
     va_list arguments;
@@ -70,6 +72,7 @@ static void tap_diag(const char *format, ...)
     va_end(arguments);
 }
 
+__attribute__((unused))
 static int tap_finish(void)
 {
     printf("1..%d\n", tap_test_count);
