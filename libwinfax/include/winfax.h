@@ -103,9 +103,14 @@ typedef uint32_t  ULONG, *PULONG;
 typedef unsigned int UINT, *PUINT;
 typedef char      CHAR, *PCHAR;
 
-/* UTF-16 code unit.  In C, u"..." literals are arrays of uint_least16_t,
- * which is this same type on Linux, so TEXT("x") works under UNICODE. */
-#ifdef __cplusplus
+/* UTF-16 code unit.  With -fshort-wchar, wchar_t is 16 bits and L"..."
+ * literals from Windows sources work as they are (Wine does the same).
+ * Otherwise u"..." literals fit: in C they are arrays of uint_least16_t,
+ * the same type as uint16_t here.  All three have the same ABI. */
+#if defined(__SIZEOF_WCHAR_T__) && __SIZEOF_WCHAR_T__ == 2
+#define WINFAX_WCHAR_IS_WCHAR_T 1
+typedef wchar_t   WCHAR;
+#elif defined(__cplusplus)
 typedef char16_t  WCHAR;
 #else
 typedef uint16_t  WCHAR;
@@ -208,7 +213,9 @@ typedef LPCSTR  PCTSTR, LPCTSTR;
 #endif
 
 #ifndef TEXT
-#ifdef UNICODE
+#if defined(UNICODE) && defined(WINFAX_WCHAR_IS_WCHAR_T)
+#define WINFAX_TEXT_LITERAL(quoted) L##quoted
+#elif defined(UNICODE)
 #define WINFAX_TEXT_LITERAL(quoted) u##quoted
 #else
 #define WINFAX_TEXT_LITERAL(quoted) quoted
@@ -428,8 +435,8 @@ typedef HCALL WINFAX_HCALL;
 #define FAX_WRITE               0x00020001
 #define FAX_ALL_ACCESS          0x001F007F
 
-/* JobId of a FAX_EVENT that concerns no job */
-#define FAX_EVENT_NO_JOB_ID     0xFFFFFFFF
+/* JobId of a FAX_EVENT that concerns no job (this project's name) */
+#define WINFAX_EVENT_NO_JOB     0xFFFFFFFF
 
 /* ------------------------------------------------------------------------
  * Structures.  Every A form has a W form of identical layout; the neutral
@@ -695,7 +702,7 @@ typedef struct _FAX_EVENTA {
     FILETIME TimeStamp;
     DWORD    DeviceId;
     DWORD    EventId;
-    DWORD    JobId;             /* FAX_EVENT_NO_JOB_ID: no job */
+    DWORD    JobId;             /* WINFAX_EVENT_NO_JOB: no job */
 } FAX_EVENTA, *PFAX_EVENTA;
 
 typedef struct _FAX_EVENTW {
@@ -703,7 +710,7 @@ typedef struct _FAX_EVENTW {
     FILETIME TimeStamp;
     DWORD    DeviceId;
     DWORD    EventId;
-    DWORD    JobId;             /* FAX_EVENT_NO_JOB_ID: no job */
+    DWORD    JobId;             /* WINFAX_EVENT_NO_JOB: no job */
 } FAX_EVENTW, *PFAX_EVENTW;
 
 /* Guid is the routing method's GUID as a string, "{xxxxxxxx-...}". */

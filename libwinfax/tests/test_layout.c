@@ -376,7 +376,7 @@ static const struct constant constants[] = {
     CONSTANT(ERROR_TOO_MANY_OPEN_FILES, 4), CONSTANT(WAIT_TIMEOUT, 258),
     CONSTANT(ERROR_ABANDONED_WAIT_0, 735),
     CONSTANT(WM_USER, 0x400), CONSTANT(INFINITE, 0xFFFFFFFF),
-    CONSTANT(MAX_COMPUTERNAME_LENGTH, 15),
+    CONSTANT(MAX_COMPUTERNAME_LENGTH, 15), CONSTANT(WINFAX_EVENT_NO_JOB, 0xFFFFFFFF),
 };
 
 static void test_constants(void)
@@ -592,6 +592,13 @@ static void test_neutral_names(void)
     NEUTRAL_TYPE(FAX_CONTEXT_INFO);
     NEUTRAL_TYPE(PFAX_CONTEXT_INFO);
 
+#if defined(__SIZEOF_WCHAR_T__) && __SIZEOF_WCHAR_T__ == 2
+    ok(SAME_TYPE(WCHAR, wchar_t), "with -fshort-wchar, WCHAR is wchar_t");
+    {
+        LPCWSTR literal = L"fax";
+        ok(literal[1] == 'a', "and L\"...\" literals are LPCWSTR");
+    }
+#endif
 #ifdef UNICODE
     ok(SAME_TYPE(TCHAR, WCHAR), "TCHAR is WCHAR under UNICODE");
     ok(SAME_TYPE(LPCTSTR, LPCWSTR), "LPCTSTR is LPCWSTR under UNICODE");
@@ -613,7 +620,7 @@ static void test_neutral_names(void)
 
 int main(void)
 {
-    tap_diag("winfax.h layout test, %s build", FORM);
+    tap_diag("winfax.h layout test, %s build, %zu-byte wchar_t", FORM, sizeof(wchar_t));
     if (sizeof(void *) != 8 || sizeof(long) != 8) {
         printf("1..0 # SKIP the expected tables are for LP64\n");
         return 0;
