@@ -1,31 +1,37 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * faxport: module setup: the device class, the char device region and the
- * server node /dev/faxport.
+ * faxport: module setup: the device class, the char device region, the
+ * server node /dev/faxport and the ports created at load time.
  */
 #include <linux/cdev.h>
 #include <linux/device.h>
 #include <linux/fs.h>
 #include <linux/module.h>
+#include <linux/moduleparam.h>
 
 #include "faxport.h"
 
-#define FAXPORT_MINORS		256
+/* Minor 0 is the server; the ports take 1..FAXPORT_MAX_PORTS. */
+#define FAXPORT_MINORS		(FAXPORT_MAX_PORTS + 1)
 #define FAXPORT_SERVER_MINOR	0
 
-static dev_t faxport_devt;
+static unsigned int ports = 4;
+module_param(ports, uint, 0444);
+MODULE_PARM_DESC(ports, "Loopback ports created at load time (default 4)");
+
+dev_t faxport_devt;
 static struct cdev faxport_server_cdev;
 static struct device *faxport_server_dev;
 
 static char *faxport_devnode(struct device *dev, umode_t *mode)
 {
-	/* Anyone may connect; what a handle may do is decided by its rights. */
+	/* Anyone may open; what a handle may do is decided by its rights. */
 	if (mode)
 		*mode = 0666;
 	return NULL;
 }
 
-static struct class faxport_class = {
+struct class faxport_class = {
 	.name = "faxport",
 	.owner = THIS_MODULE,
 	.devnode = faxport_devnode,
@@ -33,7 +39,15 @@ static struct class faxport_class = {
 
 static int __init faxport_init(void)
 {
+	unsigned int i;
+	u32 id;
 	int ret;
+
+	if (ports > FAXPORT_MAX_PORTS) {
+		pr_err("faxport: ports=%u is more than %u\n", ports,
+		       FAXPORT_MAX_PORTS);
+		return -EINVAL;
+	}
 
 	ret = alloc_chrdev_region(&faxport_devt, 0, FAXPORT_MINORS, "faxport");
 	if (ret)
@@ -58,8 +72,19 @@ static int __init faxport_init(void)
 		ret = PTR_ERR(faxport_server_dev);
 		goto err_cdev;
 	}
+
+	for (i = 0; i < ports; i++) {
+		ret = faxport_port_create("", "", &id);
+		if (ret)
+			goto err_ports;
+	}
 	return 0;
 
+err_ports:
+	faxport_port_remove_all();
+	faxport_exchange_exit();
+	device_destroy(&faxport_class,
+		       MKDEV(MAJOR(faxport_devt), FAXPORT_SERVER_MINOR));
 err_cdev:
 	cdev_del(&faxport_server_cdev);
 err_class:
@@ -71,6 +96,9 @@ err_region:
 
 static void __exit faxport_exit(void)
 {
+	/* Open files pin the module: no handle exists here any more. */
+	faxport_port_remove_all();
+	faxport_exchange_exit();
 	device_destroy(&faxport_class,
 		       MKDEV(MAJOR(faxport_devt), FAXPORT_SERVER_MINOR));
 	cdev_del(&faxport_server_cdev);

@@ -3,14 +3,18 @@
  * faxport: the server node. Each open file of /dev/faxport is a fax server
  * handle (FaxConnectFaxServer); closing it is FaxClose.
  */
+#include <linux/capability.h>
 #include <linux/fs.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
-#include <linux/faxport.h>
 
 #include "faxport.h"
 
 static_assert(sizeof(struct faxport_api) == 16);
+static_assert(sizeof(struct faxport_rights) == 8);
+static_assert(sizeof(struct faxport_port_list) == 16);
+static_assert(sizeof(struct faxport_port_add) == 104);
+static_assert(sizeof(struct faxport_port_remove) == 8);
 
 static int faxport_server_open(struct inode *inode, struct file *file)
 {
@@ -20,6 +24,8 @@ static int faxport_server_open(struct inode *inode, struct file *file)
 	if (!srv)
 		return -ENOMEM;
 	mutex_init(&srv->lock);
+	srv->rights = faxport_rights_for(file->f_cred);
+	srv->uid = file->f_cred->euid;
 	file->private_data = srv;
 	return nonseekable_open(inode, file);
 }
@@ -31,6 +37,19 @@ static int faxport_server_release(struct inode *inode, struct file *file)
 	mutex_destroy(&srv->lock);
 	kfree(srv);
 	return 0;
+}
+
+/**
+ * faxport_server_handle_get() - the server handle behind a file, if it is one
+ * @file: any file
+ *
+ * Return: the handle, or NULL when @file is not an open /dev/faxport.
+ */
+struct faxport_server_handle *faxport_server_handle_get(struct file *file)
+{
+	if (file->f_op != &faxport_server_fops)
+		return NULL;
+	return file->private_data;
 }
 
 static long faxport_ioctl_api(struct faxport_server_handle *srv,
@@ -66,6 +85,80 @@ out:
 	return ret;
 }
 
+static long faxport_ioctl_get_rights(struct faxport_server_handle *srv,
+				     struct file *file,
+				     struct faxport_rights __user *uarg)
+{
+	struct faxport_rights r = {
+		.rights = srv->rights,
+		.uid = from_kuid_munged(file->f_cred->user_ns, srv->uid),
+	};
+
+	return copy_to_user(uarg, &r, sizeof(r)) ? -EFAULT : 0;
+}
+
+static long faxport_ioctl_port_list(struct faxport_server_handle *srv,
+				    struct faxport_port_list __user *uarg)
+{
+	struct faxport_port_list list;
+	long ret;
+
+	if (!(srv->rights & FAXPORT_RIGHT_PORT_QUERY))
+		return -EACCES;
+	if (copy_from_user(&list, uarg, sizeof(list)))
+		return -EFAULT;
+	if (list.info_size != sizeof(struct faxport_port_info))
+		return -EINVAL;
+	if (list.count > FAXPORT_MAX_PORTS)
+		return -EINVAL;
+	ret = faxport_port_list(&list);
+	if (ret)
+		return ret;
+	if (put_user(list.count, &uarg->count))
+		return -EFAULT;
+	return 0;
+}
+
+static long faxport_ioctl_port_add(struct file *file,
+				   struct faxport_port_add __user *uarg)
+{
+	struct faxport_port_add add;
+	long ret;
+
+	if (!file_ns_capable(file, &init_user_ns, CAP_NET_ADMIN))
+		return -EPERM;
+	if (copy_from_user(&add, uarg, sizeof(add)))
+		return -EFAULT;
+	if (add.flags || add.device_id)
+		return -EINVAL;
+	if (!faxport_string_terminated(add.name, sizeof(add.name)) ||
+	    !faxport_string_terminated(add.number, sizeof(add.number)))
+		return -EINVAL;
+	if (add.number[0] && !faxport_number_valid(add.number))
+		return -EINVAL;
+	ret = faxport_port_create(add.name, add.number, &add.device_id);
+	if (ret)
+		return ret;
+	/* The port exists now; a caller that cannot read its id may remove it. */
+	if (put_user(add.device_id, &uarg->device_id))
+		return -EFAULT;
+	return 0;
+}
+
+static long faxport_ioctl_port_remove(struct file *file,
+				      struct faxport_port_remove __user *uarg)
+{
+	struct faxport_port_remove rm;
+
+	if (!file_ns_capable(file, &init_user_ns, CAP_NET_ADMIN))
+		return -EPERM;
+	if (copy_from_user(&rm, uarg, sizeof(rm)))
+		return -EFAULT;
+	if (rm.flags)
+		return -EINVAL;
+	return faxport_port_remove(rm.device_id);
+}
+
 static long faxport_server_ioctl(struct file *file, unsigned int cmd,
 				 unsigned long arg)
 {
@@ -75,9 +168,30 @@ static long faxport_server_ioctl(struct file *file, unsigned int cmd,
 	switch (cmd) {
 	case FAXPORT_IOC_API:
 		return faxport_ioctl_api(srv, uarg);
+	case FAXPORT_IOC_GET_RIGHTS:
+	case FAXPORT_IOC_PORT_LIST:
+	case FAXPORT_IOC_PORT_ADD:
+	case FAXPORT_IOC_PORT_REMOVE:
+		break;
 	default:
 		return -ENOTTY;
 	}
+
+	/* Pairs with the store under srv->lock in the handshake. */
+	if (!READ_ONCE(srv->negotiated))
+		return -EBADFD;
+
+	switch (cmd) {
+	case FAXPORT_IOC_GET_RIGHTS:
+		return faxport_ioctl_get_rights(srv, file, uarg);
+	case FAXPORT_IOC_PORT_LIST:
+		return faxport_ioctl_port_list(srv, uarg);
+	case FAXPORT_IOC_PORT_ADD:
+		return faxport_ioctl_port_add(file, uarg);
+	case FAXPORT_IOC_PORT_REMOVE:
+		return faxport_ioctl_port_remove(file, uarg);
+	}
+	return -ENOTTY;
 }
 
 const struct file_operations faxport_server_fops = {
