@@ -49,9 +49,12 @@ static int __init faxport_init(void)
 		return -EINVAL;
 	}
 
-	ret = alloc_chrdev_region(&faxport_devt, 0, FAXPORT_MINORS, "faxport");
+	ret = faxport_events_init();
 	if (ret)
 		return ret;
+	ret = alloc_chrdev_region(&faxport_devt, 0, FAXPORT_MINORS, "faxport");
+	if (ret)
+		goto err_events;
 
 	ret = class_register(&faxport_class);
 	if (ret)
@@ -82,6 +85,7 @@ static int __init faxport_init(void)
 
 err_ports:
 	faxport_port_remove_all();
+	faxport_jobs_exit();
 	faxport_exchange_exit();
 	device_destroy(&faxport_class,
 		       MKDEV(MAJOR(faxport_devt), FAXPORT_SERVER_MINOR));
@@ -91,6 +95,8 @@ err_class:
 	class_unregister(&faxport_class);
 err_region:
 	unregister_chrdev_region(faxport_devt, FAXPORT_MINORS);
+err_events:
+	faxport_events_exit();
 	return ret;
 }
 
@@ -98,12 +104,14 @@ static void __exit faxport_exit(void)
 {
 	/* Open files pin the module: no handle exists here any more. */
 	faxport_port_remove_all();
+	faxport_jobs_exit();
 	faxport_exchange_exit();
 	device_destroy(&faxport_class,
 		       MKDEV(MAJOR(faxport_devt), FAXPORT_SERVER_MINOR));
 	cdev_del(&faxport_server_cdev);
 	class_unregister(&faxport_class);
 	unregister_chrdev_region(faxport_devt, FAXPORT_MINORS);
+	faxport_events_exit();
 }
 
 module_init(faxport_init);

@@ -122,6 +122,7 @@ static void faxport_line_clear_locked(struct faxport_port *port)
 	line->peer = NULL;
 	line->rings = 0;
 	line->caller = false;
+	line->engine_state = 0;
 	list_del_init(&line->clock_node);
 	kfifo_reset(&line->rx.samples);
 	kfifo_reset(&line->tx.samples);
@@ -150,8 +151,11 @@ u32 faxport_line_port_state(struct faxport_port *port)
 		state = FAXPORT_STATE_RINGING;
 		break;
 	case FAXPORT_LINE_CONNECTED:
-		state = line->caller ? FAXPORT_STATE_SENDING :
-				       FAXPORT_STATE_RECEIVING;
+		if (line->engine_state)
+			state = line->engine_state;
+		else
+			state = line->caller ? FAXPORT_STATE_SENDING :
+					       FAXPORT_STATE_RECEIVING;
 		break;
 	default:
 		state = READ_ONCE(port->dsp_attached) ? FAXPORT_STATE_AVAILABLE :
@@ -202,7 +206,10 @@ void faxport_line_hangup(struct faxport_port *port)
 				 FAXPORT_LINE_EV_HANGUP, 0);
 	faxport_line_clear_locked(peer);
 	faxport_line_clear_locked(port);
+	faxport_event(FAXPORT_EV_IDLE, port->device_id, FAXPORT_NO_JOB);
+	faxport_event(FAXPORT_EV_IDLE, peer->device_id, FAXPORT_NO_JOB);
 	spin_unlock(&faxport_exchange_lock);
+	faxport_jobs_kick();
 
 	cancel_delayed_work(&port->line.ring_work);
 	cancel_delayed_work(&peer->line.ring_work);
@@ -252,7 +259,9 @@ static void faxport_ring_work(struct work_struct *work)
 		faxport_line_event(port, FAXPORT_LINE_EV_CALLER_GONE, line->rings);
 		faxport_line_clear_locked(caller);
 		faxport_line_clear_locked(port);
+		faxport_event(FAXPORT_EV_IDLE, port->device_id, FAXPORT_NO_JOB);
 		spin_unlock(&faxport_exchange_lock);
+		faxport_jobs_kick();
 		put_device(&caller->dev);
 		put_device(&port->dev);
 		return;
@@ -260,6 +269,7 @@ static void faxport_ring_work(struct work_struct *work)
 	line->rings++;
 	caller->line.rings = line->rings;
 	faxport_line_event(port, FAXPORT_LINE_EV_RING, line->rings);
+	faxport_event(FAXPORT_EV_RINGING, port->device_id, FAXPORT_NO_JOB);
 	schedule_delayed_work(&line->ring_work, faxport_ring_delay());
 	spin_unlock(&faxport_exchange_lock);
 }
@@ -306,6 +316,7 @@ static long faxport_line_dial(struct faxport_port *port,
 	callee->line.peer = port;
 	callee->line.rings = 1;
 	faxport_line_event(callee, FAXPORT_LINE_EV_RING, 1);
+	faxport_event(FAXPORT_EV_RINGING, callee->device_id, FAXPORT_NO_JOB);
 	schedule_delayed_work(&callee->line.ring_work, faxport_ring_delay());
 	spin_unlock(&faxport_exchange_lock);
 	wake_up_all(&port->wait);
@@ -341,6 +352,7 @@ static long faxport_line_answer(struct faxport_port *port)
 		mod_delayed_work(system_wq, &faxport_clock_work, 0);
 	}
 	faxport_line_event(caller, FAXPORT_LINE_EV_ANSWERED, 0);
+	faxport_event(FAXPORT_EV_ANSWERED, port->device_id, FAXPORT_NO_JOB);
 	spin_unlock(&faxport_exchange_lock);
 	cancel_delayed_work(&line->ring_work);
 	wake_up_all(&port->wait);
@@ -436,11 +448,40 @@ long faxport_dsp_attach(struct faxport_port_file *pf,
 		spin_unlock(&faxport_exchange_lock);
 	}
 	mutex_unlock(&port->lock);
-	if (!ret)
+	if (!ret) {
 		WRITE_ONCE(pf->kind, FAXPORT_FILE_DSP);
+		faxport_event(FAXPORT_EV_FAXSVC_STARTED, port->device_id,
+			      FAXPORT_NO_JOB);
+		faxport_jobs_kick();
+	}
 out:
 	mutex_unlock(&pf->lock);
 	return ret;
+}
+
+/**
+ * faxport_line_notify() - queue a line event for a port's engine
+ * @port: the port
+ * @type: a FAXPORT_LINE_EV_* value
+ * @arg: its argument
+ */
+void faxport_line_notify(struct faxport_port *port, u32 type, u32 arg)
+{
+	spin_lock(&faxport_exchange_lock);
+	faxport_line_event(port, type, arg);
+	spin_unlock(&faxport_exchange_lock);
+}
+
+/**
+ * faxport_line_set_engine_state() - what the engine says the port does
+ * @port: the port
+ * @state: a FAXPORT_STATE_* value, or 0 to go back to the line's view
+ */
+void faxport_line_set_engine_state(struct faxport_port *port, u32 state)
+{
+	spin_lock(&faxport_exchange_lock);
+	port->line.engine_state = state;
+	spin_unlock(&faxport_exchange_lock);
 }
 
 static long faxport_line_next_event(struct faxport_port *port,
@@ -462,15 +503,16 @@ static long faxport_line_next_event(struct faxport_port *port,
 }
 
 /**
- * faxport_dsp_ioctl() - the line ioctls of an attached DSP engine
+ * faxport_dsp_ioctl() - the ioctls of an attached DSP engine
  * @pf: the engine's port file
- * @cmd: a FAXPORT_IOC_LINE_* command
+ * @file: its file
+ * @cmd: a FAXPORT_IOC_LINE_* or engine FAXPORT_IOC_JOB_* command
  * @uarg: its argument
  *
  * Return: 0 or a negative errno (see the uAPI header).
  */
-long faxport_dsp_ioctl(struct faxport_port_file *pf, unsigned int cmd,
-		       void __user *uarg)
+long faxport_dsp_ioctl(struct faxport_port_file *pf, struct file *file,
+		       unsigned int cmd, void __user *uarg)
 {
 	struct faxport_port *port = pf->port;
 
@@ -485,7 +527,7 @@ long faxport_dsp_ioctl(struct faxport_port_file *pf, unsigned int cmd,
 	case FAXPORT_IOC_LINE_EVENT:
 		return faxport_line_next_event(port, uarg);
 	}
-	return -ENOTTY;
+	return faxport_jobs_engine_ioctl(port, file, cmd, uarg);
 }
 
 /* Where this port's engine writes: the far end directly, or our clock. */

@@ -2,8 +2,8 @@
 /*
  * faxport: shared definitions of the driver's parts.
  *
- * Lock order: faxport_ports_lock, then a port's lock, then
- * faxport_exchange_lock (a spinlock, taken from timers too).
+ * Lock order: faxport_jobs_lock, faxport_ports_lock, a port's lock,
+ * faxport_exchange_lock, then the events' lock (the last two spinlocks).
  */
 #ifndef FAXPORT_INTERNAL_H
 #define FAXPORT_INTERNAL_H
@@ -76,6 +76,7 @@ enum faxport_line_state {
  * @ring_work: rings the port while a call to it is not answered
  * @events: line events not yet read by the engine
  * @event_seq: sequence number of the last event queued
+ * @engine_state: the FAXPORT_STATE_* the engine reported, or 0
  */
 struct faxport_line {
 	enum faxport_line_state state;
@@ -93,6 +94,7 @@ struct faxport_line {
 	struct delayed_work ring_work;
 	DECLARE_KFIFO(events, struct faxport_line_event, FAXPORT_LINE_EVENTS);
 	u32 event_seq;
+	u32 engine_state;
 };
 
 /**
@@ -107,6 +109,7 @@ struct faxport_line {
  * @dsp_file: that engine's file (identity only; never dereferenced)
  * @wait: woken on audio, line events, and removal
  * @line: the port's side of the exchange
+ * @job: the job assigned to the port (under faxport_jobs_lock), or NULL
  */
 struct faxport_port {
 	struct device dev;
@@ -128,6 +131,7 @@ struct faxport_port {
 
 	wait_queue_head_t wait;
 	struct faxport_line line;
+	struct faxport_job *job;
 };
 
 static inline struct faxport_port *to_faxport_port(struct device *dev)
@@ -157,6 +161,8 @@ struct faxport_port_file {
 	u32 rights;
 };
 
+struct faxport_job;
+
 /* rights.c */
 u32 faxport_rights_for(const struct cred *cred);
 
@@ -174,6 +180,8 @@ struct faxport_port *faxport_port_get_by_number(const char *number);
 void faxport_port_fill_info(struct faxport_port *port,
 			    struct faxport_port_info *info);
 bool faxport_number_valid(const char *number);
+bool faxport_ident_valid(const char *ident);
+struct faxport_port *faxport_port_pick_sender(void);
 bool faxport_string_terminated(const char *s, size_t size);
 
 /* exchange.c */
@@ -184,15 +192,37 @@ bool faxport_line_busy(struct faxport_port *port);
 void faxport_line_hangup(struct faxport_port *port);
 void faxport_line_detach(struct faxport_port *port);
 void faxport_exchange_exit(void);
+void faxport_line_notify(struct faxport_port *port, u32 type, u32 arg);
+void faxport_line_set_engine_state(struct faxport_port *port, u32 state);
 long faxport_dsp_attach(struct faxport_port_file *pf,
 			const struct faxport_dsp_attach __user *uarg,
 			struct file *file);
-long faxport_dsp_ioctl(struct faxport_port_file *pf, unsigned int cmd,
-		       void __user *uarg);
+long faxport_dsp_ioctl(struct faxport_port_file *pf, struct file *file,
+		       unsigned int cmd, void __user *uarg);
 ssize_t faxport_dsp_read(struct faxport_port *port, char __user *buf,
 			 size_t count, bool nonblock);
 ssize_t faxport_dsp_write(struct faxport_port *port, const char __user *buf,
 			  size_t count, bool nonblock);
 __poll_t faxport_dsp_poll(struct faxport_port *port);
+
+/* events.c */
+void faxport_event(u32 event_id, u32 device_id, u32 job_id);
+int faxport_events_init(void);
+void faxport_events_exit(void);
+
+/* config.c */
+void faxport_config_read(struct faxport_config *cfg);
+long faxport_config_ioctl(struct faxport_server_handle *srv, unsigned int cmd,
+			  void __user *uarg);
+
+/* jobs.c */
+void faxport_jobs_kick(void);
+long faxport_jobs_ioctl(struct faxport_server_handle *srv, struct file *file,
+			unsigned int cmd, void __user *uarg);
+long faxport_jobs_engine_ioctl(struct faxport_port *port, struct file *file,
+			       unsigned int cmd, void __user *uarg);
+void faxport_jobs_port_released(struct faxport_port *port);
+bool faxport_port_has_job(struct faxport_port *port);
+void faxport_jobs_exit(void);
 
 #endif /* FAXPORT_INTERNAL_H */

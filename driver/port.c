@@ -64,7 +64,13 @@ bool faxport_number_valid(const char *number)
 	return true;
 }
 
-static bool faxport_ident_valid(const char *ident)
+/**
+ * faxport_ident_valid() - is this a T.30 station id?
+ * @ident: a NUL-terminated string
+ *
+ * Return: true for at most 20 printable ASCII characters.
+ */
+bool faxport_ident_valid(const char *ident)
 {
 	const char *c;
 
@@ -351,8 +357,43 @@ static void faxport_port_kill(struct faxport_port *port)
 	mutex_unlock(&port->lock);
 
 	faxport_line_detach(port);
+	faxport_jobs_port_released(port);
 	wake_up_all(&port->wait);
 	put_device(&port->dev);
+}
+
+/**
+ * faxport_port_pick_sender() - the idle port a due send job goes to
+ *
+ * Called with the jobs lock held (it reads each port's ->job). Idle means:
+ * alive, an engine attached, send-enabled, no job, line idle; among those
+ * the lowest priority value wins.
+ *
+ * Return: the port with a device reference, or NULL.
+ */
+struct faxport_port *faxport_port_pick_sender(void)
+{
+	struct faxport_port *port, *best = NULL;
+	unsigned long id;
+
+	mutex_lock(&faxport_ports_lock);
+	xa_for_each(&faxport_ports, id, port) {
+		bool usable;
+
+		if (port->job)
+			continue;
+		mutex_lock(&port->lock);
+		usable = !port->dead && port->dsp_attached &&
+			 (port->flags & FAXPORT_PORT_SEND) &&
+			 (!best || port->priority < best->priority);
+		mutex_unlock(&port->lock);
+		if (usable && !faxport_line_busy(port))
+			best = port;
+	}
+	if (best)
+		get_device(&best->dev);
+	mutex_unlock(&faxport_ports_lock);
+	return best;
 }
 
 /**
@@ -486,6 +527,9 @@ static int faxport_port_release(struct inode *inode, struct file *file)
 		port->dsp_attached = false;
 		port->dsp_file = NULL;
 		mutex_unlock(&port->lock);
+		faxport_jobs_port_released(port);
+		faxport_event(FAXPORT_EV_FAXSVC_ENDED, port->device_id,
+			      FAXPORT_NO_JOB);
 	} else if (pf->kind == FAXPORT_FILE_HANDLE &&
 		   pf->mode == FAXPORT_OPEN_MODIFY) {
 		mutex_lock(&port->lock);
@@ -593,6 +637,9 @@ static long faxport_port_set(struct faxport_port_file *pf,
 	    !faxport_ident_valid(cfg.tsid) || !faxport_ident_valid(cfg.csid))
 		return -EINVAL;
 
+	/* Jobs are locked before ports: look first, then lock the port. */
+	if (faxport_port_has_job(port))
+		return -EBUSY;
 	mutex_lock(&port->lock);
 	if (port->dead) {
 		ret = -ENODEV;
@@ -630,6 +677,10 @@ static long faxport_port_ioctl(struct file *file, unsigned int cmd,
 	case FAXPORT_IOC_LINE_ANSWER:
 	case FAXPORT_IOC_LINE_HANGUP:
 	case FAXPORT_IOC_LINE_EVENT:
+	case FAXPORT_IOC_JOB_TAKE:
+	case FAXPORT_IOC_JOB_PROGRESS:
+	case FAXPORT_IOC_JOB_DONE:
+	case FAXPORT_IOC_RECEIVE_BEGIN:
 		need = FAXPORT_FILE_DSP;
 		break;
 	default:
@@ -653,7 +704,7 @@ static long faxport_port_ioctl(struct file *file, unsigned int cmd,
 	case FAXPORT_IOC_PORT_SET:
 		return faxport_port_set(pf, uarg);
 	default:
-		return faxport_dsp_ioctl(pf, cmd, uarg);
+		return faxport_dsp_ioctl(pf, file, cmd, uarg);
 	}
 }
 

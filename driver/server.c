@@ -172,6 +172,14 @@ static long faxport_server_ioctl(struct file *file, unsigned int cmd,
 	case FAXPORT_IOC_PORT_LIST:
 	case FAXPORT_IOC_PORT_ADD:
 	case FAXPORT_IOC_PORT_REMOVE:
+	case FAXPORT_IOC_JOB_SUBMIT:
+	case FAXPORT_IOC_JOB_LIST:
+	case FAXPORT_IOC_JOB_GET:
+	case FAXPORT_IOC_JOB_CONTROL:
+	case FAXPORT_IOC_CONFIG_GET:
+	case FAXPORT_IOC_CONFIG_SET:
+	case FAXPORT_IOC_LOGGING_GET:
+	case FAXPORT_IOC_LOGGING_SET:
 		break;
 	default:
 		return -ENOTTY;
@@ -190,8 +198,14 @@ static long faxport_server_ioctl(struct file *file, unsigned int cmd,
 		return faxport_ioctl_port_add(file, uarg);
 	case FAXPORT_IOC_PORT_REMOVE:
 		return faxport_ioctl_port_remove(file, uarg);
+	case FAXPORT_IOC_JOB_SUBMIT:
+	case FAXPORT_IOC_JOB_LIST:
+	case FAXPORT_IOC_JOB_GET:
+	case FAXPORT_IOC_JOB_CONTROL:
+		return faxport_jobs_ioctl(srv, file, cmd, uarg);
+	default:
+		return faxport_config_ioctl(srv, cmd, uarg);
 	}
-	return -ENOTTY;
 }
 
 const struct file_operations faxport_server_fops = {

@@ -180,6 +180,227 @@ struct faxport_port_remove {
 #define FAXPORT_IOC_PORT_LIST	_IOWR(FAXPORT_IOC_MAGIC, 0x02, struct faxport_port_list)
 #define FAXPORT_IOC_PORT_ADD	_IOWR(FAXPORT_IOC_MAGIC, 0x03, struct faxport_port_add)
 #define FAXPORT_IOC_PORT_REMOVE	_IOW(FAXPORT_IOC_MAGIC, 0x04, struct faxport_port_remove)
+#define FAXPORT_IOC_JOB_SUBMIT	_IOWR(FAXPORT_IOC_MAGIC, 0x10, struct faxport_job_submit)
+#define FAXPORT_IOC_JOB_LIST	_IOWR(FAXPORT_IOC_MAGIC, 0x11, struct faxport_job_list)
+#define FAXPORT_IOC_JOB_GET	_IOWR(FAXPORT_IOC_MAGIC, 0x12, struct faxport_job_get)
+#define FAXPORT_IOC_JOB_CONTROL	_IOW(FAXPORT_IOC_MAGIC, 0x13, struct faxport_job_control)
+#define FAXPORT_IOC_CONFIG_GET	_IOR(FAXPORT_IOC_MAGIC, 0x20, struct faxport_config)
+#define FAXPORT_IOC_CONFIG_SET	_IOW(FAXPORT_IOC_MAGIC, 0x21, struct faxport_config)
+#define FAXPORT_IOC_LOGGING_GET	_IOR(FAXPORT_IOC_MAGIC, 0x22, struct faxport_logging)
+#define FAXPORT_IOC_LOGGING_SET	_IOW(FAXPORT_IOC_MAGIC, 0x23, struct faxport_logging)
+
+/* String sizes of job parameters, including the NUL. */
+#define FAXPORT_JOB_STRING_SIZE	128
+#define FAXPORT_PATH_SIZE	256
+
+/* Job types: the JT_* values. */
+#define FAXPORT_JOB_SEND		1
+#define FAXPORT_JOB_RECEIVE		2
+
+/* Queue status bits: the JS_* values. */
+#define FAXPORT_JS_PENDING		0x00
+#define FAXPORT_JS_INPROGRESS		0x01
+#define FAXPORT_JS_DELETING		0x02
+#define FAXPORT_JS_FAILED		0x04
+#define FAXPORT_JS_PAUSED		0x08
+#define FAXPORT_JS_NOLINE		0x10
+#define FAXPORT_JS_RETRYING		0x20
+#define FAXPORT_JS_RETRIES_EXCEEDED	0x40
+
+/* Schedule actions (JSA_*) and delivery reports (DRT_*). */
+#define FAXPORT_SCHEDULE_NOW		0
+#define FAXPORT_SCHEDULE_AT		1
+#define FAXPORT_SCHEDULE_DISCOUNT	2
+#define FAXPORT_REPORT_NONE		0
+#define FAXPORT_REPORT_EMAIL		1
+#define FAXPORT_REPORT_INBOX		2
+
+/**
+ * struct faxport_job_param - what FaxSendDocument says about a fax
+ * @schedule_action: a FAXPORT_SCHEDULE_* value.
+ * @delivery_report_type: a FAXPORT_REPORT_* value.
+ * @schedule_time_ns: for %FAXPORT_SCHEDULE_AT: CLOCK_REALTIME nanoseconds
+ *	(UTC) when the fax may go; 0 otherwise.
+ * @recipient_number: the number to dial; must not be empty.
+ * @recipient_name: free text, like every string below except @tsid.
+ * @tsid: the station id to send, or "" for the port's (printable ASCII,
+ *	at most 20 characters).
+ * @sender_name: sender.
+ * @sender_company: sender's company.
+ * @sender_dept: sender's department.
+ * @billing_code: billing code.
+ * @delivery_report_address: where a delivery report goes.
+ * @document_name: a name for the document (shown in queues).
+ */
+struct faxport_job_param {
+	__u32 schedule_action;
+	__u32 delivery_report_type;
+	__aligned_u64 schedule_time_ns;
+	char recipient_number[FAXPORT_NUMBER_SIZE];
+	char recipient_name[FAXPORT_JOB_STRING_SIZE];
+	char tsid[FAXPORT_IDENT_SIZE];
+	char sender_name[FAXPORT_JOB_STRING_SIZE];
+	char sender_company[FAXPORT_JOB_STRING_SIZE];
+	char sender_dept[FAXPORT_JOB_STRING_SIZE];
+	char billing_code[FAXPORT_JOB_STRING_SIZE];
+	char delivery_report_address[FAXPORT_JOB_STRING_SIZE];
+	char document_name[FAXPORT_JOB_STRING_SIZE];
+};
+
+/**
+ * struct faxport_job_submit - FaxSendDocument: queue a fax
+ * @document_fd: in: a regular file opened for reading by the client, with
+ *	the client's own permissions. The kernel keeps a reference to that
+ *	open file and hands it to the DSP engine; nobody opens a path on the
+ *	client's behalf. Not a regular file or not readable: -EBADF.
+ * @flags: in: must be 0.
+ * @job_id: out: the new job's id (never 0, not reused while loaded).
+ * @reserved: in: must be 0.
+ * @param: in: the job's parameters.
+ *
+ * Needs FAXPORT_RIGHT_JOB_SUBMIT (-EACCES). The queue holds at most 4096
+ * jobs (-ENOSPC). Returns at once: the job is sent by a DSP engine later.
+ */
+struct faxport_job_submit {
+	__s32 document_fd;
+	__u32 flags;
+	__u32 job_id;
+	__u32 reserved;
+	struct faxport_job_param param;
+};
+
+/**
+ * struct faxport_job_info - a job as FaxGetJob and FaxEnumJobs see it
+ * @job_id: the job.
+ * @owner_uid: who submitted it (in the reader's user namespace).
+ * @job_type: a FAXPORT_JOB_* type.
+ * @queue_status: FAXPORT_JS_* bits.
+ * @state: a FAXPORT_STATE_* value while on a port, else 0.
+ * @device_id: the port it is on, or 0.
+ * @size: the document's size in bytes.
+ * @page_count: pages known so far (sent or received).
+ * @total_pages: pages of the document, when the engine knows them.
+ * @current_page: the page on the line now.
+ * @retries_left: attempts left after the current one.
+ * @t30_code: the last T.30 completion code the engine reported.
+ * @submitted_ns: CLOCK_REALTIME ns of the submission.
+ * @started_ns: CLOCK_REALTIME ns when the current attempt started, or 0.
+ * @next_try_ns: CLOCK_REALTIME ns of the next attempt (retry or schedule).
+ * @remote_id: the far end's station id, once known.
+ * @param: the parameters it was submitted with.
+ */
+struct faxport_job_info {
+	__u32 job_id;
+	__u32 owner_uid;
+	__u32 job_type;
+	__u32 queue_status;
+	__u32 state;
+	__u32 device_id;
+	__aligned_u64 size;
+	__u32 page_count;
+	__u32 total_pages;
+	__u32 current_page;
+	__u32 retries_left;
+	__u32 t30_code;
+	__u32 reserved;
+	__aligned_u64 submitted_ns;
+	__aligned_u64 started_ns;
+	__aligned_u64 next_try_ns;
+	char remote_id[FAXPORT_IDENT_SIZE];
+	struct faxport_job_param param;
+};
+
+/**
+ * struct faxport_job_list - FaxEnumJobs
+ * @count: in: room in @infos; out: jobs visible to this handle (all jobs
+ *	with FAXPORT_RIGHT_JOB_QUERY, else the caller's own).
+ * @info_size: in: sizeof(struct faxport_job_info) (-EINVAL otherwise).
+ * @infos: in: user pointer to the array, filled in job id order.
+ */
+struct faxport_job_list {
+	__u32 count;
+	__u32 info_size;
+	__aligned_u64 infos;
+};
+
+/**
+ * struct faxport_job_get - FaxGetJob
+ * @job_id: in: the job; unknown, or not visible to this handle: -ENOENT.
+ * @reserved: in: must be 0.
+ * @info: out: the job.
+ */
+struct faxport_job_get {
+	__u32 job_id;
+	__u32 reserved;
+	struct faxport_job_info info;
+};
+
+/* Job commands: the JC_* values. */
+#define FAXPORT_JC_DELETE	1	/* FaxAbort too: ends an active call */
+#define FAXPORT_JC_PAUSE	2
+#define FAXPORT_JC_RESUME	3	/* also restarts a failed job */
+
+/**
+ * struct faxport_job_control - FaxSetJob and FaxAbort
+ * @job_id: in: the job (-ENOENT if unknown).
+ * @command: in: a FAXPORT_JC_* value (-EINVAL otherwise).
+ *
+ * Allowed for the job's owner and for handles with FAXPORT_RIGHT_JOB_MANAGE
+ * (-EACCES otherwise). Pausing a job on the line is -EBUSY. Deleting a job
+ * on the line asks its engine to hang up; the job goes when it has.
+ */
+struct faxport_job_control {
+	__u32 job_id;
+	__u32 command;
+};
+
+/**
+ * struct faxport_config - FAX_CONFIGURATION, the server's settings
+ * @retries: attempts after the first that failed (0..99).
+ * @retry_delay_min: minutes between attempts (0..1440).
+ * @dirty_days: days a failed job stays queued before it is removed (0..365).
+ * @branding: 0 or 1: the engine prints a header line on pages.
+ * @use_device_tsid: 0 or 1: the port's TSID instead of the job's.
+ * @server_cp: 0 or 1: only server cover pages (kept, not used by Linux).
+ * @pause_server_queue: 0 or 1: no job is dispatched while set.
+ * @start_cheap_min: discount period start, minutes after midnight UTC.
+ * @stop_cheap_min: discount period end, minutes after midnight UTC.
+ * @archive_outgoing: 0 or 1: the engine archives sent faxes.
+ * @reserved: in: must be 0.
+ * @archive_dir: where they go (an absolute path, or "").
+ *
+ * FAXPORT_IOC_CONFIG_GET needs FAXPORT_RIGHT_CONFIG_QUERY, _SET needs
+ * FAXPORT_RIGHT_CONFIG_SET (-EACCES); a value out of range is -EINVAL.
+ */
+struct faxport_config {
+	__u32 retries;
+	__u32 retry_delay_min;
+	__u32 dirty_days;
+	__u32 branding;
+	__u32 use_device_tsid;
+	__u32 server_cp;
+	__u32 pause_server_queue;
+	__u32 start_cheap_min;
+	__u32 stop_cheap_min;
+	__u32 archive_outgoing;
+	__u32 reserved[2];
+	char archive_dir[FAXPORT_PATH_SIZE];
+};
+
+/* Logging categories (FAXLOG_CATEGORY_*) and levels (FAXLOG_LEVEL_*). */
+#define FAXPORT_LOG_CATEGORIES	4
+#define FAXPORT_LOG_LEVEL_MAX	3
+
+/**
+ * struct faxport_logging - FaxGet/SetLoggingCategories
+ * @level: the level (0..%FAXPORT_LOG_LEVEL_MAX) of category i + 1
+ *	(init, outbound, inbound, unknown).
+ *
+ * Same rights as struct faxport_config; the engine reads the levels.
+ */
+struct faxport_logging {
+	__u32 level[FAXPORT_LOG_CATEGORIES];
+};
 
 /* Modes of FAXPORT_IOC_PORT_BIND: the PORT_OPEN_* values. */
 #define FAXPORT_OPEN_QUERY	0x0001
@@ -282,6 +503,8 @@ struct faxport_dial {
 #define FAXPORT_LINE_EV_HANGUP		3	/* the far end hung up */
 #define FAXPORT_LINE_EV_NO_ANSWER	4	/* nobody answered in time */
 #define FAXPORT_LINE_EV_CALLER_GONE	5	/* a ringing call was abandoned */
+#define FAXPORT_LINE_EV_JOB		6	/* a job waits: arg: its id */
+#define FAXPORT_LINE_EV_ABORT		7	/* its job was deleted: arg: id */
 
 /**
  * struct faxport_line_event - one line signal for the DSP engine
@@ -301,11 +524,134 @@ struct faxport_line_event {
 	__aligned_u64 timestamp_ns;
 };
 
+/**
+ * struct faxport_job_take - the engine takes the job the kernel gave its port
+ * @job_id: in: the id from %FAXPORT_LINE_EV_JOB.
+ * @flags: in: must be 0.
+ * @document_fd: out: a new O_CLOEXEC fd of the client's document (the
+ *	same open file: read it with pread(), its offset is shared).
+ * @reserved: in: must be 0.
+ * @info: out: the job.
+ *
+ * -ENOENT when that job is not (or no longer) assigned to this port.
+ */
+struct faxport_job_take {
+	__u32 job_id;
+	__u32 flags;
+	__s32 document_fd;
+	__u32 reserved;
+	struct faxport_job_info info;
+};
+
+/**
+ * struct faxport_job_progress - the engine reports a job's progress
+ * @job_id: in: a job this engine took, or its receive job.
+ * @state: in: the port's FAXPORT_STATE_* now (DIALING, SENDING,
+ *	RECEIVING, ...).
+ * @current_page: in: the page on the line (1-based), or 0.
+ * @total_pages: in: the document's pages, or 0 if unknown.
+ * @remote_id: in: the far end's station id, or "".
+ */
+struct faxport_job_progress {
+	__u32 job_id;
+	__u32 state;
+	__u32 current_page;
+	__u32 total_pages;
+	char remote_id[FAXPORT_IDENT_SIZE];
+};
+
+/**
+ * struct faxport_job_done - the engine ends its attempt at a job
+ * @job_id: in: the job.
+ * @state: in: FAXPORT_STATE_COMPLETED on success, else the failure: BUSY,
+ *	NO_ANSWER, BAD_ADDRESS, DISCONNECTED or FATAL_ERROR.
+ * @pages: in: pages delivered.
+ * @t30_code: in: the T.30 completion code, or 0.
+ *
+ * A completed send job leaves the queue. A failed one is retried after
+ * the configured delay while retries are left, then stays queued as
+ * FAXPORT_JS_RETRIES_EXCEEDED until deleted or dirty_days pass.
+ */
+struct faxport_job_done {
+	__u32 job_id;
+	__u32 state;
+	__u32 pages;
+	__u32 t30_code;
+};
+
+/**
+ * struct faxport_receive_begin - the engine answered: a receive job starts
+ * @flags: in: must be 0.
+ * @job_id: out: the receive job, visible in the queue until done.
+ */
+struct faxport_receive_begin {
+	__u32 flags;
+	__u32 job_id;
+};
+
 /* Ioctls of a DSP engine (/dev/faxportN after FAXPORT_IOC_DSP_ATTACH). */
 #define FAXPORT_IOC_DSP_ATTACH	_IOW(FAXPORT_IOC_MAGIC, 0x80, struct faxport_dsp_attach)
 #define FAXPORT_IOC_LINE_DIAL	_IOW(FAXPORT_IOC_MAGIC, 0x81, struct faxport_dial)
 #define FAXPORT_IOC_LINE_ANSWER	_IO(FAXPORT_IOC_MAGIC, 0x82)
 #define FAXPORT_IOC_LINE_HANGUP	_IO(FAXPORT_IOC_MAGIC, 0x83)
 #define FAXPORT_IOC_LINE_EVENT	_IOR(FAXPORT_IOC_MAGIC, 0x84, struct faxport_line_event)
+#define FAXPORT_IOC_JOB_TAKE	_IOWR(FAXPORT_IOC_MAGIC, 0x90, struct faxport_job_take)
+#define FAXPORT_IOC_JOB_PROGRESS	_IOW(FAXPORT_IOC_MAGIC, 0x91, struct faxport_job_progress)
+#define FAXPORT_IOC_JOB_DONE	_IOW(FAXPORT_IOC_MAGIC, 0x92, struct faxport_job_done)
+#define FAXPORT_IOC_RECEIVE_BEGIN	_IOWR(FAXPORT_IOC_MAGIC, 0x93, struct faxport_receive_begin)
+
+/*
+ * Events: the generic netlink family "faxport" multicasts every FEI_* event
+ * on its group "events" as FAXPORT_NL_CMD_EVENT. Subscribing needs no
+ * privilege. Each event carries a sequence number that grows by one per
+ * event: a gap means the subscriber's socket overran (it also sees
+ * ENOBUFS) and must re-read state it cares about. uapi/faxport.yaml is
+ * the family's spec.
+ */
+#define FAXPORT_GENL_NAME		"faxport"
+#define FAXPORT_GENL_VERSION		1
+#define FAXPORT_GENL_EVENTS_GROUP	"events"
+
+enum faxport_nl_cmd {
+	FAXPORT_NL_CMD_UNSPEC,
+	FAXPORT_NL_CMD_EVENT,
+	__FAXPORT_NL_CMD_MAX,
+};
+
+#define FAXPORT_NL_CMD_MAX (__FAXPORT_NL_CMD_MAX - 1)
+
+enum faxport_nl_attr {
+	FAXPORT_NL_A_UNSPEC,
+	FAXPORT_NL_A_EVENT_ID,		/* u32: a FEI_* value */
+	FAXPORT_NL_A_DEVICE_ID,		/* u32: the port, or 0 */
+	FAXPORT_NL_A_JOB_ID,		/* u32: the job, or 0xFFFFFFFF */
+	FAXPORT_NL_A_TIMESTAMP,		/* u64: CLOCK_REALTIME ns */
+	FAXPORT_NL_A_SEQ,		/* u64: 1 for the first event */
+	FAXPORT_NL_A_PAD,
+	__FAXPORT_NL_A_MAX,
+};
+
+#define FAXPORT_NL_A_MAX (__FAXPORT_NL_A_MAX - 1)
+
+/* Event ids: the FEI_* values. */
+#define FAXPORT_EV_DIALING		1
+#define FAXPORT_EV_SENDING		2
+#define FAXPORT_EV_RECEIVING		3
+#define FAXPORT_EV_COMPLETED		4
+#define FAXPORT_EV_BUSY			5
+#define FAXPORT_EV_NO_ANSWER		6
+#define FAXPORT_EV_BAD_ADDRESS		7
+#define FAXPORT_EV_NO_DIAL_TONE		8
+#define FAXPORT_EV_DISCONNECTED		9
+#define FAXPORT_EV_FATAL_ERROR		10
+#define FAXPORT_EV_RINGING		14
+#define FAXPORT_EV_ABORTING		15
+#define FAXPORT_EV_IDLE			19
+#define FAXPORT_EV_FAXSVC_ENDED		20
+#define FAXPORT_EV_ANSWERED		21
+#define FAXPORT_EV_JOB_QUEUED		22
+#define FAXPORT_EV_DELETED		23
+#define FAXPORT_EV_FAXSVC_STARTED	27
+#define FAXPORT_NO_JOB			0xFFFFFFFF
 
 #endif /* _UAPI_LINUX_FAXPORT_H */

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * faxport: events. Every FEI_* event goes to the generic netlink family
+ * "faxport", multicast group "events" (see uapi/faxport.yaml).
+ *
+ * A sequence number orders the events: it is taken and the message sent
+ * under one lock, so subscribers receive events in sequence order, and a
+ * gap tells a subscriber that its socket overran (or that this side could
+ * not allocate a message): it lost events and must re-read the state.
+ */
+#include <linux/spinlock.h>
+#include <linux/ktime.h>
+#include <net/genetlink.h>
+
+#include "faxport.h"
+
+static DEFINE_SPINLOCK(faxport_event_lock);
+static u64 faxport_event_seq;		/* under faxport_event_lock */
+static bool faxport_events_on;		/* under faxport_event_lock */
+
+static const struct genl_multicast_group faxport_mcgrps[] = {
+	{ .name = FAXPORT_GENL_EVENTS_GROUP, },
+};
+
+static struct genl_family faxport_genl_family = {
+	.name = FAXPORT_GENL_NAME,
+	.version = FAXPORT_GENL_VERSION,
+	.maxattr = FAXPORT_NL_A_MAX,
+	.module = THIS_MODULE,
+	.mcgrps = faxport_mcgrps,
+	.n_mcgrps = ARRAY_SIZE(faxport_mcgrps),
+};
+
+static size_t faxport_event_size(void)
+{
+	return nla_total_size(sizeof(u32)) * 3 +
+	       nla_total_size_64bit(sizeof(u64)) * 2;
+}
+
+/**
+ * faxport_event() - tell every subscriber that something happened
+ * @event_id: a FAXPORT_EV_* (FEI_*) value
+ * @device_id: the port it concerns, or 0
+ * @job_id: the job it concerns, or %FAXPORT_NO_JOB
+ *
+ * Callable from any context that may take a spinlock.
+ */
+void faxport_event(u32 event_id, u32 device_id, u32 job_id)
+{
+	struct sk_buff *skb;
+	unsigned long flags;
+	void *hdr;
+	u64 seq;
+
+	spin_lock_irqsave(&faxport_event_lock, flags);
+	if (!faxport_events_on)
+		goto out;
+	seq = ++faxport_event_seq;
+	if (!genl_has_listeners(&faxport_genl_family, &init_net, 0))
+		goto out;
+	skb = genlmsg_new(faxport_event_size(), GFP_ATOMIC);
+	if (!skb)
+		goto out;
+	hdr = genlmsg_put(skb, 0, 0, &faxport_genl_family, 0,
+			  FAXPORT_NL_CMD_EVENT);
+	if (!hdr ||
+	    nla_put_u32(skb, FAXPORT_NL_A_EVENT_ID, event_id) ||
+	    nla_put_u32(skb, FAXPORT_NL_A_DEVICE_ID, device_id) ||
+	    nla_put_u32(skb, FAXPORT_NL_A_JOB_ID, job_id) ||
+	    nla_put_u64_64bit(skb, FAXPORT_NL_A_TIMESTAMP, ktime_get_real_ns(),
+			      FAXPORT_NL_A_PAD) ||
+	    nla_put_u64_64bit(skb, FAXPORT_NL_A_SEQ, seq, FAXPORT_NL_A_PAD)) {
+		nlmsg_free(skb);
+		goto out;
+	}
+	genlmsg_end(skb, hdr);
+	genlmsg_multicast(&faxport_genl_family, skb, 0, 0, GFP_ATOMIC);
+out:
+	spin_unlock_irqrestore(&faxport_event_lock, flags);
+}
+
+/**
+ * faxport_events_init() - register the generic netlink family
+ *
+ * Return: 0 or a negative errno.
+ */
+int faxport_events_init(void)
+{
+	int ret = genl_register_family(&faxport_genl_family);
+
+	if (ret)
+		return ret;
+	spin_lock_irq(&faxport_event_lock);
+	faxport_events_on = true;
+	spin_unlock_irq(&faxport_event_lock);
+	return 0;
+}
+
+/**
+ * faxport_events_exit() - stop events, then unregister the family
+ *
+ * After this returns nothing sends on the family, even a late emitter.
+ */
+void faxport_events_exit(void)
+{
+	spin_lock_irq(&faxport_event_lock);
+	faxport_events_on = false;
+	spin_unlock_irq(&faxport_event_lock);
+	genl_unregister_family(&faxport_genl_family);
+}

@@ -1,0 +1,870 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * faxport: the job queue.
+ *
+ * A client submits a send job with the fd of its document; the kernel
+ * keeps that open file and, when the job is due, gives it to an idle
+ * send-enabled port whose DSP engine is attached (lowest priority value
+ * first). The engine takes the job (and a new fd of the document),
+ * reports progress and the result; the queue turns those into job state
+ * and events, retries failures after the configured delay, and requeues
+ * a job whose engine detached or whose port was removed, without counting
+ * that as a failed attempt: nothing a client queued is lost.
+ *
+ * faxport_jobs_lock protects every job, the queue, and each port's ->job.
+ */
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/slab.h>
+#include <linux/ktime.h>
+#include <linux/uaccess.h>
+#include <linux/workqueue.h>
+#include <linux/xarray.h>
+
+#include "faxport.h"
+
+static_assert(sizeof(struct faxport_job_param) == 976);
+static_assert(sizeof(struct faxport_job_submit) == 992);
+static_assert(sizeof(struct faxport_job_info) == 1088);
+static_assert(sizeof(struct faxport_job_list) == 16);
+static_assert(sizeof(struct faxport_job_get) == 1096);
+static_assert(sizeof(struct faxport_job_control) == 8);
+static_assert(sizeof(struct faxport_job_take) == 1104);
+static_assert(sizeof(struct faxport_job_progress) == 48);
+static_assert(sizeof(struct faxport_job_done) == 16);
+static_assert(sizeof(struct faxport_receive_begin) == 8);
+
+#define FAXPORT_MAX_JOBS	4096
+#define FAXPORT_MAX_PAGES	100000
+#define NSEC_PER_MINUTE		(60ULL * NSEC_PER_SEC)
+#define NSEC_PER_DAY		(1440ULL * NSEC_PER_MINUTE)
+
+/**
+ * struct faxport_job - a job in the queue
+ * @id: its id
+ * @owner: who submitted it
+ * @type: FAXPORT_JOB_SEND or FAXPORT_JOB_RECEIVE
+ * @queue_status: FAXPORT_JS_* bits
+ * @state: FAXPORT_STATE_* while an engine works on it, else 0
+ * @port: the port it is assigned to (a device reference is held), or NULL
+ * @taken: the port's engine took it
+ * @delete_pending: deleted while on the line: goes when the engine is done
+ * @document: the client's open document (send jobs)
+ * @size: the document's size when submitted
+ * @page_count: pages delivered
+ * @total_pages: the document's pages, as the engine reported
+ * @current_page: the page on the line
+ * @retries_left: attempts left after the current one
+ * @t30_code: the last completion code
+ * @submitted_ns: CLOCK_REALTIME of submission
+ * @started_ns: CLOCK_REALTIME the current attempt started
+ * @next_try_ns: CLOCK_REALTIME of the next attempt (or of expiry when
+ *	retries are exhausted)
+ * @remote_id: the far end's station id
+ * @param: the submitted parameters
+ */
+struct faxport_job {
+	u32 id;
+	kuid_t owner;
+	u32 type;
+	u32 queue_status;
+	u32 state;
+	struct faxport_port *port;
+	bool taken;
+	bool delete_pending;
+	struct file *document;
+	u64 size;
+	u32 page_count;
+	u32 total_pages;
+	u32 current_page;
+	u32 retries_left;
+	u32 t30_code;
+	u64 submitted_ns;
+	u64 started_ns;
+	u64 next_try_ns;
+	char remote_id[FAXPORT_IDENT_SIZE];
+	struct faxport_job_param param;
+};
+
+static DEFINE_MUTEX(faxport_jobs_lock);
+static DEFINE_XARRAY_ALLOC1(faxport_jobs);	/* under faxport_jobs_lock */
+static u32 faxport_next_job_id = 1;
+static unsigned int faxport_job_count;
+static bool faxport_jobs_stopped;
+
+static void faxport_dispatch(struct work_struct *work);
+static DECLARE_DELAYED_WORK(faxport_dispatch_work, faxport_dispatch);
+
+/**
+ * faxport_jobs_kick() - run the dispatcher soon (something changed)
+ */
+void faxport_jobs_kick(void)
+{
+	mod_delayed_work(system_wq, &faxport_dispatch_work, 0);
+}
+
+static u32 faxport_job_event_port(struct faxport_job *job)
+{
+	return job->port ? job->port->device_id : 0;
+}
+
+/* Called with faxport_jobs_lock held: the job leaves the queue. */
+static void faxport_job_remove(struct faxport_job *job)
+{
+	lockdep_assert_held(&faxport_jobs_lock);
+	xa_erase(&faxport_jobs, job->id);
+	faxport_job_count--;
+	faxport_event(FAXPORT_EV_DELETED, faxport_job_event_port(job), job->id);
+	if (job->port) {
+		job->port->job = NULL;
+		put_device(&job->port->dev);
+	}
+	if (job->document)
+		fput(job->document);
+	kfree(job);
+}
+
+/* Called with faxport_jobs_lock held: the job is off its port. */
+static void faxport_job_unassign(struct faxport_job *job)
+{
+	lockdep_assert_held(&faxport_jobs_lock);
+	if (!job->port)
+		return;
+	job->port->job = NULL;
+	put_device(&job->port->dev);
+	job->port = NULL;
+	job->taken = false;
+	job->state = 0;
+	job->current_page = 0;
+}
+
+static bool faxport_job_visible(struct faxport_job *job,
+				const struct faxport_server_handle *srv)
+{
+	return (srv->rights & FAXPORT_RIGHT_JOB_QUERY) ||
+	       uid_eq(job->owner, srv->uid);
+}
+
+static void faxport_job_fill_info(struct faxport_job *job,
+				  struct faxport_job_info *info,
+				  struct user_namespace *ns)
+{
+	memset(info, 0, sizeof(*info));
+	info->job_id = job->id;
+	info->owner_uid = from_kuid_munged(ns, job->owner);
+	info->job_type = job->type;
+	info->queue_status = job->queue_status;
+	info->state = job->state;
+	info->device_id = faxport_job_event_port(job);
+	info->size = job->size;
+	info->page_count = job->page_count;
+	info->total_pages = job->total_pages;
+	info->current_page = job->current_page;
+	info->retries_left = job->retries_left;
+	info->t30_code = job->t30_code;
+	info->submitted_ns = job->submitted_ns;
+	info->started_ns = job->started_ns;
+	info->next_try_ns = job->next_try_ns;
+	strscpy(info->remote_id, job->remote_id, sizeof(info->remote_id));
+	info->param = job->param;
+}
+
+/* When may a JSA_DISCOUNT_PERIOD job go: now if inside the window. */
+static u64 faxport_discount_start(u64 now, const struct faxport_config *cfg)
+{
+	u64 day_start = now - now % NSEC_PER_DAY;
+	u32 minute = (now % NSEC_PER_DAY) / NSEC_PER_MINUTE;
+	u32 start = cfg->start_cheap_min, stop = cfg->stop_cheap_min;
+	bool inside;
+
+	if (start == stop)
+		return now;	/* an empty window means "always cheap" */
+	if (start < stop)
+		inside = minute >= start && minute < stop;
+	else
+		inside = minute >= start || minute < stop;
+	if (inside)
+		return now;
+	if (minute < start)
+		return day_start + start * NSEC_PER_MINUTE;
+	return day_start + NSEC_PER_DAY + start * NSEC_PER_MINUTE;
+}
+
+static bool faxport_param_strings_valid(const struct faxport_job_param *p)
+{
+	return faxport_string_terminated(p->recipient_number,
+					 sizeof(p->recipient_number)) &&
+	       faxport_string_terminated(p->recipient_name,
+					 sizeof(p->recipient_name)) &&
+	       faxport_string_terminated(p->tsid, sizeof(p->tsid)) &&
+	       faxport_string_terminated(p->sender_name,
+					 sizeof(p->sender_name)) &&
+	       faxport_string_terminated(p->sender_company,
+					 sizeof(p->sender_company)) &&
+	       faxport_string_terminated(p->sender_dept,
+					 sizeof(p->sender_dept)) &&
+	       faxport_string_terminated(p->billing_code,
+					 sizeof(p->billing_code)) &&
+	       faxport_string_terminated(p->delivery_report_address,
+					 sizeof(p->delivery_report_address)) &&
+	       faxport_string_terminated(p->document_name,
+					 sizeof(p->document_name));
+}
+
+static bool faxport_param_valid(const struct faxport_job_param *p)
+{
+	if (!faxport_param_strings_valid(p))
+		return false;
+	if (!faxport_number_valid(p->recipient_number) ||
+	    (p->tsid[0] && !faxport_ident_valid(p->tsid)))
+		return false;
+	if (p->schedule_action > FAXPORT_SCHEDULE_DISCOUNT ||
+	    p->delivery_report_type > FAXPORT_REPORT_INBOX)
+		return false;
+	if (p->schedule_action != FAXPORT_SCHEDULE_AT && p->schedule_time_ns)
+		return false;
+	return true;
+}
+
+static long faxport_job_submit(struct faxport_server_handle *srv,
+			       struct faxport_job_submit __user *uarg)
+{
+	struct faxport_job_submit submit;
+	struct faxport_config cfg;
+	struct faxport_job *job;
+	struct file *doc;
+	u64 now;
+	u32 id;
+	int ret;
+
+	if (!(srv->rights & FAXPORT_RIGHT_JOB_SUBMIT))
+		return -EACCES;
+	if (copy_from_user(&submit, uarg, sizeof(submit)))
+		return -EFAULT;
+	if (submit.flags || submit.job_id || submit.reserved ||
+	    !faxport_param_valid(&submit.param))
+		return -EINVAL;
+
+	doc = fget(submit.document_fd);
+	if (!doc)
+		return -EBADF;
+	if (!S_ISREG(file_inode(doc)->i_mode) || !(doc->f_mode & FMODE_READ) ||
+	    !(doc->f_mode & FMODE_PREAD)) {
+		fput(doc);
+		return -EBADF;
+	}
+	job = kzalloc(sizeof(*job), GFP_KERNEL);
+	if (!job) {
+		fput(doc);
+		return -ENOMEM;
+	}
+	faxport_config_read(&cfg);
+	now = ktime_get_real_ns();
+	job->owner = srv->uid;
+	job->type = FAXPORT_JOB_SEND;
+	job->queue_status = FAXPORT_JS_PENDING;
+	job->document = doc;
+	job->size = i_size_read(file_inode(doc));
+	job->retries_left = cfg.retries;
+	job->submitted_ns = now;
+	job->param = submit.param;
+	if (submit.param.schedule_action == FAXPORT_SCHEDULE_AT)
+		job->next_try_ns = submit.param.schedule_time_ns;
+	else if (submit.param.schedule_action == FAXPORT_SCHEDULE_DISCOUNT)
+		job->next_try_ns = faxport_discount_start(now, &cfg);
+
+	mutex_lock(&faxport_jobs_lock);
+	if (faxport_jobs_stopped) {
+		ret = -ENODEV;
+		goto err_unlock;
+	}
+	if (faxport_job_count >= FAXPORT_MAX_JOBS) {
+		ret = -ENOSPC;
+		goto err_unlock;
+	}
+	ret = xa_alloc_cyclic(&faxport_jobs, &id, job, xa_limit_31b,
+			      &faxport_next_job_id, GFP_KERNEL);
+	if (ret < 0)
+		goto err_unlock;
+	job->id = id;
+	faxport_job_count++;
+	/*
+	 * Report the id before anyone can act on the job; if the copy
+	 * faults the job is withdrawn as if never submitted.
+	 */
+	if (put_user(id, &uarg->job_id)) {
+		xa_erase(&faxport_jobs, id);
+		faxport_job_count--;
+		ret = -EFAULT;
+		goto err_unlock;
+	}
+	faxport_event(FAXPORT_EV_JOB_QUEUED, 0, id);
+	mutex_unlock(&faxport_jobs_lock);
+	faxport_jobs_kick();
+	return 0;
+
+err_unlock:
+	mutex_unlock(&faxport_jobs_lock);
+	fput(doc);
+	kfree(job);
+	return ret;
+}
+
+static long faxport_job_list(struct faxport_server_handle *srv,
+			     struct file *file,
+			     struct faxport_job_list __user *uarg)
+{
+	struct faxport_job_info *infos = NULL;
+	struct faxport_job_list list;
+	struct faxport_job *job;
+	u32 total = 0, filled = 0;
+	unsigned long id;
+	long ret = 0;
+
+	if (copy_from_user(&list, uarg, sizeof(list)))
+		return -EFAULT;
+	if (list.info_size != sizeof(struct faxport_job_info) ||
+	    list.count > FAXPORT_MAX_JOBS)
+		return -EINVAL;
+	if (list.count) {
+		infos = kvcalloc(list.count, sizeof(*infos), GFP_KERNEL);
+		if (!infos)
+			return -ENOMEM;
+	}
+	mutex_lock(&faxport_jobs_lock);
+	xa_for_each(&faxport_jobs, id, job) {
+		if (!faxport_job_visible(job, srv))
+			continue;
+		if (filled < list.count)
+			faxport_job_fill_info(job, &infos[filled++],
+					      file->f_cred->user_ns);
+		total++;
+	}
+	mutex_unlock(&faxport_jobs_lock);
+	if (filled && copy_to_user(u64_to_user_ptr(list.infos), infos,
+				   filled * sizeof(*infos)))
+		ret = -EFAULT;
+	else if (put_user(total, &uarg->count))
+		ret = -EFAULT;
+	kvfree(infos);
+	return ret;
+}
+
+static long faxport_job_get(struct faxport_server_handle *srv,
+			    struct file *file,
+			    struct faxport_job_get __user *uarg)
+{
+	struct faxport_job_info *info;
+	struct faxport_job *job;
+	u32 id, reserved;
+	long ret = 0;
+
+	if (get_user(id, &uarg->job_id) || get_user(reserved, &uarg->reserved))
+		return -EFAULT;
+	if (reserved)
+		return -EINVAL;
+	info = kmalloc(sizeof(*info), GFP_KERNEL);
+	if (!info)
+		return -ENOMEM;
+	mutex_lock(&faxport_jobs_lock);
+	job = xa_load(&faxport_jobs, id);
+	if (!job || !faxport_job_visible(job, srv))
+		ret = -ENOENT;
+	else
+		faxport_job_fill_info(job, info, file->f_cred->user_ns);
+	mutex_unlock(&faxport_jobs_lock);
+	if (!ret && copy_to_user(&uarg->info, info, sizeof(*info)))
+		ret = -EFAULT;
+	kfree(info);
+	return ret;
+}
+
+/* Called with faxport_jobs_lock held. */
+static long faxport_job_delete(struct faxport_job *job)
+{
+	struct faxport_port *port = job->port;
+
+	if (port && job->taken) {
+		/* Its engine hangs up, reports done, and then the job goes. */
+		if (!job->delete_pending) {
+			job->delete_pending = true;
+			job->queue_status |= FAXPORT_JS_DELETING;
+			faxport_event(FAXPORT_EV_ABORTING, port->device_id, job->id);
+			faxport_line_notify(port, FAXPORT_LINE_EV_ABORT, job->id);
+		}
+		return 0;
+	}
+	faxport_job_remove(job);
+	return 0;
+}
+
+static long faxport_job_control(struct faxport_server_handle *srv,
+				struct faxport_job_control __user *uarg)
+{
+	struct faxport_job_control ctl;
+	struct faxport_config cfg;
+	struct faxport_job *job;
+	long ret = 0;
+
+	if (copy_from_user(&ctl, uarg, sizeof(ctl)))
+		return -EFAULT;
+	if (ctl.command < FAXPORT_JC_DELETE || ctl.command > FAXPORT_JC_RESUME)
+		return -EINVAL;
+	faxport_config_read(&cfg);
+
+	mutex_lock(&faxport_jobs_lock);
+	job = xa_load(&faxport_jobs, ctl.job_id);
+	if (!job || !faxport_job_visible(job, srv)) {
+		ret = -ENOENT;
+		goto out;
+	}
+	if (!uid_eq(job->owner, srv->uid) &&
+	    !(srv->rights & FAXPORT_RIGHT_JOB_MANAGE)) {
+		ret = -EACCES;
+		goto out;
+	}
+	switch (ctl.command) {
+	case FAXPORT_JC_DELETE:
+		ret = faxport_job_delete(job);
+		break;
+	case FAXPORT_JC_PAUSE:
+		if (job->port || job->type != FAXPORT_JOB_SEND)
+			ret = -EBUSY;
+		else
+			job->queue_status |= FAXPORT_JS_PAUSED;
+		break;
+	case FAXPORT_JC_RESUME:
+		if (job->type != FAXPORT_JOB_SEND) {
+			ret = -EBUSY;
+			break;
+		}
+		job->queue_status &= ~FAXPORT_JS_PAUSED;
+		if (job->queue_status & FAXPORT_JS_RETRIES_EXCEEDED) {
+			/* A restart: a fresh set of attempts, from now. */
+			job->queue_status &= ~(FAXPORT_JS_RETRIES_EXCEEDED |
+					       FAXPORT_JS_FAILED);
+			job->retries_left = cfg.retries;
+			job->next_try_ns = 0;
+		}
+		break;
+	}
+out:
+	mutex_unlock(&faxport_jobs_lock);
+	if (!ret)
+		faxport_jobs_kick();
+	return ret;
+}
+
+/**
+ * faxport_jobs_ioctl() - the job ioctls of a server handle
+ * @srv: the handle
+ * @file: its file (for the reader's user namespace)
+ * @cmd: a FAXPORT_IOC_JOB_* command
+ * @uarg: its argument
+ *
+ * Return: 0 or a negative errno.
+ */
+long faxport_jobs_ioctl(struct faxport_server_handle *srv, struct file *file,
+			unsigned int cmd, void __user *uarg)
+{
+	switch (cmd) {
+	case FAXPORT_IOC_JOB_SUBMIT:
+		return faxport_job_submit(srv, uarg);
+	case FAXPORT_IOC_JOB_LIST:
+		return faxport_job_list(srv, file, uarg);
+	case FAXPORT_IOC_JOB_GET:
+		return faxport_job_get(srv, file, uarg);
+	case FAXPORT_IOC_JOB_CONTROL:
+		return faxport_job_control(srv, uarg);
+	}
+	return -ENOTTY;
+}
+
+static void faxport_dispatch(struct work_struct *work)
+{
+	u64 now = ktime_get_real_ns(), next = U64_MAX;
+	struct faxport_config cfg;
+	struct faxport_job *job;
+	bool no_line = false;
+	unsigned long id;
+
+	faxport_config_read(&cfg);
+	mutex_lock(&faxport_jobs_lock);
+	xa_for_each(&faxport_jobs, id, job) {
+		struct faxport_port *port;
+
+		if (job->type != FAXPORT_JOB_SEND || job->port)
+			continue;
+		if (job->queue_status & FAXPORT_JS_RETRIES_EXCEEDED) {
+			/* Failed jobs stay dirty_days, then are removed. */
+			if (job->next_try_ns <= now)
+				faxport_job_remove(job);
+			else
+				next = min(next, job->next_try_ns);
+			continue;
+		}
+		if (job->queue_status & FAXPORT_JS_PAUSED ||
+		    cfg.pause_server_queue)
+			continue;
+		if (job->next_try_ns > now) {
+			next = min(next, job->next_try_ns);
+			continue;
+		}
+		port = no_line ? NULL : faxport_port_pick_sender();
+		if (!port) {
+			no_line = true;
+			job->queue_status |= FAXPORT_JS_NOLINE;
+			continue;
+		}
+		job->port = port;	/* the reference the picker took */
+		port->job = job;
+		job->queue_status &= ~(FAXPORT_JS_NOLINE | FAXPORT_JS_RETRYING);
+		job->queue_status |= FAXPORT_JS_INPROGRESS;
+		job->started_ns = now;
+		faxport_line_notify(port, FAXPORT_LINE_EV_JOB, job->id);
+	}
+	if (next != U64_MAX && !faxport_jobs_stopped) {
+		u64 delay_ms = div_u64(next - now, NSEC_PER_MSEC) + 1;
+
+		/* Far-off schedules are looked at again once a day. */
+		schedule_delayed_work(&faxport_dispatch_work,
+				      msecs_to_jiffies(min_t(u64, delay_ms,
+							     MSEC_PER_SEC * 86400)));
+	}
+	mutex_unlock(&faxport_jobs_lock);
+}
+
+/* The job an engine on @port may act on, or NULL. Jobs lock held. */
+static struct faxport_job *faxport_engine_job(struct faxport_port *port,
+					      u32 job_id)
+{
+	struct faxport_job *job = xa_load(&faxport_jobs, job_id);
+
+	if (!job || job->port != port || port->job != job)
+		return NULL;
+	return job;
+}
+
+static long faxport_engine_take(struct faxport_port *port,
+				struct faxport_job_take __user *uarg,
+				struct file *engine_file)
+{
+	struct faxport_job_take *take;
+	struct faxport_job *job;
+	long ret = 0;
+	int fd;
+
+	take = kmalloc(sizeof(*take), GFP_KERNEL);
+	if (!take)
+		return -ENOMEM;
+	if (copy_from_user(take, uarg, sizeof(*take))) {
+		ret = -EFAULT;
+		goto out_free;
+	}
+	if (take->flags || take->reserved) {
+		ret = -EINVAL;
+		goto out_free;
+	}
+	mutex_lock(&faxport_jobs_lock);
+	job = faxport_engine_job(port, take->job_id);
+	if (!job || job->taken || job->type != FAXPORT_JOB_SEND) {
+		ret = -ENOENT;
+		goto out_unlock;
+	}
+	fd = get_unused_fd_flags(O_CLOEXEC);
+	if (fd < 0) {
+		ret = fd;
+		goto out_unlock;
+	}
+	faxport_job_fill_info(job, &take->info, engine_file->f_cred->user_ns);
+	take->document_fd = fd;
+	if (copy_to_user(uarg, take, sizeof(*take))) {
+		put_unused_fd(fd);
+		ret = -EFAULT;
+		goto out_unlock;
+	}
+	/* Nothing can fail any more: only now does the fd exist. */
+	fd_install(fd, get_file(job->document));
+	job->taken = true;
+out_unlock:
+	mutex_unlock(&faxport_jobs_lock);
+out_free:
+	kfree(take);
+	return ret;
+}
+
+static u32 faxport_state_event(u32 state)
+{
+	switch (state) {
+	case FAXPORT_STATE_DIALING:
+		return FAXPORT_EV_DIALING;
+	case FAXPORT_STATE_SENDING:
+		return FAXPORT_EV_SENDING;
+	case FAXPORT_STATE_RECEIVING:
+		return FAXPORT_EV_RECEIVING;
+	case FAXPORT_STATE_COMPLETED:
+		return FAXPORT_EV_COMPLETED;
+	case FAXPORT_STATE_BUSY:
+		return FAXPORT_EV_BUSY;
+	case FAXPORT_STATE_NO_ANSWER:
+		return FAXPORT_EV_NO_ANSWER;
+	case FAXPORT_STATE_BAD_ADDRESS:
+		return FAXPORT_EV_BAD_ADDRESS;
+	case FAXPORT_STATE_DISCONNECTED:
+		return FAXPORT_EV_DISCONNECTED;
+	case FAXPORT_STATE_FATAL_ERROR:
+		return FAXPORT_EV_FATAL_ERROR;
+	}
+	return 0;
+}
+
+static long faxport_engine_progress(struct faxport_port *port,
+				    struct faxport_job_progress __user *uarg)
+{
+	struct faxport_job_progress p;
+	struct faxport_job *job;
+	long ret = 0;
+
+	if (copy_from_user(&p, uarg, sizeof(p)))
+		return -EFAULT;
+	if (p.state != FAXPORT_STATE_DIALING &&
+	    p.state != FAXPORT_STATE_SENDING &&
+	    p.state != FAXPORT_STATE_RECEIVING)
+		return -EINVAL;
+	if (p.current_page > FAXPORT_MAX_PAGES ||
+	    p.total_pages > FAXPORT_MAX_PAGES ||
+	    !faxport_string_terminated(p.remote_id, sizeof(p.remote_id)) ||
+	    !faxport_ident_valid(p.remote_id))
+		return -EINVAL;
+
+	mutex_lock(&faxport_jobs_lock);
+	job = faxport_engine_job(port, p.job_id);
+	if (!job || (job->type == FAXPORT_JOB_SEND && !job->taken)) {
+		ret = -ENOENT;
+		goto out;
+	}
+	if (job->state != p.state)
+		faxport_event(faxport_state_event(p.state), port->device_id,
+			      job->id);
+	job->state = p.state;
+	job->current_page = p.current_page;
+	if (p.total_pages)
+		job->total_pages = p.total_pages;
+	if (p.current_page > 1)
+		job->page_count = max(job->page_count, p.current_page - 1);
+	if (p.remote_id[0])
+		strscpy(job->remote_id, p.remote_id, sizeof(job->remote_id));
+	faxport_line_set_engine_state(port, p.state);
+out:
+	mutex_unlock(&faxport_jobs_lock);
+	return ret;
+}
+
+static bool faxport_done_state_valid(u32 state)
+{
+	switch (state) {
+	case FAXPORT_STATE_COMPLETED:
+	case FAXPORT_STATE_BUSY:
+	case FAXPORT_STATE_NO_ANSWER:
+	case FAXPORT_STATE_BAD_ADDRESS:
+	case FAXPORT_STATE_DISCONNECTED:
+	case FAXPORT_STATE_FATAL_ERROR:
+		return true;
+	}
+	return false;
+}
+
+static long faxport_engine_done(struct faxport_port *port,
+				struct faxport_job_done __user *uarg)
+{
+	struct faxport_job_done done;
+	struct faxport_config cfg;
+	struct faxport_job *job;
+	long ret = 0;
+	u64 now;
+
+	if (copy_from_user(&done, uarg, sizeof(done)))
+		return -EFAULT;
+	if (!faxport_done_state_valid(done.state) ||
+	    done.pages > FAXPORT_MAX_PAGES)
+		return -EINVAL;
+	faxport_config_read(&cfg);
+	now = ktime_get_real_ns();
+
+	mutex_lock(&faxport_jobs_lock);
+	job = faxport_engine_job(port, done.job_id);
+	if (!job || (job->type == FAXPORT_JOB_SEND && !job->taken)) {
+		ret = -ENOENT;
+		goto out;
+	}
+	job->t30_code = done.t30_code;
+	job->page_count = done.pages;
+	faxport_event(faxport_state_event(done.state), port->device_id,
+		      job->id);
+	faxport_line_set_engine_state(port, 0);
+	if (done.state == FAXPORT_STATE_COMPLETED ||
+	    job->type == FAXPORT_JOB_RECEIVE || job->delete_pending) {
+		faxport_job_remove(job);
+		goto out;
+	}
+	faxport_job_unassign(job);
+	job->queue_status &= ~FAXPORT_JS_INPROGRESS;
+	/* A number nobody has will not appear by retrying. */
+	if (job->retries_left && done.state != FAXPORT_STATE_BAD_ADDRESS) {
+		job->retries_left--;
+		job->queue_status |= FAXPORT_JS_RETRYING;
+		job->next_try_ns = now + cfg.retry_delay_min * NSEC_PER_MINUTE;
+	} else {
+		job->queue_status |= FAXPORT_JS_RETRIES_EXCEEDED |
+				     FAXPORT_JS_FAILED;
+		job->next_try_ns = now + cfg.dirty_days * NSEC_PER_DAY;
+	}
+out:
+	mutex_unlock(&faxport_jobs_lock);
+	if (!ret)
+		faxport_jobs_kick();
+	return ret;
+}
+
+static long faxport_engine_receive(struct faxport_port *port,
+				   struct faxport_receive_begin __user *uarg,
+				   struct file *engine_file)
+{
+	struct faxport_receive_begin begin;
+	struct faxport_job *job;
+	long ret;
+	u32 id;
+
+	if (copy_from_user(&begin, uarg, sizeof(begin)))
+		return -EFAULT;
+	if (begin.flags || begin.job_id)
+		return -EINVAL;
+	job = kzalloc(sizeof(*job), GFP_KERNEL);
+	if (!job)
+		return -ENOMEM;
+	job->owner = engine_file->f_cred->euid;
+	job->type = FAXPORT_JOB_RECEIVE;
+	job->queue_status = FAXPORT_JS_INPROGRESS;
+	job->state = FAXPORT_STATE_RECEIVING;
+	job->submitted_ns = ktime_get_real_ns();
+	job->started_ns = job->submitted_ns;
+
+	mutex_lock(&faxport_jobs_lock);
+	if (port->job) {
+		ret = -EBUSY;	/* one job per port: finish the send first */
+		goto err;
+	}
+	if (faxport_job_count >= FAXPORT_MAX_JOBS) {
+		ret = -ENOSPC;
+		goto err;
+	}
+	ret = xa_alloc_cyclic(&faxport_jobs, &id, job, xa_limit_31b,
+			      &faxport_next_job_id, GFP_KERNEL);
+	if (ret < 0)
+		goto err;
+	if (put_user(id, &uarg->job_id)) {
+		xa_erase(&faxport_jobs, id);
+		ret = -EFAULT;
+		goto err;
+	}
+	job->id = id;
+	faxport_job_count++;
+	get_device(&port->dev);
+	job->port = port;
+	port->job = job;
+	faxport_event(FAXPORT_EV_RECEIVING, port->device_id, id);
+	faxport_line_set_engine_state(port, FAXPORT_STATE_RECEIVING);
+	mutex_unlock(&faxport_jobs_lock);
+	return 0;
+err:
+	mutex_unlock(&faxport_jobs_lock);
+	kfree(job);
+	return ret;
+}
+
+/**
+ * faxport_jobs_engine_ioctl() - the job ioctls of a DSP engine
+ * @port: the engine's port
+ * @file: the engine's file
+ * @cmd: a FAXPORT_IOC_JOB_* engine command
+ * @uarg: its argument
+ *
+ * Return: 0 or a negative errno.
+ */
+long faxport_jobs_engine_ioctl(struct faxport_port *port, struct file *file,
+			       unsigned int cmd, void __user *uarg)
+{
+	switch (cmd) {
+	case FAXPORT_IOC_JOB_TAKE:
+		return faxport_engine_take(port, uarg, file);
+	case FAXPORT_IOC_JOB_PROGRESS:
+		return faxport_engine_progress(port, uarg);
+	case FAXPORT_IOC_JOB_DONE:
+		return faxport_engine_done(port, uarg);
+	case FAXPORT_IOC_RECEIVE_BEGIN:
+		return faxport_engine_receive(port, uarg, file);
+	}
+	return -ENOTTY;
+}
+
+/**
+ * faxport_jobs_port_released() - a port's engine detached or the port went
+ * @port: the port
+ *
+ * Its send job goes back to the queue as it was (the attempt does not
+ * count: the engine, not the fax, failed); a receive in progress failed.
+ */
+void faxport_jobs_port_released(struct faxport_port *port)
+{
+	struct faxport_job *job;
+
+	mutex_lock(&faxport_jobs_lock);
+	job = port->job;
+	if (job) {
+		if (job->type == FAXPORT_JOB_RECEIVE || job->delete_pending) {
+			if (job->type == FAXPORT_JOB_RECEIVE)
+				faxport_event(FAXPORT_EV_FATAL_ERROR,
+					      port->device_id, job->id);
+			faxport_job_remove(job);
+		} else {
+			faxport_job_unassign(job);
+			job->queue_status &= ~FAXPORT_JS_INPROGRESS;
+		}
+	}
+	mutex_unlock(&faxport_jobs_lock);
+	faxport_jobs_kick();
+}
+
+/**
+ * faxport_port_has_job() - is a job assigned to the port?
+ * @port: the port
+ *
+ * Return: true while a job is on the port.
+ */
+bool faxport_port_has_job(struct faxport_port *port)
+{
+	bool has;
+
+	mutex_lock(&faxport_jobs_lock);
+	has = port->job;
+	mutex_unlock(&faxport_jobs_lock);
+	return has;
+}
+
+/**
+ * faxport_jobs_exit() - drop every job (module exit, after the ports)
+ */
+void faxport_jobs_exit(void)
+{
+	struct faxport_job *job;
+	unsigned long id;
+
+	mutex_lock(&faxport_jobs_lock);
+	faxport_jobs_stopped = true;
+	mutex_unlock(&faxport_jobs_lock);
+	cancel_delayed_work_sync(&faxport_dispatch_work);
+	mutex_lock(&faxport_jobs_lock);
+	xa_for_each(&faxport_jobs, id, job)
+		faxport_job_remove(job);
+	mutex_unlock(&faxport_jobs_lock);
+}
