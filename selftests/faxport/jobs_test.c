@@ -1,0 +1,795 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The job queue at the ioctl level, with this test playing the DSP engine:
+ * submitting with a document fd, dispatch to an engine, taking the job,
+ * progress and results, retries, requeue when the engine dies, schedules,
+ * pause/resume/delete and their rights, and the server configuration.
+ */
+#include <poll.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+
+#include "faxport_test.h"
+#include "kselftest_harness.h"
+
+static const char document_text[] = "II*\0not really a TIFF, the kernel does not look";
+
+/* A document file as a client has it: a regular file it opened itself. */
+static int make_document(void)
+{
+	char path[] = "/tmp/faxjob-XXXXXX";
+	int fd = mkstemp(path);
+
+	if (fd < 0)
+		return -1;
+	unlink(path);
+	if (write(fd, document_text, sizeof(document_text)) != sizeof(document_text)) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+static void param_init(struct faxport_job_param *p, const char *number)
+{
+	memset(p, 0, sizeof(*p));
+	snprintf(p->recipient_number, sizeof(p->recipient_number), "%s", number);
+	strcpy(p->recipient_name, "Test Recipient");
+	strcpy(p->document_name, "test.tif");
+}
+
+static int submit(int server, int doc, const struct faxport_job_param *p,
+		  __u32 *job_id)
+{
+	struct faxport_job_submit s = { .document_fd = doc, .param = *p };
+	int ret = ioctl(server, FAXPORT_IOC_JOB_SUBMIT, &s);
+
+	if (!ret && job_id)
+		*job_id = s.job_id;
+	return ret;
+}
+
+static int submit_simple(int server, __u32 *job_id)
+{
+	struct faxport_job_param p;
+	int doc = make_document();
+	int ret, err;
+
+	if (doc < 0)
+		return -1;
+	param_init(&p, "2");
+	ret = submit(server, doc, &p, job_id);
+	err = errno;
+	close(doc);	/* the kernel keeps its own reference */
+	errno = err;
+	return ret;
+}
+
+static int job_get(int server, __u32 id, struct faxport_job_info *info)
+{
+	struct faxport_job_get g = { .job_id = id };
+	int ret = ioctl(server, FAXPORT_IOC_JOB_GET, &g);
+
+	if (!ret)
+		*info = g.info;
+	return ret;
+}
+
+static int job_control(int server, __u32 id, __u32 command)
+{
+	struct faxport_job_control c = { .job_id = id, .command = command };
+
+	return ioctl(server, FAXPORT_IOC_JOB_CONTROL, &c);
+}
+
+/* The next line event of an engine, waiting up to timeout_ms. */
+static int engine_event(int dsp, struct faxport_line_event *ev, int timeout_ms)
+{
+	struct pollfd pfd = { .fd = dsp, .events = POLLPRI };
+
+	if (poll(&pfd, 1, timeout_ms) != 1) {
+		errno = ETIMEDOUT;
+		return -1;
+	}
+	return ioctl(dsp, FAXPORT_IOC_LINE_EVENT, ev);
+}
+
+/* Wait for the JOB line event for job_id. */
+static int engine_wait_job(int dsp, __u32 job_id, int timeout_ms)
+{
+	struct faxport_line_event ev;
+
+	while (engine_event(dsp, &ev, timeout_ms) == 0)
+		if (ev.type == FAXPORT_LINE_EV_JOB && ev.arg == job_id)
+			return 0;
+	return -1;
+}
+
+static int engine_take(int dsp, __u32 job_id, struct faxport_job_take *take)
+{
+	memset(take, 0, sizeof(*take));
+	take->job_id = job_id;
+	return ioctl(dsp, FAXPORT_IOC_JOB_TAKE, take);
+}
+
+static int engine_done(int dsp, __u32 job_id, __u32 state, __u32 pages)
+{
+	struct faxport_job_done d = {
+		.job_id = job_id, .state = state, .pages = pages, .t30_code = 0,
+	};
+
+	return ioctl(dsp, FAXPORT_IOC_JOB_DONE, &d);
+}
+
+static int config_get(int server, struct faxport_config *cfg)
+{
+	return ioctl(server, FAXPORT_IOC_CONFIG_GET, cfg);
+}
+
+static int config_set(int server, const struct faxport_config *cfg)
+{
+	return ioctl(server, FAXPORT_IOC_CONFIG_SET, cfg);
+}
+
+/* Delete every job left in the queue (teardown: the queue is global). */
+static void delete_all_jobs(int server)
+{
+	struct faxport_job_info infos[64];
+	struct faxport_job_list list = {
+		.count = 64,
+		.info_size = sizeof(infos[0]),
+		.infos = (__u64)(unsigned long)infos,
+	};
+	__u32 i;
+
+	if (ioctl(server, FAXPORT_IOC_JOB_LIST, &list))
+		return;
+	for (i = 0; i < list.count && i < 64; i++)
+		job_control(server, infos[i].job_id, FAXPORT_JC_DELETE);
+}
+
+FIXTURE(queue) {
+	int server;
+	int engine;	/* port 1's engine, when a test attaches it */
+	struct faxport_config saved;
+};
+
+FIXTURE_SETUP(queue)
+{
+	struct faxport_config cfg;
+
+	self->engine = -1;
+	self->server = server_connect();
+	ASSERT_LE(0, self->server);
+	ASSERT_EQ(0, config_get(self->server, &self->saved));
+	cfg = self->saved;
+	cfg.retries = 1;
+	cfg.retry_delay_min = 0;
+	cfg.pause_server_queue = 0;
+	ASSERT_EQ(0, config_set(self->server, &cfg));
+}
+
+FIXTURE_TEARDOWN(queue)
+{
+	if (self->engine >= 0)
+		close(self->engine);
+	delete_all_jobs(self->server);
+	config_set(self->server, &self->saved);
+	close(self->server);
+}
+
+TEST_F(queue, a_queued_job_shows_its_parameters)
+{
+	struct faxport_job_info info;
+	struct timespec now;
+	__u32 id;
+
+	clock_gettime(CLOCK_REALTIME, &now);
+	ASSERT_EQ(0, submit_simple(self->server, &id));
+	EXPECT_NE(0, id);
+	ASSERT_EQ(0, job_get(self->server, id, &info));
+	EXPECT_EQ(id, info.job_id);
+	EXPECT_EQ(0, info.owner_uid);
+	EXPECT_EQ(FAXPORT_JOB_SEND, info.job_type);
+	/* No engine is attached: the job waits for a line. */
+	EXPECT_EQ(FAXPORT_JS_NOLINE, info.queue_status);
+	EXPECT_EQ(sizeof(document_text), info.size);
+	EXPECT_EQ(1, info.retries_left);
+	EXPECT_STREQ("2", info.param.recipient_number);
+	EXPECT_STREQ("Test Recipient", info.param.recipient_name);
+	EXPECT_LE((__u64)now.tv_sec * 1000000000ULL, info.submitted_ns);
+}
+
+TEST_F(queue, listing_counts_and_fills)
+{
+	struct faxport_job_info infos[4];
+	struct faxport_job_list list = {
+		.count = 4,
+		.info_size = sizeof(infos[0]),
+		.infos = (__u64)(unsigned long)infos,
+	};
+	__u32 a, b;
+
+	ASSERT_EQ(0, submit_simple(self->server, &a));
+	ASSERT_EQ(0, submit_simple(self->server, &b));
+	ASSERT_EQ(0, ioctl(self->server, FAXPORT_IOC_JOB_LIST, &list));
+	ASSERT_EQ(2, list.count);
+	EXPECT_EQ(a, infos[0].job_id);
+	EXPECT_EQ(b, infos[1].job_id);
+	list.info_size = 12;
+	EXPECT_EQ(-1, ioctl(self->server, FAXPORT_IOC_JOB_LIST, &list));
+	EXPECT_EQ(EINVAL, errno);
+}
+
+TEST_F(queue, submit_rejects_what_is_not_a_readable_file)
+{
+	struct faxport_job_param p;
+	int dir = open("/tmp", O_RDONLY | O_DIRECTORY);
+	char path[] = "/tmp/faxjob-wo-XXXXXX";
+	int wo, tmp = mkstemp(path);
+	__u32 id;
+
+	param_init(&p, "2");
+	ASSERT_LE(0, dir);
+	ASSERT_LE(0, tmp);
+	wo = open(path, O_WRONLY);
+	ASSERT_LE(0, wo);
+	EXPECT_EQ(-1, submit(self->server, 9999, &p, &id));
+	EXPECT_EQ(EBADF, errno);
+	EXPECT_EQ(-1, submit(self->server, dir, &p, &id));
+	EXPECT_EQ(EBADF, errno);
+	EXPECT_EQ(-1, submit(self->server, wo, &p, &id));
+	EXPECT_EQ(EBADF, errno);
+	unlink(path);
+	close(wo);
+	close(tmp);
+	close(dir);
+}
+
+TEST_F(queue, submit_rejects_bad_parameters)
+{
+	struct faxport_job_submit s;
+	int doc = make_document();
+
+	ASSERT_LE(0, doc);
+	memset(&s, 0, sizeof(s));
+	s.document_fd = doc;
+	param_init(&s.param, "");
+	EXPECT_EQ(-1, ioctl(self->server, FAXPORT_IOC_JOB_SUBMIT, &s));
+	EXPECT_EQ(EINVAL, errno);	/* no recipient number */
+
+	param_init(&s.param, "2");
+	memset(s.param.sender_name, 'x', sizeof(s.param.sender_name));
+	EXPECT_EQ(-1, ioctl(self->server, FAXPORT_IOC_JOB_SUBMIT, &s));
+	EXPECT_EQ(EINVAL, errno);	/* unterminated */
+
+	param_init(&s.param, "2");
+	s.param.schedule_action = 3;
+	EXPECT_EQ(-1, ioctl(self->server, FAXPORT_IOC_JOB_SUBMIT, &s));
+	EXPECT_EQ(EINVAL, errno);
+
+	param_init(&s.param, "2");
+	s.param.schedule_time_ns = 1;	/* a time without JSA_SPECIFIC_TIME */
+	EXPECT_EQ(-1, ioctl(self->server, FAXPORT_IOC_JOB_SUBMIT, &s));
+	EXPECT_EQ(EINVAL, errno);
+
+	param_init(&s.param, "2");
+	s.flags = 1;
+	EXPECT_EQ(-1, ioctl(self->server, FAXPORT_IOC_JOB_SUBMIT, &s));
+	EXPECT_EQ(EINVAL, errno);
+
+	s.flags = 0;
+	s.job_id = 5;
+	EXPECT_EQ(-1, ioctl(self->server, FAXPORT_IOC_JOB_SUBMIT, &s));
+	EXPECT_EQ(EINVAL, errno);
+
+	EXPECT_EQ(-1, ioctl(self->server, FAXPORT_IOC_JOB_SUBMIT, NULL));
+	EXPECT_EQ(EFAULT, errno);
+	close(doc);
+}
+
+TEST_F(queue, the_engine_gets_the_job_and_the_document)
+{
+	struct faxport_job_progress prog = { 0 };
+	struct faxport_job_take take;
+	struct faxport_job_info info;
+	char content[sizeof(document_text)];
+	__u32 id;
+
+	self->engine = dsp_attach(1, FAXPORT_CLOCK_FREE_RUNNING);
+	ASSERT_LE(0, self->engine);
+	ASSERT_EQ(0, submit_simple(self->server, &id));
+	ASSERT_EQ(0, engine_wait_job(self->engine, id, 2000));
+	ASSERT_EQ(0, engine_take(self->engine, id, &take));
+	EXPECT_EQ(id, take.info.job_id);
+	EXPECT_STREQ("2", take.info.param.recipient_number);
+	ASSERT_LE(0, take.document_fd);
+	EXPECT_EQ(FD_CLOEXEC, fcntl(take.document_fd, F_GETFD) & FD_CLOEXEC);
+	ASSERT_EQ(sizeof(content), pread(take.document_fd, content, sizeof(content), 0));
+	EXPECT_EQ(0, memcmp(content, document_text, sizeof(content)));
+	close(take.document_fd);
+
+	/* A job is taken once. */
+	EXPECT_EQ(-1, engine_take(self->engine, id, &take));
+	EXPECT_EQ(ENOENT, errno);
+
+	prog.job_id = id;
+	prog.state = FAXPORT_STATE_SENDING;
+	prog.current_page = 2;
+	prog.total_pages = 3;
+	strcpy(prog.remote_id, "+49 30 1234");
+	ASSERT_EQ(0, ioctl(self->engine, FAXPORT_IOC_JOB_PROGRESS, &prog));
+	ASSERT_EQ(0, job_get(self->server, id, &info));
+	EXPECT_EQ(FAXPORT_JS_INPROGRESS, info.queue_status);
+	EXPECT_EQ(FAXPORT_STATE_SENDING, info.state);
+	EXPECT_EQ(1, info.device_id);
+	EXPECT_EQ(2, info.current_page);
+	EXPECT_EQ(3, info.total_pages);
+	EXPECT_STREQ("+49 30 1234", info.remote_id);
+
+	ASSERT_EQ(0, engine_done(self->engine, id, FAXPORT_STATE_COMPLETED, 3));
+	EXPECT_EQ(-1, job_get(self->server, id, &info));
+	EXPECT_EQ(ENOENT, errno);	/* a sent fax leaves the queue */
+}
+
+TEST_F(queue, a_failed_attempt_is_retried_then_kept_as_failed)
+{
+	struct faxport_job_take take;
+	struct faxport_job_info info;
+	__u32 id;
+
+	self->engine = dsp_attach(1, FAXPORT_CLOCK_FREE_RUNNING);
+	ASSERT_LE(0, self->engine);
+	ASSERT_EQ(0, submit_simple(self->server, &id));
+	ASSERT_EQ(0, engine_wait_job(self->engine, id, 2000));
+	ASSERT_EQ(0, engine_take(self->engine, id, &take));
+	close(take.document_fd);
+	ASSERT_EQ(0, engine_done(self->engine, id, FAXPORT_STATE_BUSY, 0));
+
+	/* retries = 1, retry delay 0: it comes straight back. */
+	ASSERT_EQ(0, engine_wait_job(self->engine, id, 2000));
+	ASSERT_EQ(0, job_get(self->server, id, &info));
+	EXPECT_EQ(0, info.retries_left);
+	ASSERT_EQ(0, engine_take(self->engine, id, &take));
+	close(take.document_fd);
+	ASSERT_EQ(0, engine_done(self->engine, id, FAXPORT_STATE_NO_ANSWER, 0));
+
+	ASSERT_EQ(0, job_get(self->server, id, &info));
+	EXPECT_EQ(FAXPORT_JS_RETRIES_EXCEEDED | FAXPORT_JS_FAILED, info.queue_status);
+	EXPECT_EQ(0, info.device_id);
+
+	/* Resume restarts it with a fresh set of attempts. */
+	ASSERT_EQ(0, job_control(self->server, id, FAXPORT_JC_RESUME));
+	ASSERT_EQ(0, engine_wait_job(self->engine, id, 2000));
+	ASSERT_EQ(0, job_get(self->server, id, &info));
+	EXPECT_EQ(1, info.retries_left);
+}
+
+TEST_F(queue, a_bad_address_is_not_retried)
+{
+	struct faxport_job_take take;
+	struct faxport_job_info info;
+	__u32 id;
+
+	self->engine = dsp_attach(1, FAXPORT_CLOCK_FREE_RUNNING);
+	ASSERT_LE(0, self->engine);
+	ASSERT_EQ(0, submit_simple(self->server, &id));
+	ASSERT_EQ(0, engine_wait_job(self->engine, id, 2000));
+	ASSERT_EQ(0, engine_take(self->engine, id, &take));
+	close(take.document_fd);
+	ASSERT_EQ(0, engine_done(self->engine, id, FAXPORT_STATE_BAD_ADDRESS, 0));
+	ASSERT_EQ(0, job_get(self->server, id, &info));
+	EXPECT_TRUE(info.queue_status & FAXPORT_JS_RETRIES_EXCEEDED);
+	EXPECT_EQ(1, info.retries_left);
+}
+
+TEST_F(queue, an_engine_that_dies_gives_its_job_back)
+{
+	struct faxport_job_take take;
+	struct faxport_job_info info;
+	__u32 id;
+	pid_t child;
+	int status;
+
+	ASSERT_EQ(0, submit_simple(self->server, &id));
+	child = fork();
+	ASSERT_LE(0, child);
+	if (child == 0) {
+		int dsp = dsp_attach(1, FAXPORT_CLOCK_FREE_RUNNING);
+
+		if (dsp < 0 || engine_wait_job(dsp, id, 2000) ||
+		    engine_take(dsp, id, &take))
+			_exit(1);
+		/* Killed in the middle of the job: no done, no close. */
+		raise(SIGKILL);
+	}
+	ASSERT_EQ(child, waitpid(child, &status, 0));
+	ASSERT_TRUE(WIFSIGNALED(status)) TH_LOG("the engine did not get the job");
+
+	ASSERT_EQ(0, job_get(self->server, id, &info));
+	EXPECT_EQ(0, info.device_id);
+	EXPECT_FALSE(info.queue_status & FAXPORT_JS_INPROGRESS);
+	EXPECT_EQ(1, info.retries_left);	/* not counted as an attempt */
+
+	self->engine = dsp_attach(1, FAXPORT_CLOCK_FREE_RUNNING);
+	ASSERT_LE(0, self->engine);
+	ASSERT_EQ(0, engine_wait_job(self->engine, id, 2000));
+	ASSERT_EQ(0, engine_take(self->engine, id, &take));
+	close(take.document_fd);
+}
+
+TEST_F(queue, removing_the_port_requeues_its_job)
+{
+	struct faxport_job_take take;
+	struct faxport_job_info info;
+	__u32 port, id;
+	int dsp;
+
+	ASSERT_EQ(0, port_add(self->server, "", "", &port));
+	dsp = dsp_attach(port, FAXPORT_CLOCK_FREE_RUNNING);
+	ASSERT_LE(0, dsp);
+	ASSERT_EQ(0, submit_simple(self->server, &id));
+	ASSERT_EQ(0, engine_wait_job(dsp, id, 2000));
+	ASSERT_EQ(0, engine_take(dsp, id, &take));
+	ASSERT_EQ(0, port_remove(self->server, port));
+	ASSERT_EQ(0, job_get(self->server, id, &info));
+	EXPECT_EQ(0, info.device_id);
+	EXPECT_EQ(-1, engine_done(dsp, id, FAXPORT_STATE_COMPLETED, 1));
+	EXPECT_EQ(ENODEV, errno);
+	close(take.document_fd);
+	close(dsp);
+}
+
+TEST_F(queue, pause_and_resume)
+{
+	struct faxport_job_info info;
+	__u32 id;
+
+	ASSERT_EQ(0, submit_simple(self->server, &id));
+	ASSERT_EQ(0, job_control(self->server, id, FAXPORT_JC_PAUSE));
+	ASSERT_EQ(0, job_get(self->server, id, &info));
+	EXPECT_TRUE(info.queue_status & FAXPORT_JS_PAUSED);
+
+	/* A paused job is not dispatched. */
+	self->engine = dsp_attach(1, FAXPORT_CLOCK_FREE_RUNNING);
+	ASSERT_LE(0, self->engine);
+	EXPECT_EQ(-1, engine_wait_job(self->engine, id, 300));
+
+	ASSERT_EQ(0, job_control(self->server, id, FAXPORT_JC_RESUME));
+	EXPECT_EQ(0, engine_wait_job(self->engine, id, 2000));
+	/* Now on the line: it cannot be paused. */
+	EXPECT_EQ(-1, job_control(self->server, id, FAXPORT_JC_PAUSE));
+	EXPECT_EQ(EBUSY, errno);
+}
+
+TEST_F(queue, deleting_a_job_on_the_line_aborts_its_call)
+{
+	struct faxport_line_event ev;
+	struct faxport_job_take take;
+	struct faxport_job_info info;
+	__u32 id;
+
+	self->engine = dsp_attach(1, FAXPORT_CLOCK_FREE_RUNNING);
+	ASSERT_LE(0, self->engine);
+	ASSERT_EQ(0, submit_simple(self->server, &id));
+	ASSERT_EQ(0, engine_wait_job(self->engine, id, 2000));
+	ASSERT_EQ(0, engine_take(self->engine, id, &take));
+	close(take.document_fd);
+
+	ASSERT_EQ(0, job_control(self->server, id, FAXPORT_JC_DELETE));
+	ASSERT_EQ(0, engine_event(self->engine, &ev, 2000));
+	EXPECT_EQ(FAXPORT_LINE_EV_ABORT, ev.type);
+	EXPECT_EQ(id, ev.arg);
+	ASSERT_EQ(0, job_get(self->server, id, &info));
+	EXPECT_TRUE(info.queue_status & FAXPORT_JS_DELETING);
+
+	ASSERT_EQ(0, engine_done(self->engine, id, FAXPORT_STATE_DISCONNECTED, 0));
+	EXPECT_EQ(-1, job_get(self->server, id, &info));
+	EXPECT_EQ(ENOENT, errno);
+}
+
+TEST_F(queue, deleting_a_queued_job_removes_it)
+{
+	struct faxport_job_info info;
+	__u32 id;
+
+	ASSERT_EQ(0, submit_simple(self->server, &id));
+	ASSERT_EQ(0, job_control(self->server, id, FAXPORT_JC_DELETE));
+	EXPECT_EQ(-1, job_get(self->server, id, &info));
+	EXPECT_EQ(ENOENT, errno);
+	EXPECT_EQ(-1, job_control(self->server, id, FAXPORT_JC_DELETE));
+	EXPECT_EQ(ENOENT, errno);
+}
+
+TEST_F(queue, job_control_rejects_bad_commands)
+{
+	__u32 id;
+
+	ASSERT_EQ(0, submit_simple(self->server, &id));
+	EXPECT_EQ(-1, job_control(self->server, id, 0));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, job_control(self->server, id, 4));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, job_control(self->server, 0x7ffffff0, FAXPORT_JC_PAUSE));
+	EXPECT_EQ(ENOENT, errno);
+}
+
+TEST_F(queue, others_may_not_touch_my_job_without_job_manage)
+{
+	__u32 id;
+	pid_t child;
+	int status;
+
+	ASSERT_EQ(0, submit_simple(self->server, &id));
+	child = fork();
+	ASSERT_LE(0, child);
+	if (child == 0) {
+		int server;
+		struct faxport_job_info info;
+
+		if (drop_to_nobody())
+			_exit(10);
+		server = server_connect();
+		/* Visible (JOB_QUERY is a default right), not controllable. */
+		if (job_get(server, id, &info))
+			_exit(11);
+		if (job_control(server, id, FAXPORT_JC_DELETE) != -1 || errno != EACCES)
+			_exit(12);
+		if (job_control(server, id, FAXPORT_JC_PAUSE) != -1 || errno != EACCES)
+			_exit(13);
+		_exit(0);
+	}
+	ASSERT_EQ(child, waitpid(child, &status, 0));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+}
+
+TEST_F(queue, a_scheduled_job_waits_for_its_time)
+{
+	struct faxport_job_param p;
+	struct timespec now;
+	__u32 later, past;
+	int doc = make_document();
+
+	self->engine = dsp_attach(1, FAXPORT_CLOCK_FREE_RUNNING);
+	ASSERT_LE(0, self->engine);
+	clock_gettime(CLOCK_REALTIME, &now);
+	param_init(&p, "2");
+	p.schedule_action = FAXPORT_SCHEDULE_AT;
+	p.schedule_time_ns = (now.tv_sec + 3600) * 1000000000ULL;
+	ASSERT_EQ(0, submit(self->server, doc, &p, &later));
+	p.schedule_time_ns = (now.tv_sec - 60) * 1000000000ULL;
+	ASSERT_EQ(0, submit(self->server, doc, &p, &past));
+	close(doc);
+	/* The one due already goes; the one an hour away does not. */
+	EXPECT_EQ(0, engine_wait_job(self->engine, past, 2000));
+	EXPECT_EQ(-1, engine_wait_job(self->engine, later, 300));
+}
+
+TEST_F(queue, a_paused_server_queue_dispatches_nothing)
+{
+	struct faxport_config cfg;
+	__u32 id;
+
+	ASSERT_EQ(0, config_get(self->server, &cfg));
+	cfg.pause_server_queue = 1;
+	ASSERT_EQ(0, config_set(self->server, &cfg));
+	self->engine = dsp_attach(1, FAXPORT_CLOCK_FREE_RUNNING);
+	ASSERT_LE(0, self->engine);
+	ASSERT_EQ(0, submit_simple(self->server, &id));
+	EXPECT_EQ(-1, engine_wait_job(self->engine, id, 300));
+	cfg.pause_server_queue = 0;
+	ASSERT_EQ(0, config_set(self->server, &cfg));
+	EXPECT_EQ(0, engine_wait_job(self->engine, id, 2000));
+}
+
+TEST_F(queue, jobs_go_to_send_enabled_ports_by_priority)
+{
+	struct faxport_port_config cfg = { 0 };
+	struct faxport_port_info info;
+	int other, handle;
+	__u32 id;
+
+	/* Port 3 is first by priority but may not send; port 4 may. */
+	handle = port_open(self->server, 3, FAXPORT_OPEN_MODIFY);
+	ASSERT_LE(0, handle);
+	ASSERT_EQ(0, port_get(handle, &info));
+	cfg.flags = FAXPORT_PORT_RECEIVE;
+	cfg.rings = info.rings;
+	cfg.priority = 1;
+	memcpy(cfg.tsid, info.tsid, sizeof(cfg.tsid));
+	memcpy(cfg.csid, info.csid, sizeof(cfg.csid));
+	ASSERT_EQ(0, ioctl(handle, FAXPORT_IOC_PORT_SET, &cfg));
+
+	self->engine = dsp_attach(3, FAXPORT_CLOCK_FREE_RUNNING);
+	other = dsp_attach(4, FAXPORT_CLOCK_FREE_RUNNING);
+	ASSERT_LE(0, self->engine);
+	ASSERT_LE(0, other);
+	ASSERT_EQ(0, submit_simple(self->server, &id));
+	EXPECT_EQ(0, engine_wait_job(other, id, 2000));
+	close(other);
+
+	cfg.flags = info.flags;
+	cfg.priority = info.priority;
+	ASSERT_EQ(0, ioctl(handle, FAXPORT_IOC_PORT_SET, &cfg));
+	close(handle);
+}
+
+TEST_F(queue, engines_can_only_act_on_their_own_jobs)
+{
+	struct faxport_job_progress prog = { 0 };
+	struct faxport_job_take take;
+	__u32 id;
+	int other;
+
+	self->engine = dsp_attach(1, FAXPORT_CLOCK_FREE_RUNNING);
+	ASSERT_LE(0, self->engine);
+	ASSERT_EQ(0, submit_simple(self->server, &id));
+	ASSERT_EQ(0, engine_wait_job(self->engine, id, 2000));
+	other = dsp_attach(2, FAXPORT_CLOCK_FREE_RUNNING);
+	ASSERT_LE(0, other);
+	EXPECT_EQ(-1, engine_take(other, id, &take));
+	EXPECT_EQ(ENOENT, errno);
+	EXPECT_EQ(-1, engine_done(other, id, FAXPORT_STATE_COMPLETED, 1));
+	EXPECT_EQ(ENOENT, errno);
+	/* Not taken yet: no progress either. */
+	prog.job_id = id;
+	prog.state = FAXPORT_STATE_DIALING;
+	EXPECT_EQ(-1, ioctl(self->engine, FAXPORT_IOC_JOB_PROGRESS, &prog));
+	EXPECT_EQ(ENOENT, errno);
+	close(other);
+}
+
+TEST_F(queue, engine_reports_are_checked)
+{
+	struct faxport_job_progress prog = { 0 };
+	struct faxport_job_take take;
+	__u32 id;
+
+	self->engine = dsp_attach(1, FAXPORT_CLOCK_FREE_RUNNING);
+	ASSERT_LE(0, self->engine);
+	ASSERT_EQ(0, submit_simple(self->server, &id));
+	ASSERT_EQ(0, engine_wait_job(self->engine, id, 2000));
+	ASSERT_EQ(0, engine_take(self->engine, id, &take));
+	close(take.document_fd);
+
+	prog.job_id = id;
+	prog.state = FAXPORT_STATE_COMPLETED;	/* that is what done is for */
+	EXPECT_EQ(-1, ioctl(self->engine, FAXPORT_IOC_JOB_PROGRESS, &prog));
+	EXPECT_EQ(EINVAL, errno);
+	prog.state = FAXPORT_STATE_SENDING;
+	strcpy(prog.remote_id, "bad\x01id");
+	EXPECT_EQ(-1, ioctl(self->engine, FAXPORT_IOC_JOB_PROGRESS, &prog));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, engine_done(self->engine, id, FAXPORT_STATE_RINGING, 0));
+	EXPECT_EQ(EINVAL, errno);
+	take.flags = 1;
+	EXPECT_EQ(-1, ioctl(self->engine, FAXPORT_IOC_JOB_TAKE, &take));
+	EXPECT_EQ(EINVAL, errno);
+}
+
+TEST_F(queue, a_receive_is_a_job_while_it_lasts)
+{
+	struct faxport_receive_begin begin = { 0 };
+	struct faxport_job_info info;
+
+	self->engine = dsp_attach(2, FAXPORT_CLOCK_FREE_RUNNING);
+	ASSERT_LE(0, self->engine);
+	ASSERT_EQ(0, ioctl(self->engine, FAXPORT_IOC_RECEIVE_BEGIN, &begin));
+	ASSERT_EQ(0, job_get(self->server, begin.job_id, &info));
+	EXPECT_EQ(FAXPORT_JOB_RECEIVE, info.job_type);
+	EXPECT_EQ(FAXPORT_STATE_RECEIVING, info.state);
+	EXPECT_EQ(2, info.device_id);
+	/* One job per port at a time. */
+	EXPECT_EQ(-1, ioctl(self->engine, FAXPORT_IOC_RECEIVE_BEGIN, &begin));
+	EXPECT_EQ(EINVAL, errno);	/* job_id was filled in: not zero */
+	begin.job_id = 0;
+	EXPECT_EQ(-1, ioctl(self->engine, FAXPORT_IOC_RECEIVE_BEGIN, &begin));
+	EXPECT_EQ(EBUSY, errno);
+	ASSERT_EQ(0, job_get(self->server, info.job_id, &info));
+	ASSERT_EQ(0, engine_done(self->engine, info.job_id, FAXPORT_STATE_COMPLETED, 2));
+	EXPECT_EQ(-1, job_get(self->server, info.job_id, &info));
+}
+
+TEST(submit_needs_the_submit_right)
+{
+	char saved[32];
+	int server;
+	__u32 id;
+
+	ASSERT_EQ(0, param_read("user_rights", saved, sizeof(saved)));
+	ASSERT_EQ(0, param_write("user_rights", "0x16"));
+	if (fork() == 0) {
+		if (drop_to_nobody())
+			_exit(1);
+		server = server_connect();
+		if (submit_simple(server, &id) != -1 || errno != EACCES)
+			_exit(2);
+		_exit(0);
+	} else {
+		int status;
+
+		wait(&status);
+		param_write("user_rights", saved);
+		EXPECT_EQ(0, WEXITSTATUS(status));
+	}
+}
+
+TEST(configuration_round_trip_and_checks)
+{
+	struct faxport_config saved, cfg, back;
+	int server = server_connect();
+
+	ASSERT_LE(0, server);
+	ASSERT_EQ(0, config_get(server, &saved));
+	cfg = saved;
+	cfg.retries = 7;
+	cfg.retry_delay_min = 15;
+	cfg.start_cheap_min = 22 * 60;
+	strcpy(cfg.archive_dir, "/var/spool/faxport/sent");
+	ASSERT_EQ(0, config_set(server, &cfg));
+	ASSERT_EQ(0, config_get(server, &back));
+	EXPECT_EQ(0, memcmp(&cfg, &back, sizeof(cfg)));
+
+	back = cfg;
+	back.retries = 100;
+	EXPECT_EQ(-1, config_set(server, &back));
+	EXPECT_EQ(EINVAL, errno);
+	back = cfg;
+	back.stop_cheap_min = 1440;
+	EXPECT_EQ(-1, config_set(server, &back));
+	EXPECT_EQ(EINVAL, errno);
+	back = cfg;
+	back.branding = 2;
+	EXPECT_EQ(-1, config_set(server, &back));
+	EXPECT_EQ(EINVAL, errno);
+	back = cfg;
+	strcpy(back.archive_dir, "relative/path");
+	EXPECT_EQ(-1, config_set(server, &back));
+	EXPECT_EQ(EINVAL, errno);
+	back = cfg;
+	back.reserved[1] = 1;
+	EXPECT_EQ(-1, config_set(server, &back));
+	EXPECT_EQ(EINVAL, errno);
+	ASSERT_EQ(0, config_set(server, &saved));
+	close(server);
+}
+
+TEST(configuration_rights)
+{
+	struct faxport_config cfg;
+	struct faxport_logging logging;
+	int server;
+
+	ASSERT_EQ(0, drop_to_nobody());
+	server = server_connect();
+	ASSERT_LE(0, server);
+	EXPECT_EQ(0, config_get(server, &cfg));	/* CONFIG_QUERY by default */
+	EXPECT_EQ(-1, config_set(server, &cfg));
+	EXPECT_EQ(EACCES, errno);
+	EXPECT_EQ(0, ioctl(server, FAXPORT_IOC_LOGGING_GET, &logging));
+	EXPECT_EQ(-1, ioctl(server, FAXPORT_IOC_LOGGING_SET, &logging));
+	EXPECT_EQ(EACCES, errno);
+	close(server);
+}
+
+TEST(logging_levels)
+{
+	struct faxport_logging saved, l, back;
+	int server = server_connect();
+
+	ASSERT_LE(0, server);
+	ASSERT_EQ(0, ioctl(server, FAXPORT_IOC_LOGGING_GET, &saved));
+	l = saved;
+	l.level[1] = 3;
+	ASSERT_EQ(0, ioctl(server, FAXPORT_IOC_LOGGING_SET, &l));
+	ASSERT_EQ(0, ioctl(server, FAXPORT_IOC_LOGGING_GET, &back));
+	EXPECT_EQ(3, back.level[1]);
+	l.level[2] = 4;
+	EXPECT_EQ(-1, ioctl(server, FAXPORT_IOC_LOGGING_SET, &l));
+	EXPECT_EQ(EINVAL, errno);
+	ASSERT_EQ(0, ioctl(server, FAXPORT_IOC_LOGGING_SET, &saved));
+	close(server);
+}
+
+TEST_HARNESS_MAIN
