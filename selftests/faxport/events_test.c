@@ -1,0 +1,280 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Events on the generic netlink family "faxport": what a Windows fax
+ * client expects to see, in order, with sequence numbers, and an overrun
+ * that a subscriber can detect.
+ */
+#include <netlink/genl/ctrl.h>
+#include <netlink/genl/genl.h>
+#include <netlink/netlink.h>
+#include <poll.h>
+#include <sys/wait.h>
+#include <time.h>
+
+#include "faxport_test.h"
+#include "kselftest_harness.h"
+
+struct event {
+	__u32 id, device, job;
+	__u64 ts, seq;
+};
+
+struct subscriber {
+	struct nl_sock *sk;
+	struct event events[4096];
+	int count;
+	int overruns;
+};
+
+static int on_message(struct nl_msg *msg, void *arg)
+{
+	struct subscriber *s = arg;
+	struct nlattr *a[FAXPORT_NL_A_MAX + 1];
+	struct event *e;
+
+	if (genlmsg_parse(nlmsg_hdr(msg), 0, a, FAXPORT_NL_A_MAX, NULL))
+		return NL_SKIP;
+	if (s->count >= (int)(sizeof(s->events) / sizeof(s->events[0])))
+		return NL_SKIP;
+	e = &s->events[s->count++];
+	e->id = a[FAXPORT_NL_A_EVENT_ID] ? nla_get_u32(a[FAXPORT_NL_A_EVENT_ID]) : 0;
+	e->device = a[FAXPORT_NL_A_DEVICE_ID] ? nla_get_u32(a[FAXPORT_NL_A_DEVICE_ID]) : 0;
+	e->job = a[FAXPORT_NL_A_JOB_ID] ? nla_get_u32(a[FAXPORT_NL_A_JOB_ID]) : 0;
+	e->ts = a[FAXPORT_NL_A_TIMESTAMP] ? nla_get_u64(a[FAXPORT_NL_A_TIMESTAMP]) : 0;
+	e->seq = a[FAXPORT_NL_A_SEQ] ? nla_get_u64(a[FAXPORT_NL_A_SEQ]) : 0;
+	return NL_OK;
+}
+
+static int subscribe(struct subscriber *s)
+{
+	int group;
+
+	memset(s, 0, sizeof(*s));
+	s->sk = nl_socket_alloc();
+	if (!s->sk || genl_connect(s->sk))
+		return -1;
+	group = genl_ctrl_resolve_grp(s->sk, FAXPORT_GENL_NAME,
+				      FAXPORT_GENL_EVENTS_GROUP);
+	if (group < 0)
+		return -1;
+	nl_socket_disable_seq_check(s->sk);
+	nl_socket_modify_cb(s->sk, NL_CB_VALID, NL_CB_CUSTOM, on_message, s);
+	return nl_socket_add_membership(s->sk, group) ? -1 : 0;
+}
+
+/* Read what arrives within timeout_ms (stops early once want events came). */
+static void drain(struct subscriber *s, int want, int timeout_ms)
+{
+	struct pollfd pfd = { .fd = nl_socket_get_fd(s->sk), .events = POLLIN };
+
+	while (s->count < want && poll(&pfd, 1, timeout_ms) == 1) {
+		int err = nl_recvmsgs_default(s->sk);
+
+		if (err == -NLE_NOMEM)
+			s->overruns++;	/* ENOBUFS: the socket overran */
+	}
+}
+
+static void unsubscribe(struct subscriber *s)
+{
+	nl_socket_free(s->sk);
+}
+
+/* Index of the first event after `from` matching id/device/job, or -1. */
+static int find(struct subscriber *s, int from, __u32 id, __u32 device, __u32 job)
+{
+	int i;
+
+	for (i = from; i < s->count; i++)
+		if (s->events[i].id == id && s->events[i].device == device &&
+		    s->events[i].job == job)
+			return i;
+	return -1;
+}
+
+static int submit_job(int server, __u32 *id)
+{
+	struct faxport_job_submit sub = { 0 };
+	char path[] = "/tmp/faxev-XXXXXX";
+	int doc = mkstemp(path), ret;
+
+	if (doc < 0)
+		return -1;
+	unlink(path);
+	if (write(doc, "x", 1) != 1)
+		return -1;
+	sub.document_fd = doc;
+	strcpy(sub.param.recipient_number, "2");
+	ret = ioctl(server, FAXPORT_IOC_JOB_SUBMIT, &sub);
+	close(doc);
+	*id = sub.job_id;
+	return ret;
+}
+
+static int delete_job(int server, __u32 id)
+{
+	struct faxport_job_control c = { .job_id = id, .command = FAXPORT_JC_DELETE };
+
+	return ioctl(server, FAXPORT_IOC_JOB_CONTROL, &c);
+}
+
+TEST(job_queued_and_deleted_with_consecutive_seq_and_a_timestamp)
+{
+	struct subscriber *s = calloc(1, sizeof(*s));
+	int server = server_connect();
+	struct timespec now;
+	__u32 id;
+
+	ASSERT_NE(NULL, s);
+	ASSERT_LE(0, server);
+	ASSERT_EQ(0, subscribe(s));
+	ASSERT_EQ(0, submit_job(server, &id));
+	ASSERT_EQ(0, delete_job(server, id));
+	drain(s, 2, 2000);
+	ASSERT_EQ(2, s->count);
+	EXPECT_EQ(FAXPORT_EV_JOB_QUEUED, s->events[0].id);
+	EXPECT_EQ(id, s->events[0].job);
+	EXPECT_EQ(0, s->events[0].device);
+	EXPECT_EQ(FAXPORT_EV_DELETED, s->events[1].id);
+	EXPECT_EQ(id, s->events[1].job);
+	EXPECT_EQ(s->events[0].seq + 1, s->events[1].seq);
+	EXPECT_LT(0, s->events[0].seq);
+	clock_gettime(CLOCK_REALTIME, &now);
+	EXPECT_LT(((__u64)now.tv_sec - 60) * 1000000000ULL, s->events[0].ts);
+	EXPECT_GE(((__u64)now.tv_sec + 1) * 1000000000ULL, s->events[0].ts);
+	unsubscribe(s);
+	free(s);
+	close(server);
+}
+
+TEST(a_send_produces_the_events_a_client_expects_in_order)
+{
+	struct subscriber *s = calloc(1, sizeof(*s));
+	struct faxport_job_progress prog = { 0 };
+	struct faxport_job_done done = { 0 };
+	struct faxport_job_take take = { 0 };
+	struct faxport_line_event ev;
+	struct faxport_dial dial = { .number = "2" };
+	struct pollfd pfd;
+	int server = server_connect();
+	int sender, receiver, i;
+	__u32 id;
+
+	ASSERT_NE(NULL, s);
+	ASSERT_EQ(0, subscribe(s));
+	sender = dsp_attach(1, FAXPORT_CLOCK_FREE_RUNNING);
+	receiver = dsp_attach(2, FAXPORT_CLOCK_FREE_RUNNING);
+	ASSERT_LE(0, sender);
+	ASSERT_LE(0, receiver);
+	ASSERT_EQ(0, submit_job(server, &id));
+
+	/* The engine side: take the job, dial, get answered, send, done. */
+	pfd.fd = sender;
+	pfd.events = POLLPRI;
+	do {
+		ASSERT_EQ(1, poll(&pfd, 1, 2000));
+		ASSERT_EQ(0, ioctl(sender, FAXPORT_IOC_LINE_EVENT, &ev));
+	} while (ev.type != FAXPORT_LINE_EV_JOB);
+	take.job_id = id;
+	ASSERT_EQ(0, ioctl(sender, FAXPORT_IOC_JOB_TAKE, &take));
+	close(take.document_fd);
+	prog.job_id = id;
+	prog.state = FAXPORT_STATE_DIALING;
+	ASSERT_EQ(0, ioctl(sender, FAXPORT_IOC_JOB_PROGRESS, &prog));
+	ASSERT_EQ(0, ioctl(sender, FAXPORT_IOC_LINE_DIAL, &dial));
+	ASSERT_EQ(0, ioctl(receiver, FAXPORT_IOC_LINE_ANSWER));
+	prog.state = FAXPORT_STATE_SENDING;
+	prog.current_page = 1;
+	ASSERT_EQ(0, ioctl(sender, FAXPORT_IOC_JOB_PROGRESS, &prog));
+	done.job_id = id;
+	done.state = FAXPORT_STATE_COMPLETED;
+	done.pages = 1;
+	ASSERT_EQ(0, ioctl(sender, FAXPORT_IOC_JOB_DONE, &done));
+	ASSERT_EQ(0, ioctl(sender, FAXPORT_IOC_LINE_HANGUP));
+
+	drain(s, 12, 2000);
+	i = find(s, 0, FAXPORT_EV_FAXSVC_STARTED, 1, FAXPORT_NO_JOB);
+	EXPECT_LE(0, i);
+	i = find(s, 0, FAXPORT_EV_JOB_QUEUED, 0, id);
+	ASSERT_LE(0, i);
+	i = find(s, i, FAXPORT_EV_DIALING, 1, id);
+	ASSERT_LE(0, i) TH_LOG("no DIALING after JOB_QUEUED");
+	i = find(s, i, FAXPORT_EV_RINGING, 2, FAXPORT_NO_JOB);
+	ASSERT_LE(0, i) TH_LOG("no RINGING after DIALING");
+	i = find(s, i, FAXPORT_EV_ANSWERED, 2, FAXPORT_NO_JOB);
+	ASSERT_LE(0, i) TH_LOG("no ANSWERED after RINGING");
+	i = find(s, i, FAXPORT_EV_SENDING, 1, id);
+	ASSERT_LE(0, i) TH_LOG("no SENDING after ANSWERED");
+	i = find(s, i, FAXPORT_EV_COMPLETED, 1, id);
+	ASSERT_LE(0, i) TH_LOG("no COMPLETED after SENDING");
+	i = find(s, i, FAXPORT_EV_DELETED, 1, id);
+	ASSERT_LE(0, i) TH_LOG("no DELETED after COMPLETED");
+	EXPECT_LE(0, find(s, i, FAXPORT_EV_IDLE, 1, FAXPORT_NO_JOB));
+	EXPECT_LE(0, find(s, i, FAXPORT_EV_IDLE, 2, FAXPORT_NO_JOB));
+	for (i = 1; i < s->count; i++)
+		EXPECT_EQ(s->events[i - 1].seq + 1, s->events[i].seq);
+
+	close(sender);
+	drain(s, s->count + 1, 2000);
+	EXPECT_LE(0, find(s, 0, FAXPORT_EV_FAXSVC_ENDED, 1, FAXPORT_NO_JOB));
+	close(receiver);
+	unsubscribe(s);
+	free(s);
+	close(server);
+}
+
+TEST(an_overrun_is_detected)
+{
+	struct subscriber *s = calloc(1, sizeof(*s));
+	int server = server_connect();
+	int i, gaps = 0;
+	__u32 id;
+
+	ASSERT_NE(NULL, s);
+	ASSERT_EQ(0, subscribe(s));
+	ASSERT_EQ(0, nl_socket_set_buffer_size(s->sk, 1024, 0));
+	/* Many more events than a 1 KiB receive buffer holds, unread. */
+	for (i = 0; i < 300; i++) {
+		ASSERT_EQ(0, submit_job(server, &id));
+		ASSERT_EQ(0, delete_job(server, id));
+	}
+	drain(s, 600, 500);
+	for (i = 1; i < s->count; i++)
+		if (s->events[i].seq != s->events[i - 1].seq + 1)
+			gaps++;
+	EXPECT_LT(s->count, 600);
+	EXPECT_TRUE(s->overruns > 0 || gaps > 0)
+		TH_LOG("%d events, %d overruns, %d gaps", s->count, s->overruns, gaps);
+	EXPECT_LT(0, s->overruns) TH_LOG("ENOBUFS was not reported");
+	unsubscribe(s);
+	free(s);
+	close(server);
+}
+
+TEST(anyone_may_subscribe)
+{
+	struct subscriber *s = calloc(1, sizeof(*s));
+	pid_t child;
+	int status;
+
+	ASSERT_NE(NULL, s);
+	child = fork();
+	ASSERT_LE(0, child);
+	if (child == 0) {
+		int server;
+		__u32 id;
+
+		if (drop_to_nobody() || subscribe(s))
+			_exit(1);
+		server = server_connect();
+		if (submit_job(server, &id) || delete_job(server, id))
+			_exit(2);
+		drain(s, 2, 2000);
+		_exit(find(s, 0, FAXPORT_EV_JOB_QUEUED, 0, id) < 0 ? 3 : 0);
+	}
+	ASSERT_EQ(child, waitpid(child, &status, 0));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+	free(s);
+}
+
+TEST_HARNESS_MAIN
