@@ -33,7 +33,6 @@ static_assert(sizeof(struct faxport_dsp_attach) == 16);
 static_assert(sizeof(struct faxport_dial) == 40);
 static_assert(sizeof(struct faxport_line_event) == 24);
 
-#define FAXPORT_SAMPLE_RATE	8000
 #define FAXPORT_FIFO_SAMPLES	8192	/* about a second of audio */
 #define FAXPORT_CLOCK_CHUNK	160	/* 20 ms */
 #define FAXPORT_IO_CHUNK	4096	/* samples copied per read/write call */
@@ -340,6 +339,7 @@ static long faxport_line_answer(struct faxport_port *port)
 	caller->line.state = FAXPORT_LINE_CONNECTED;
 	line->call_free_running = free_running;
 	caller->line.call_free_running = free_running;
+	faxport_impair_call_start(line, &caller->line);
 	if (!free_running) {
 		ktime_t now = ktime_get();
 
@@ -391,8 +391,10 @@ static void faxport_clock_tick(struct work_struct *work)
 
 			if (room < n)
 				room += kfifo_out(&far->rx.samples, dropped, n - room);
-			kfifo_in(&far->rx.samples, chunk, got);
-			kfifo_in(&far->rx.samples, silence, n - got);
+			/* Underrun: the line carries silence. */
+			memcpy(chunk + got, silence, (n - got) * sizeof(*chunk));
+			faxport_impair_audio(line, chunk, n);
+			kfifo_in(&far->rx.samples, chunk, n);
 			line->clock_moved += n;
 		}
 		wake_up_all(&peer->wait);
@@ -646,6 +648,7 @@ ssize_t faxport_dsp_write(struct faxport_port *port, const char __user *buf,
 	size_t want = min_t(size_t, count / sizeof(s16), FAXPORT_IO_CHUNK);
 	struct faxport_line *line = &port->line;
 	unsigned int put;
+	size_t n;
 	s16 *samples;
 	ssize_t ret;
 
@@ -666,7 +669,13 @@ ssize_t faxport_dsp_write(struct faxport_port *port, const char __user *buf,
 			goto out;
 		}
 		fifo = faxport_line_tx_fifo(line);
-		put = kfifo_in(&fifo->samples, samples, want);
+		n = want;
+		/* Free-running audio meets the line's noise on its way. */
+		if (line->call_free_running) {
+			n = min_t(size_t, n, kfifo_avail(&fifo->samples));
+			faxport_impair_audio(line, samples, n);
+		}
+		put = kfifo_in(&fifo->samples, samples, n);
 		if (put) {
 			if (line->call_free_running)
 				wake_up_all(&line->peer->wait);

@@ -22,6 +22,7 @@
 #include <linux/faxport.h>
 
 #define FAXPORT_MAX_PORTS	4095
+#define FAXPORT_SAMPLE_RATE	8000
 #define FAXPORT_LINE_EVENTS	64
 
 extern struct class faxport_class;
@@ -77,6 +78,8 @@ enum faxport_line_state {
  * @events: line events not yet read by the engine
  * @event_seq: sequence number of the last event queued
  * @engine_state: the FAXPORT_STATE_* the engine reported, or 0
+ * @noise_rms: RMS of the noise added to this end's audio, 0 for none
+ * @noise_state: the noise generator's state
  */
 struct faxport_line {
 	enum faxport_line_state state;
@@ -95,6 +98,8 @@ struct faxport_line {
 	DECLARE_KFIFO(events, struct faxport_line_event, FAXPORT_LINE_EVENTS);
 	u32 event_seq;
 	u32 engine_state;
+	u32 noise_rms;
+	u32 noise_state;
 };
 
 /**
@@ -204,6 +209,11 @@ ssize_t faxport_dsp_read(struct faxport_port *port, char __user *buf,
 ssize_t faxport_dsp_write(struct faxport_port *port, const char __user *buf,
 			  size_t count, bool nonblock);
 __poll_t faxport_dsp_poll(struct faxport_port *port);
+
+/* impair.c */
+void faxport_impair_call_start(struct faxport_line *a, struct faxport_line *b);
+void faxport_impair_audio(struct faxport_line *from, s16 *samples,
+			  unsigned int n);
 
 /* events.c */
 void faxport_event(u32 event_id, u32 device_id, u32 job_id);

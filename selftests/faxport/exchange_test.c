@@ -4,6 +4,7 @@
  * ringing, answering, hanging up, the line events, and audio crossing
  * intact in both clock modes. Ports 1..4 are the module's default ports.
  */
+#include <math.h>
 #include <poll.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -552,6 +553,148 @@ TEST(real_time_is_paced_at_8000_samples_a_second)
 	EXPECT_LE(0.45, secs) TH_LOG("4000 samples in %.3f s: faster than real time", secs);
 	close(a);
 	close(b);
+}
+
+FIXTURE(impaired) {
+	int a;
+	int b;
+};
+
+FIXTURE_SETUP(impaired)
+{
+	self->a = -1;
+	self->b = -1;
+}
+
+FIXTURE_TEARDOWN(impaired)
+{
+	close(self->a);
+	close(self->b);
+	param_write("line_noise_dbm0", "off");
+	param_write("line_delay_ms", "0");
+}
+
+static void connect_pair(struct __test_metadata *_metadata,
+			 FIXTURE_DATA(impaired) *self, __u32 clock)
+{
+	struct faxport_line_event ev;
+
+	self->a = dsp_attach(3, clock);
+	self->b = dsp_attach(4, clock);
+	ASSERT_LE(0, self->a);
+	ASSERT_LE(0, self->b);
+	ASSERT_EQ(0, dial(self->a, "4"));
+	ASSERT_EQ(0, next_event(self->b, &ev, 2000));
+	ASSERT_EQ(0, ioctl(self->b, FAXPORT_IOC_LINE_ANSWER));
+}
+
+static double rms_of(const int16_t *s, size_t n)
+{
+	double sum = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		sum += (double)s[i] * s[i];
+	return sqrt(sum / n);
+}
+
+static size_t write_exactly(int fd, const int16_t *buf, size_t n)
+{
+	size_t put = 0;
+
+	while (put < n) {
+		ssize_t w = write(fd, buf + put, (n - put) * 2);
+
+		if (w <= 0)
+			break;
+		put += w / 2;
+	}
+	return put;
+}
+
+static size_t read_exactly(int fd, int16_t *buf, size_t n)
+{
+	size_t got = 0;
+
+	while (got < n) {
+		ssize_t r = read(fd, buf + got, (n - got) * 2);
+
+		if (r <= 0)
+			break;
+		got += r / 2;
+	}
+	return got;
+}
+
+TEST_F(impaired, noise_has_the_level_asked_for_free_running)
+{
+	static int16_t buf[8000];
+	double rms, expected = 16143 * pow(10, -20 / 20.0);
+
+	ASSERT_EQ(0, param_write("line_noise_dbm0", "-20"));
+	connect_pair(_metadata, self, FAXPORT_CLOCK_FREE_RUNNING);
+	memset(buf, 0, sizeof(buf));
+	ASSERT_EQ(8000, write_exactly(self->a, buf, 8000));
+	ASSERT_EQ(8000, read_exactly(self->b, buf, 8000));
+	rms = rms_of(buf, 8000);
+	EXPECT_LT(expected * 0.85, rms) TH_LOG("rms %.0f, expected %.0f", rms, expected);
+	EXPECT_GT(expected * 1.15, rms) TH_LOG("rms %.0f, expected %.0f", rms, expected);
+}
+
+TEST_F(impaired, noise_is_added_in_real_time_too)
+{
+	static int16_t buf[4000];
+	double rms, expected = 16143 * pow(10, -30 / 20.0);
+
+	ASSERT_EQ(0, param_write("line_noise_dbm0", "-30"));
+	connect_pair(_metadata, self, FAXPORT_CLOCK_REALTIME);
+	ASSERT_EQ(4000, read_exactly(self->b, buf, 4000));
+	rms = rms_of(buf, 4000);
+	EXPECT_LT(expected * 0.85, rms) TH_LOG("rms %.0f, expected %.0f", rms, expected);
+	EXPECT_GT(expected * 1.15, rms) TH_LOG("rms %.0f, expected %.0f", rms, expected);
+}
+
+TEST_F(impaired, a_clean_line_stays_silent)
+{
+	static int16_t buf[4000];
+
+	connect_pair(_metadata, self, FAXPORT_CLOCK_FREE_RUNNING);
+	memset(buf, 0, sizeof(buf));
+	ASSERT_EQ(4000, write_exactly(self->a, buf, 4000));
+	ASSERT_EQ(4000, read_exactly(self->b, buf, 4000));
+	EXPECT_EQ(0, rms_of(buf, 4000));
+}
+
+TEST_F(impaired, delay_puts_silence_ahead_of_the_audio)
+{
+	static int16_t sent[1600], got[2400];
+	size_t i;
+
+	ASSERT_EQ(0, param_write("line_delay_ms", "100"));
+	connect_pair(_metadata, self, FAXPORT_CLOCK_FREE_RUNNING);
+	for (i = 0; i < 1600; i++)
+		sent[i] = (int16_t)(i + 1);
+	ASSERT_EQ(sizeof(sent), write(self->a, sent, sizeof(sent)));
+	ASSERT_EQ(2400, read_exactly(self->b, got, 2400));
+	for (i = 0; i < 800; i++)
+		if (got[i])
+			break;
+	EXPECT_EQ(800, i);
+	EXPECT_EQ(0, memcmp(sent, got + 800, sizeof(sent)));
+}
+
+TEST(impairment_parameters_are_checked)
+{
+	char buf[32];
+
+	EXPECT_EQ(-1, param_write("line_noise_dbm0", "3"));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, param_write("line_noise_dbm0", "-91"));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, param_write("line_delay_ms", "1001"));
+	EXPECT_EQ(EINVAL, errno);
+	ASSERT_EQ(0, param_read("line_noise_dbm0", buf, sizeof(buf)));
+	EXPECT_STREQ("off", buf);
 }
 
 TEST_HARNESS_MAIN
