@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * faxinfo: what the running fax server offers, as a newcomer would ask it:
- * connect, shake hands, and report. It grows with the uAPI.
+ * connect, shake hands, and report the rights, ports, jobs and settings.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -14,10 +15,103 @@
 
 static const char server_node[] = "/dev/faxport";
 
+static const char *state_name(__u32 state)
+{
+	switch (state) {
+	case FAXPORT_STATE_AVAILABLE: return "available";
+	case FAXPORT_STATE_OFFLINE: return "offline (no DSP engine)";
+	case FAXPORT_STATE_DIALING: return "dialing";
+	case FAXPORT_STATE_RINGING: return "ringing";
+	case FAXPORT_STATE_SENDING: return "sending";
+	case FAXPORT_STATE_RECEIVING: return "receiving";
+	case FAXPORT_STATE_UNAVAILABLE: return "unavailable";
+	default: return "other";
+	}
+}
+
+static void print_rights(__u32 rights)
+{
+	static const struct { __u32 bit; const char *name; } names[] = {
+		{ FAXPORT_RIGHT_JOB_SUBMIT, "submit" },
+		{ FAXPORT_RIGHT_JOB_QUERY, "query-jobs" },
+		{ FAXPORT_RIGHT_CONFIG_QUERY, "query-config" },
+		{ FAXPORT_RIGHT_CONFIG_SET, "set-config" },
+		{ FAXPORT_RIGHT_PORT_QUERY, "query-ports" },
+		{ FAXPORT_RIGHT_PORT_SET, "set-ports" },
+		{ FAXPORT_RIGHT_JOB_MANAGE, "manage-jobs" },
+	};
+	size_t i;
+
+	printf("your rights:  0x%02x", rights);
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (rights & names[i].bit)
+			printf(" %s", names[i].name);
+	printf("\n");
+}
+
+static int print_ports(int fd)
+{
+	struct faxport_port_list list = {
+		.info_size = sizeof(struct faxport_port_info),
+	};
+	struct faxport_port_info *infos = NULL;
+	__u32 i;
+
+	/* Ask for the count, then for that many; retry if ports were added. */
+	for (;;) {
+		__u32 room = list.count;
+
+		if (ioctl(fd, FAXPORT_IOC_PORT_LIST, &list) < 0) {
+			fprintf(stderr, "faxinfo: listing ports: %s\n", strerror(errno));
+			free(infos);
+			return -1;
+		}
+		if (list.count <= room && infos)
+			break;
+		free(infos);
+		infos = calloc(list.count ? list.count : 1, sizeof(*infos));
+		if (!infos) {
+			fprintf(stderr, "faxinfo: out of memory\n");
+			return -1;
+		}
+		list.infos = (__u64)(unsigned long)infos;
+	}
+	printf("ports:        %u\n", list.count);
+	printf("  %-4s %-16s %-8s %-6s %-5s %s\n", "id", "name", "number",
+	       "flags", "rings", "state");
+	for (i = 0; i < list.count; i++)
+		printf("  %-4u %-16s %-8s %s%s%-4s %-5u %s\n", infos[i].device_id,
+		       infos[i].name, infos[i].number,
+		       infos[i].flags & FAXPORT_PORT_SEND ? "S" : "-",
+		       infos[i].flags & FAXPORT_PORT_RECEIVE ? "R" : "-", "",
+		       infos[i].rings, state_name(infos[i].state));
+	free(infos);
+	return 0;
+}
+
+static void print_jobs_and_config(int fd)
+{
+	struct faxport_job_list jobs = {
+		.info_size = sizeof(struct faxport_job_info),
+	};
+	struct faxport_config cfg;
+
+	if (ioctl(fd, FAXPORT_IOC_JOB_LIST, &jobs) == 0)
+		printf("jobs queued:  %u\n", jobs.count);
+	if (ioctl(fd, FAXPORT_IOC_CONFIG_GET, &cfg) == 0)
+		printf("config:       %u retries, %u min apart; queue %s; "
+		       "discount %02u:%02u-%02u:%02u UTC\n",
+		       cfg.retries, cfg.retry_delay_min,
+		       cfg.pause_server_queue ? "paused" : "running",
+		       cfg.start_cheap_min / 60, cfg.start_cheap_min % 60,
+		       cfg.stop_cheap_min / 60, cfg.stop_cheap_min % 60);
+}
+
 int main(int argc, char **argv)
 {
 	struct faxport_api api = { .version = FAXPORT_API_VERSION };
-	int fd;
+	struct faxport_rights rights;
+	int fd, status = 0;
 
 	if (argc > 1) {
 		fprintf(stderr, "usage: %s\n"
@@ -38,9 +132,13 @@ int main(int argc, char **argv)
 		close(fd);
 		return 1;
 	}
-	printf("fax server:   %s\n", server_node);
-	printf("uAPI version: %u\n", api.version);
-	printf("features:     0x%llx\n", (unsigned long long)api.features);
+	printf("fax server:   %s (uAPI version %u, features 0x%llx)\n",
+	       server_node, api.version, (unsigned long long)api.features);
+	if (ioctl(fd, FAXPORT_IOC_GET_RIGHTS, &rights) == 0)
+		print_rights(rights.rights);
+	if (print_ports(fd))
+		status = 1;
+	print_jobs_and_config(fd);
 	close(fd);
-	return 0;
+	return status;
 }
