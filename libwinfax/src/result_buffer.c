@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fax_errors.h"
 #include "winfax_strings.h"
 
 /* Strings start on a pointer boundary after the fixed array; every string
@@ -234,18 +235,11 @@ void *winfax_result_builder_finish(struct winfax_result_builder *builder,
     return block;
 }
 
+/* The builder's errors (ENOMEM, EOVERFLOW, EILSEQ, EINVAL) go through the
+ * library's one errno mapping like every other error. */
 DWORD winfax_result_error_to_win32(int error)
 {
-    switch (error) {
-    case 0:
-        return ERROR_SUCCESS;
-    case EILSEQ:
-        return ERROR_INVALID_DATA;
-    case EINVAL:
-        return ERROR_INVALID_PARAMETER;
-    default:
-        return ERROR_NOT_ENOUGH_MEMORY;
-    }
+    return winfax_win32_error_from_errno(error);
 }
 
 VOID WINFAX_CALL FaxFreeBuffer(LPVOID Buffer)

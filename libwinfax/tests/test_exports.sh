@@ -1,7 +1,8 @@
 #!/bin/sh
 # The shared object's dynamic interface: its soname, and that it exports
-# exactly the public names (the fax API is added later; Fax* names other
-# than FaxFreeBuffer are accepted as they arrive) and no winfax_* internals.
+# exactly the public names (the fax functions implemented so far must be
+# there; further Fax* names are accepted as they arrive) and no winfax_*
+# internals.
 cd "$(dirname "$0")/.." || exit 2
 library=libwinfax.so.1.0.0
 count=0
@@ -25,7 +26,10 @@ check $? "libwinfax.so -> libwinfax.so.1 -> $library"
 
 exports=$(nm -D --defined-only "$library" | awk '$2 ~ /^[TDBRVW]$/ { sub(/@.*/, "", $3); print $3 }' | sort)
 for name in CloseHandle CreateIoCompletionPort FaxFreeBuffer GetLastError \
-            GetQueuedCompletionStatus LocalFree PostQueuedCompletionStatus SetLastError; do
+            GetQueuedCompletionStatus LocalFree PostQueuedCompletionStatus SetLastError \
+            FaxAccessCheck FaxClose FaxConnectFaxServerA FaxConnectFaxServerW \
+            FaxEnumPortsA FaxEnumPortsW FaxGetPortA FaxGetPortW FaxOpenPort \
+            FaxSetPortA FaxSetPortW; do
     echo "$exports" | grep -qx "$name"
     check $? "exports $name"
 done

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * The one translation from errno values (of the faxport driver and of the C
+ * library) to Win32 error codes.  Every fax function reports failures
+ * through it, so one errno always means the same Win32 code, except where a
+ * function documents an override because the fax API defines its own code
+ * for that situation (FaxOpenPort: EBUSY is ERROR_INVALID_HANDLE, a missing
+ * port node is ERROR_BAD_UNIT; FaxConnectFaxServer: a missing server node is
+ * RPC_S_SERVER_UNAVAILABLE).
+ *
+ * fax_errors.c documents the reason for each row; README.md has the table.
+ */
+#ifndef LIBWINFAX_FAX_ERRORS_H
+#define LIBWINFAX_FAX_ERRORS_H
+
+#include "winfax.h"
+
+/* The Win32 code for an errno.  0 gives ERROR_SUCCESS; an errno with no
+ * row of its own gives ERROR_GEN_FAILURE, never ERROR_SUCCESS. */
+DWORD winfax_win32_error_from_errno(int error_number);
+
+/* SetLastError(winfax_win32_error_from_errno(error_number)); return FALSE. */
+BOOL winfax_fail_errno(int error_number);
+
+#endif
