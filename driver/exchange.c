@@ -441,7 +441,7 @@ long faxport_dsp_attach(struct faxport_port_file *pf,
 	} else if (port->dsp_attached) {
 		ret = -EBUSY;
 	} else {
-		port->dsp_attached = true;
+		WRITE_ONCE(port->dsp_attached, true);
 		port->dsp_file = file;
 		spin_lock(&faxport_exchange_lock);
 		port->line.free_running = attach.clock == FAXPORT_CLOCK_FREE_RUNNING;

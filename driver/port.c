@@ -353,7 +353,7 @@ static void faxport_port_kill(struct faxport_port *port)
 	ida_free(&faxport_minors, MINOR(port->dev.devt));
 
 	mutex_lock(&port->lock);
-	port->dead = true;
+	WRITE_ONCE(port->dead, true);
 	mutex_unlock(&port->lock);
 
 	faxport_line_detach(port);
@@ -524,7 +524,7 @@ static int faxport_port_release(struct inode *inode, struct file *file)
 	if (pf->kind == FAXPORT_FILE_DSP) {
 		faxport_line_hangup(port);
 		mutex_lock(&port->lock);
-		port->dsp_attached = false;
+		WRITE_ONCE(port->dsp_attached, false);
 		port->dsp_file = NULL;
 		mutex_unlock(&port->lock);
 		faxport_jobs_port_released(port);
@@ -597,7 +597,7 @@ static long faxport_port_bind(struct faxport_port_file *pf,
 	}
 	mutex_unlock(&port->lock);
 	if (!ret) {
-		pf->kind = FAXPORT_FILE_HANDLE;
+		WRITE_ONCE(pf->kind, FAXPORT_FILE_HANDLE);
 		pf->mode = bind.mode;
 		pf->rights = rights;
 	}
