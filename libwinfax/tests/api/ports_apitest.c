@@ -6,6 +6,8 @@
  * by the test as an administrator would and removed again; the ports the
  * module made at load time are only read.
  */
+#include <pthread.h>
+
 #include "apitest.h"
 
 /* The name of the tests' own port. */
@@ -772,6 +774,60 @@ TEST_F(own_port, set_port_while_the_line_is_busy_is_device_in_use)
 	EXPECT_TRUE(FaxClose(caller_modify));
 	EXPECT_TRUE(FaxClose(callee_modify));
 	admin_port_remove(caller_id);
+}
+
+/* ---- a handle closed while other threads use it ----------------------------- */
+
+struct racing_reader {
+	HANDLE port;
+	unsigned successes;
+	unsigned unexpected_errors;
+};
+
+/* Calls FaxGetPortW until the handle is gone; every call either works or
+ * says ERROR_INVALID_HANDLE, never anything else. */
+static void *read_until_closed(void *argument)
+{
+	struct racing_reader *reader = argument;
+
+	for (;;) {
+		PFAX_PORT_INFOW info = NULL;
+
+		if (FaxGetPortW(reader->port, &info)) {
+			reader->successes++;
+			FaxFreeBuffer(info);
+			continue;
+		}
+		if (GetLastError() != ERROR_INVALID_HANDLE)
+			reader->unexpected_errors++;
+		return NULL;
+	}
+}
+
+TEST_F(own_port, closing_a_handle_other_threads_use_is_safe)
+{
+	enum { READERS = 4 };
+	struct racing_reader readers[READERS];
+	pthread_t threads[READERS];
+	HANDLE modify = NULL;
+	unsigned successes = 0;
+
+	ASSERT_TRUE(FaxOpenPort(self->server, self->device_id, PORT_OPEN_MODIFY, &modify));
+	for (int i = 0; i < READERS; i++) {
+		readers[i] = (struct racing_reader){ .port = modify };
+		ASSERT_EQ(0, pthread_create(&threads[i], NULL, read_until_closed, &readers[i]));
+	}
+	usleep(50 * 1000);
+	EXPECT_TRUE(FaxClose(modify));
+	for (int i = 0; i < READERS; i++) {
+		ASSERT_EQ(0, pthread_join(threads[i], NULL));
+		EXPECT_EQ(0, readers[i].unexpected_errors);
+		successes += readers[i].successes;
+	}
+	EXPECT_LT(0, successes) TH_LOG("the readers raced the close");
+	/* The fd went when the last reader let go: the MODIFY slot is free. */
+	EXPECT_TRUE(FaxOpenPort(self->server, self->device_id, PORT_OPEN_MODIFY, &modify));
+	EXPECT_TRUE(FaxClose(modify));
 }
 
 /* ---- a port removed while its handles are open ---------------------------- */
