@@ -1,0 +1,473 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "faxd_config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/faxport.h>
+
+#include "fax_call.h"
+#include "faxd_log.h"
+#include "faxd_names.h"
+
+/* Which per-port keys a section sets, so that the rest falls through to the globals. */
+enum setting_bit {
+	SET_MODEMS = 1u << 0,
+	SET_COMPRESSIONS = 1u << 1,
+	SET_ECM = 1u << 2,
+	SET_LOCAL_IDENT = 1u << 3,
+	SET_HEADER_INFO = 1u << 4,
+	SET_STORE = 1u << 5,
+	SET_STORE_FOLDER = 1u << 6,
+	SET_ROUTE_COMMAND = 1u << 7,
+};
+
+struct faxd_config_section {
+	uint32_t device_id;		/* 0 for the global section */
+	unsigned int set;		/* SET_* bits */
+	struct faxd_port_settings settings;
+	/* The strings the settings point to. */
+	char *local_ident;
+	char *header_info;
+	char *store_folder;
+	char *route_command;
+};
+
+struct parser {
+	struct faxd_config *config;
+	struct faxd_config_section *section;
+	const char *path;
+	unsigned int line_number;
+	char *error;
+};
+
+static void parse_error(struct parser *parser, const char *format, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void parse_error(struct parser *parser, const char *format, ...)
+{
+	char *message = NULL;
+	va_list args;
+
+	if (parser->error)
+		return;
+	va_start(args, format);
+	if (vasprintf(&message, format, args) < 0)
+		message = NULL;
+	va_end(args);
+	if (asprintf(&parser->error, "%s:%u: %s", parser->path, parser->line_number,
+		     message ? message : "out of memory") < 0)
+		parser->error = NULL;
+	free(message);
+}
+
+static char *trim(char *text)
+{
+	char *end;
+
+	while (isspace((unsigned char)*text))
+		text++;
+	end = text + strlen(text);
+	while (end > text && isspace((unsigned char)end[-1]))
+		*--end = '\0';
+	return text;
+}
+
+static int replace_string(struct parser *parser, char **slot, const char *value)
+{
+	char *copy = strdup(value);
+
+	if (!copy) {
+		parse_error(parser, "out of memory");
+		return -1;
+	}
+	free(*slot);
+	*slot = copy;
+	return 0;
+}
+
+static bool printable_ident(const char *text, size_t max_length)
+{
+	size_t length = strlen(text);
+
+	if (length > max_length)
+		return false;
+	for (size_t i = 0; i < length; i++)
+		if (text[i] < 0x20 || text[i] > 0x7e)
+			return false;
+	return true;
+}
+
+static int parse_seconds(struct parser *parser, const char *key, const char *value,
+			 unsigned long min, unsigned int *seconds)
+{
+	unsigned long parsed;
+
+	if (faxd_parse_uint(value, min, 7ul * 24 * 3600, &parsed)) {
+		parse_error(parser, "%s: '%s' is not a number of seconds (%lu..604800)", key,
+			    value, min);
+		return -1;
+	}
+	*seconds = (unsigned int)parsed;
+	return 0;
+}
+
+static int parse_port_list(struct parser *parser, const char *value)
+{
+	struct faxd_config *config = parser->config;
+	char *copy, *word, *save = NULL;
+
+	free(config->ports);
+	config->ports = NULL;
+	config->port_count = 0;
+	config->all_ports = !strcmp(value, "all");
+	if (config->all_ports)
+		return 0;
+	copy = strdup(value);
+	if (!copy) {
+		parse_error(parser, "out of memory");
+		return -1;
+	}
+	for (word = strtok_r(copy, ", \t", &save); word; word = strtok_r(NULL, ", \t", &save)) {
+		unsigned long id;
+		uint32_t *grown;
+
+		if (faxd_parse_uint(word, 1, UINT32_MAX, &id)) {
+			parse_error(parser, "ports: '%s' is not a port number", word);
+			break;
+		}
+		grown = realloc(config->ports, (config->port_count + 1) * sizeof(*grown));
+		if (!grown) {
+			parse_error(parser, "out of memory");
+			break;
+		}
+		config->ports = grown;
+		config->ports[config->port_count++] = (uint32_t)id;
+	}
+	free(copy);
+	if (!parser->error && !config->port_count)
+		parse_error(parser, "ports: say 'all' or list port numbers");
+	return parser->error ? -1 : 0;
+}
+
+/* Keys allowed in any section. Returns 1 if @key is one, 0 if not, -1 on a bad value. */
+static int parse_port_key(struct parser *parser, const char *key, const char *value)
+{
+	struct faxd_config_section *section = parser->section;
+	struct faxd_port_settings *settings = &section->settings;
+	int parsed;
+
+	if (!strcmp(key, "modems")) {
+		parsed = faxd_parse_modems(value);
+		if (parsed < 0)
+			goto bad;
+		settings->modems = (unsigned int)parsed;
+		section->set |= SET_MODEMS;
+	} else if (!strcmp(key, "compressions")) {
+		parsed = faxd_parse_compressions(value);
+		if (parsed < 0)
+			goto bad;
+		settings->compressions = (unsigned int)parsed;
+		section->set |= SET_COMPRESSIONS;
+	} else if (!strcmp(key, "ecm")) {
+		parsed = faxd_parse_bool(value);
+		if (parsed < 0)
+			goto bad;
+		settings->disable_ecm = !parsed;
+		section->set |= SET_ECM;
+	} else if (!strcmp(key, "local_ident")) {
+		if (!printable_ident(value, FAX_CALL_IDENT_MAX))
+			goto bad;
+		if (replace_string(parser, &section->local_ident, value))
+			return -1;
+		section->set |= SET_LOCAL_IDENT;
+	} else if (!strcmp(key, "header_info")) {
+		if (!printable_ident(value, FAX_CALL_HEADER_INFO_MAX))
+			goto bad;
+		if (replace_string(parser, &section->header_info, value))
+			return -1;
+		section->set |= SET_HEADER_INFO;
+	} else if (!strcmp(key, "store_in_folder")) {
+		parsed = faxd_parse_bool(value);
+		if (parsed < 0)
+			goto bad;
+		settings->store_in_folder = parsed;
+		section->set |= SET_STORE;
+	} else if (!strcmp(key, "store_folder")) {
+		if (value[0] != '/')
+			goto bad;
+		if (replace_string(parser, &section->store_folder, value))
+			return -1;
+		section->set |= SET_STORE_FOLDER;
+	} else if (!strcmp(key, "route_command")) {
+		/* Empty turns the method off (to override a global command for one port). */
+		if (value[0] && value[0] != '/')
+			goto bad;
+		if (replace_string(parser, &section->route_command, value))
+			return -1;
+		section->set |= SET_ROUTE_COMMAND;
+	} else {
+		return 0;
+	}
+	return 1;
+bad:
+	parse_error(parser, "%s: bad value '%s'", key, value);
+	return -1;
+}
+
+static int parse_global_key(struct parser *parser, const char *key, const char *value)
+{
+	struct faxd_config *config = parser->config;
+
+	if (!strcmp(key, "spool_dir")) {
+		if (value[0] != '/') {
+			parse_error(parser, "spool_dir: must be an absolute path");
+			return -1;
+		}
+		return replace_string(parser, &config->spool_dir, value);
+	}
+	if (!strcmp(key, "clock")) {
+		if (!strcmp(value, "realtime")) {
+			config->clock = FAXPORT_CLOCK_REALTIME;
+		} else if (!strcmp(value, "free-running")) {
+			config->clock = FAXPORT_CLOCK_FREE_RUNNING;
+		} else {
+			parse_error(parser, "clock: 'realtime' or 'free-running', not '%s'", value);
+			return -1;
+		}
+		return 0;
+	}
+	if (!strcmp(key, "ports"))
+		return parse_port_list(parser, value);
+	if (!strcmp(key, "log_level")) {
+		config->log_level = faxd_log_level_from_name(value);
+		if (config->log_level < 0) {
+			parse_error(parser, "log_level: error, warning, notice, info or debug");
+			return -1;
+		}
+		return 0;
+	}
+	if (!strcmp(key, "call_deadline_s"))
+		return parse_seconds(parser, key, value, 10, &config->call_deadline_s);
+	if (!strcmp(key, "phase_deadline_s"))
+		return parse_seconds(parser, key, value, 10, &config->phase_deadline_s);
+	if (!strcmp(key, "dial_timeout_s"))
+		return parse_seconds(parser, key, value, 0, &config->dial_timeout_s);
+	if (!strcmp(key, "stall_timeout_s"))
+		return parse_seconds(parser, key, value, 1, &config->stall_timeout_s);
+	if (!strcmp(key, "shutdown_grace_s"))
+		return parse_seconds(parser, key, value, 0, &config->shutdown_grace_s);
+	if (!strcmp(key, "rescan_interval_s"))
+		return parse_seconds(parser, key, value, 0, &config->rescan_interval_s);
+	parse_error(parser, "unknown key '%s'", key);
+	return -1;
+}
+
+static struct faxd_config_section *find_section(const struct faxd_config *config,
+						uint32_t device_id)
+{
+	for (size_t i = 1; i < config->section_count; i++)
+		if (config->sections[i].device_id == device_id)
+			return &config->sections[i];
+	return NULL;
+}
+
+static int start_section(struct parser *parser, char *header)
+{
+	struct faxd_config *config = parser->config;
+	struct faxd_config_section *grown;
+	unsigned long id;
+	char *inside;
+
+	if (strncmp(header, "[port ", 6) || header[strlen(header) - 1] != ']') {
+		parse_error(parser, "sections are '[port N]', not '%s'", header);
+		return -1;
+	}
+	header[strlen(header) - 1] = '\0';
+	inside = trim(header + 6);
+	if (faxd_parse_uint(inside, 1, UINT32_MAX, &id)) {
+		parse_error(parser, "'%s' is not a port number", inside);
+		return -1;
+	}
+	if (find_section(config, (uint32_t)id)) {
+		parse_error(parser, "a second [port %lu]", id);
+		return -1;
+	}
+	grown = realloc(config->sections, (config->section_count + 1) * sizeof(*grown));
+	if (!grown) {
+		parse_error(parser, "out of memory");
+		return -1;
+	}
+	config->sections = grown;
+	parser->section = &config->sections[config->section_count++];
+	memset(parser->section, 0, sizeof(*parser->section));
+	parser->section->device_id = (uint32_t)id;
+	return 0;
+}
+
+static int parse_line(struct parser *parser, char *line)
+{
+	char *text = trim(line), *equals, *key, *value;
+	int handled;
+
+	if (!*text || *text == '#' || *text == ';')
+		return 0;
+	if (*text == '[')
+		return start_section(parser, text);
+	equals = strchr(text, '=');
+	if (!equals) {
+		parse_error(parser, "expected 'key = value'");
+		return -1;
+	}
+	*equals = '\0';
+	key = trim(text);
+	value = trim(equals + 1);
+	handled = parse_port_key(parser, key, value);
+	if (handled)
+		return handled < 0 ? -1 : 0;
+	if (parser->section != &parser->config->sections[0]) {
+		parse_error(parser, "'%s' is not a per-port key", key);
+		return -1;
+	}
+	return parse_global_key(parser, key, value);
+}
+
+static struct faxd_config *config_defaults(void)
+{
+	struct faxd_config *config = calloc(1, sizeof(*config));
+
+	if (!config)
+		return NULL;
+	config->spool_dir = strdup(FAXD_DEFAULT_SPOOL_DIR);
+	config->sections = calloc(1, sizeof(*config->sections));
+	if (!config->spool_dir || !config->sections) {
+		faxd_config_free(config);
+		return NULL;
+	}
+	config->section_count = 1;
+	config->sections[0].settings.store_in_folder = true;
+	config->clock = FAXPORT_CLOCK_REALTIME;
+	config->all_ports = true;
+	config->log_level = LOG_INFO;
+	config->call_deadline_s = 3600;
+	config->phase_deadline_s = 600;
+	config->dial_timeout_s = 0;
+	config->stall_timeout_s = 30;
+	config->shutdown_grace_s = 60;
+	config->rescan_interval_s = 0;
+	return config;
+}
+
+/* Point the settings' strings at their section's copies (the array may have moved). */
+static void link_strings(struct faxd_config *config)
+{
+	for (size_t i = 0; i < config->section_count; i++) {
+		struct faxd_config_section *section = &config->sections[i];
+
+		section->settings.local_ident = section->local_ident;
+		section->settings.header_info = section->header_info;
+		section->settings.store_folder = section->store_folder;
+		section->settings.route_command =
+			section->route_command && section->route_command[0]
+			? section->route_command : NULL;
+	}
+}
+
+struct faxd_config *faxd_config_load(const char *path, bool must_exist, char **error)
+{
+	struct parser parser = { .path = path };
+	char *line = NULL;
+	size_t capacity = 0;
+	FILE *file;
+
+	*error = NULL;
+	parser.config = config_defaults();
+	if (!parser.config) {
+		*error = strdup("out of memory");
+		return NULL;
+	}
+	parser.section = &parser.config->sections[0];
+	file = fopen(path, "re");
+	if (!file) {
+		if (errno == ENOENT && !must_exist) {
+			link_strings(parser.config);
+			return parser.config;
+		}
+		if (asprintf(error, "%s: %s", path, strerror(errno)) < 0)
+			*error = NULL;
+		faxd_config_free(parser.config);
+		return NULL;
+	}
+	while (getline(&line, &capacity, file) >= 0) {
+		parser.line_number++;
+		if (parse_line(&parser, line))
+			break;
+	}
+	free(line);
+	fclose(file);
+	if (parser.error) {
+		*error = parser.error;
+		faxd_config_free(parser.config);
+		return NULL;
+	}
+	link_strings(parser.config);
+	return parser.config;
+}
+
+void faxd_config_free(struct faxd_config *config)
+{
+	if (!config)
+		return;
+	for (size_t i = 0; i < config->section_count; i++) {
+		free(config->sections[i].local_ident);
+		free(config->sections[i].header_info);
+		free(config->sections[i].store_folder);
+		free(config->sections[i].route_command);
+	}
+	free(config->sections);
+	free(config->ports);
+	free(config->spool_dir);
+	free(config);
+}
+
+void faxd_config_port_settings(const struct faxd_config *config, uint32_t device_id,
+			       struct faxd_port_settings *settings)
+{
+	const struct faxd_config_section *section = find_section(config, device_id);
+	const struct faxd_port_settings *own;
+
+	*settings = config->sections[0].settings;
+	if (!section)
+		return;
+	own = &section->settings;
+	if (section->set & SET_MODEMS)
+		settings->modems = own->modems;
+	if (section->set & SET_COMPRESSIONS)
+		settings->compressions = own->compressions;
+	if (section->set & SET_ECM)
+		settings->disable_ecm = own->disable_ecm;
+	if (section->set & SET_LOCAL_IDENT)
+		settings->local_ident = own->local_ident;
+	if (section->set & SET_HEADER_INFO)
+		settings->header_info = own->header_info;
+	if (section->set & SET_STORE)
+		settings->store_in_folder = own->store_in_folder;
+	if (section->set & SET_STORE_FOLDER)
+		settings->store_folder = own->store_folder;
+	if (section->set & SET_ROUTE_COMMAND)
+		settings->route_command = own->route_command;
+}
+
+bool faxd_config_wants_port(const struct faxd_config *config, uint32_t device_id)
+{
+	if (config->all_ports)
+		return true;
+	for (size_t i = 0; i < config->port_count; i++)
+		if (config->ports[i] == device_id)
+			return true;
+	return false;
+}

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * faxd_config: /etc/faxd.conf, "key = value" lines, "# comments", and
+ * "[port N]" sections whose keys override the global ones for port N.
+ * faxd.conf.example documents every key. Parsing is strict: an unknown key
+ * or a bad value is an error with its line number, so a typo never silently
+ * means "the default".
+ */
+#ifndef FAXD_CONFIG_H
+#define FAXD_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define FAXD_DEFAULT_CONFIG_PATH "/etc/faxd.conf"
+#define FAXD_DEFAULT_SPOOL_DIR "/var/spool/faxport"
+
+/* What can differ per port: the call's T.30 settings and the routing methods. */
+struct faxd_port_settings {
+	unsigned int modems;		/* FAX_MODEM_* mask, 0 = all */
+	unsigned int compressions;	/* FAX_COMPRESSION_* mask, 0 = all */
+	bool disable_ecm;
+	const char *local_ident;	/* NULL: the port's csid/tsid */
+	const char *header_info;	/* NULL: no page header when sending */
+	bool store_in_folder;		/* routing method "store in a folder" */
+	const char *store_folder;	/* NULL: <spool_dir>/received/faxport<N> */
+	const char *route_command;	/* routing method "run a command"; NULL: off */
+};
+
+struct faxd_config {
+	char *spool_dir;
+	unsigned int clock;		/* FAXPORT_CLOCK_* */
+	bool all_ports;			/* attach to every port (the default) */
+	uint32_t *ports;		/* else these DeviceIds */
+	size_t port_count;
+	int log_level;			/* LOG_* */
+	unsigned int call_deadline_s;	/* line time */
+	unsigned int phase_deadline_s;	/* line time without progress */
+	unsigned int dial_timeout_s;	/* wall clock; 0 = the exchange's ring limit */
+	unsigned int stall_timeout_s;	/* wall clock without audio in a call */
+	unsigned int shutdown_grace_s;	/* SIGTERM: how long calls may finish */
+	unsigned int rescan_interval_s;	/* 0: rescan ports only on SIGHUP */
+
+	/* Private: the global settings and the [port N] sections. */
+	struct faxd_config_section *sections;	/* [0] is the global one */
+	size_t section_count;
+};
+
+/*
+ * Read @path. A missing file is not an error when @must_exist is false: the
+ * defaults are used. Returns the config, or NULL with a message in @error
+ * (free() it).
+ */
+struct faxd_config *faxd_config_load(const char *path, bool must_exist, char **error);
+void faxd_config_free(struct faxd_config *config);
+
+/* The settings for port @device_id: the global ones with its section's on top. */
+void faxd_config_port_settings(const struct faxd_config *config, uint32_t device_id,
+			       struct faxd_port_settings *settings);
+/* Should faxd attach to @device_id? */
+bool faxd_config_wants_port(const struct faxd_config *config, uint32_t device_id);
+
+#endif

@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The kernel's job queue, seen from the DSP engine: the kernel assigns a
+ * send job to an idle port (FAXPORT_LINE_EV_JOB); faxd takes it (the job
+ * and an fd of the client's document), sends it with faxd_port_send, and
+ * tells the kernel how far it got (JOB_PROGRESS) and how it ended
+ * (JOB_DONE), which the kernel turns into job state, retries and events.
+ * Received faxes get a receive job (RECEIVE_BEGIN) so that they show in the
+ * queue while they arrive.
+ */
+#include <errno.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <linux/faxport.h>
+
+#include "faxd_daemon.h"
+#include "faxd_log.h"
+
+static void copy_printable_ident(char *to, size_t size, const char *from)
+{
+	size_t i;
+
+	for (i = 0; from[i] && i + 1 < size; i++)
+		to[i] = from[i] >= 0x20 && from[i] <= 0x7e ? from[i] : '?';
+	to[i] = '\0';
+}
+
+static void report_progress(struct faxd_managed_port *managed, uint32_t state, int page,
+			    const char *remote_ident)
+{
+	struct faxport_job_progress progress = {
+		.job_id = managed->job_id,
+		.state = state,
+		.current_page = page > 0 ? (uint32_t)page : 0,
+	};
+
+	if (!managed->job_id)
+		return;
+	if (remote_ident)
+		copy_printable_ident(progress.remote_id, sizeof(progress.remote_id), remote_ident);
+	if (ioctl(faxd_port_fd(managed->port), FAXPORT_IOC_JOB_PROGRESS, &progress) < 0)
+		log_debug("faxport%u: job %u progress: %s", managed->device_id, managed->job_id,
+			  strerror(errno));
+}
+
+void faxd_jobs_progress(struct faxd_managed_port *managed, const struct fax_call_event *event)
+{
+	uint32_t state = managed->inbox_entry ? FAXPORT_STATE_RECEIVING : FAXPORT_STATE_SENDING;
+
+	switch (event->type) {
+	case FAX_CALL_EVENT_NEGOTIATED:
+		report_progress(managed, state, 1, event->negotiation->remote_ident);
+		break;
+	case FAX_CALL_EVENT_PAGE_STARTED:
+		report_progress(managed, state, event->page, NULL);
+		break;
+	default:
+		break;
+	}
+}
+
+/* The job state that tells the kernel (and the client) how the attempt went. */
+static uint32_t done_state(const struct faxd_call_report *report)
+{
+	switch (report->line) {
+	case FAXD_LINE_BAD_ADDRESS:
+		return FAXPORT_STATE_BAD_ADDRESS;
+	case FAXD_LINE_BUSY:
+		return FAXPORT_STATE_BUSY;
+	case FAXD_LINE_NO_ANSWER:
+		return FAXPORT_STATE_NO_ANSWER;
+	case FAXD_LINE_ABORTED:
+		return FAXPORT_STATE_DISCONNECTED;
+	case FAXD_LINE_NOT_DIALED:
+	case FAXD_LINE_ERROR:
+		return FAXPORT_STATE_FATAL_ERROR;
+	case FAXD_LINE_CONNECTED:
+		break;
+	}
+	switch (report->result.outcome) {
+	case FAX_CALL_COMPLETED:
+		return FAXPORT_STATE_COMPLETED;
+	case FAX_CALL_NO_FAX_ANSWER:
+		return FAXPORT_STATE_NO_ANSWER;
+	case FAX_CALL_DISCONNECTED:
+	case FAX_CALL_TIMEOUT:
+	case FAX_CALL_ABORTED:
+		return FAXPORT_STATE_DISCONNECTED;
+	default:
+		return FAXPORT_STATE_FATAL_ERROR;
+	}
+}
+
+void faxd_jobs_done(struct faxd_managed_port *managed, const struct faxd_call_report *report)
+{
+	struct faxport_job_done done = {
+		.job_id = managed->job_id,
+		.state = done_state(report),
+		.pages = report->result.pages_transferred > 0
+			? (uint32_t)report->result.pages_transferred : 0,
+		.t30_code = report->result.t30_code > 0 ? (uint32_t)report->result.t30_code : 0,
+	};
+
+	if (!managed->job_id)
+		return;
+	if (ioctl(faxd_port_fd(managed->port), FAXPORT_IOC_JOB_DONE, &done) < 0)
+		log_warning("faxport%u: job %u done: %s", managed->device_id, managed->job_id,
+			    strerror(errno));
+	managed->job_id = 0;
+}
+
+void faxd_jobs_receive_begin(struct faxd_managed_port *managed)
+{
+	struct faxport_receive_begin begin = { 0 };
+
+	/* Without a receive job the fax still arrives; the queue just does not show it. */
+	if (ioctl(faxd_port_fd(managed->port), FAXPORT_IOC_RECEIVE_BEGIN, &begin) < 0) {
+		log_debug("faxport%u: no receive job: %s", managed->device_id, strerror(errno));
+		return;
+	}
+	managed->job_id = begin.job_id;
+}
+
+static void on_send_event(struct faxd_port *port, const struct fax_call_event *event,
+			  void *user_data)
+{
+	struct faxd_managed_port *managed = user_data;
+
+	(void)port;
+	if (event->type == FAX_CALL_EVENT_PAGE_DONE)
+		log_info("faxport%u: job %u: page %d confirmed", managed->device_id,
+			 managed->job_id, event->page);
+	faxd_jobs_progress(managed, event);
+}
+
+static void on_send_done(struct faxd_port *port, const struct faxd_call_report *report,
+			 void *user_data)
+{
+	struct faxd_managed_port *managed = user_data;
+
+	(void)port;
+	log_notice("faxport%u: job %u: %s, %s (T.30 %d), %d/%d page(s), %.1f s",
+		   managed->device_id, managed->job_id, faxd_line_outcome_name(report->line),
+		   fax_call_outcome_name(report->result.outcome), report->result.t30_code,
+		   report->result.pages_transferred, report->result.pages_total,
+		   report->wall_seconds);
+	faxd_jobs_done(managed, report);
+	faxd_ports_call_ended(managed);
+}
+
+static void take_job(struct faxd_managed_port *managed, uint32_t job_id)
+{
+	static const struct faxd_call_observer observer_template = {
+		.on_event = on_send_event,
+		.on_done = on_send_done,
+	};
+	struct faxd_call_observer observer = observer_template;
+	struct faxport_job_take take = { .job_id = job_id };
+	char ident[FAX_CALL_IDENT_MAX + 12];
+	struct fax_call_options options;
+	char number[sizeof(take.info.param.recipient_number)];
+	int error;
+
+	if (ioctl(faxd_port_fd(managed->port), FAXPORT_IOC_JOB_TAKE, &take) < 0) {
+		log_warning("faxport%u: cannot take job %u: %s", managed->device_id, job_id,
+			    strerror(errno));
+		return;
+	}
+	managed->job_id = job_id;
+	faxd_ports_call_options(managed, true, &options, ident, sizeof(ident));
+	/* The job's own TSID wins over the port's (the kernel applies use_device_tsid). */
+	if (take.info.param.tsid[0] && memchr(take.info.param.tsid, '\0', FAX_CALL_IDENT_MAX + 1)) {
+		copy_printable_ident(ident, FAX_CALL_IDENT_MAX + 1, take.info.param.tsid);
+		options.local_ident = ident;
+	}
+	memcpy(number, take.info.param.recipient_number, sizeof(number));
+	number[sizeof(number) - 1] = '\0';
+	observer.user_data = managed;
+	log_info("faxport%u: job %u: sending to %s", managed->device_id, job_id, number);
+	report_progress(managed, FAXPORT_STATE_DIALING, 0, NULL);
+	error = faxd_port_send(managed->port, number, take.document_fd, &options, &observer);
+	close(take.document_fd);
+	if (error) {
+		struct faxd_call_report report = {
+			.role = FAX_CALL_SEND, .line = FAXD_LINE_ERROR, .line_errno = -error,
+		};
+
+		log_error("faxport%u: job %u: cannot start: %s", managed->device_id, job_id,
+			  strerror(-error));
+		faxd_jobs_done(managed, &report);
+	}
+}
+
+void faxd_jobs_on_job(struct faxd_port *port, uint32_t job_id, void *owner)
+{
+	struct faxd_managed_port *managed = owner;
+
+	(void)port;
+	if (managed->daemon->stopping) {
+		/* Not taken: when faxd detaches, the kernel gives the job to another engine. */
+		return;
+	}
+	if (!faxd_port_can_dial(managed->port) || managed->job_id) {
+		managed->waiting_job_id = job_id;
+		return;
+	}
+	take_job(managed, job_id);
+}
+
+void faxd_jobs_take_waiting(struct faxd_managed_port *managed)
+{
+	uint32_t job_id = managed->waiting_job_id;
+
+	if (!job_id || managed->daemon->stopping || !faxd_port_can_dial(managed->port) ||
+	    managed->job_id)
+		return;
+	managed->waiting_job_id = 0;
+	take_job(managed, job_id);
+}
+
+void faxd_jobs_on_abort(struct faxd_port *port, uint32_t job_id, void *owner)
+{
+	struct faxd_managed_port *managed = owner;
+
+	if (managed->waiting_job_id == job_id)
+		managed->waiting_job_id = 0;
+	if (managed->job_id == job_id) {
+		log_notice("faxport%u: job %u was deleted: ending its call", managed->device_id,
+			   job_id);
+		faxd_port_abort(port);
+	}
+}

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "faxd_loop.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <sys/epoll.h>
+#include <unistd.h>
+
+/* Events handled per epoll_wait; more simply wait for the next round. */
+#define EVENTS_PER_BATCH 32
+
+struct faxd_loop {
+	int epoll_fd;
+	struct faxd_deferred *deferred_head;
+	struct faxd_deferred **deferred_tail;
+};
+
+struct faxd_loop *faxd_loop_new(void)
+{
+	struct faxd_loop *loop = calloc(1, sizeof(*loop));
+
+	if (!loop)
+		return NULL;
+	loop->epoll_fd = epoll_create1(EPOLL_CLOEXEC);
+	if (loop->epoll_fd < 0) {
+		free(loop);
+		return NULL;
+	}
+	loop->deferred_tail = &loop->deferred_head;
+	return loop;
+}
+
+void faxd_loop_free(struct faxd_loop *loop)
+{
+	if (!loop)
+		return;
+	close(loop->epoll_fd);
+	free(loop);
+}
+
+int faxd_loop_watch(struct faxd_loop *loop, struct faxd_watch *watch)
+{
+	struct epoll_event event = { .events = watch->events, .data.ptr = watch };
+
+	return epoll_ctl(loop->epoll_fd, EPOLL_CTL_ADD, watch->fd, &event);
+}
+
+int faxd_loop_set_events(struct faxd_loop *loop, struct faxd_watch *watch, uint32_t events)
+{
+	struct epoll_event event = { .events = events, .data.ptr = watch };
+
+	if (watch->events == events)
+		return 0;
+	watch->events = events;
+	return epoll_ctl(loop->epoll_fd, EPOLL_CTL_MOD, watch->fd, &event);
+}
+
+void faxd_loop_unwatch(struct faxd_loop *loop, struct faxd_watch *watch)
+{
+	if (watch->fd >= 0)
+		epoll_ctl(loop->epoll_fd, EPOLL_CTL_DEL, watch->fd, NULL);
+	/* Later events of this batch that name it are skipped. */
+	watch->handle = NULL;
+}
+
+void faxd_loop_defer(struct faxd_loop *loop, struct faxd_deferred *deferred)
+{
+	if (deferred->queued)
+		return;
+	deferred->queued = true;
+	deferred->next = NULL;
+	*loop->deferred_tail = deferred;
+	loop->deferred_tail = &deferred->next;
+}
+
+static void run_deferred(struct faxd_loop *loop)
+{
+	/* Work queued while this runs waits for the next round, so none can starve the loop. */
+	struct faxd_deferred *list = loop->deferred_head;
+
+	loop->deferred_head = NULL;
+	loop->deferred_tail = &loop->deferred_head;
+	while (list) {
+		struct faxd_deferred *deferred = list;
+
+		list = deferred->next;
+		deferred->queued = false;
+		deferred->next = NULL;
+		deferred->run(deferred);
+	}
+}
+
+int faxd_loop_run_once(struct faxd_loop *loop, int timeout_ms)
+{
+	struct epoll_event events[EVENTS_PER_BATCH];
+	int count;
+
+	if (loop->deferred_head)
+		timeout_ms = 0;
+	count = epoll_wait(loop->epoll_fd, events, EVENTS_PER_BATCH, timeout_ms);
+	if (count < 0) {
+		if (errno != EINTR)
+			return -1;
+		count = 0;
+	}
+	for (int i = 0; i < count; i++) {
+		struct faxd_watch *watch = events[i].data.ptr;
+
+		if (watch->handle)
+			watch->handle(watch, events[i].events);
+	}
+	run_deferred(loop);
+	return 0;
+}

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * faxd_loop: the one epoll loop that serves every port, the signals and a
+ * one-second housekeeping tick. Nothing in faxd blocks: each handler does
+ * what can be done now and returns.
+ *
+ * Objects that go away while a batch of events is being handled (a port
+ * detached by a callback, say) may still be named by later events of the
+ * same batch, so a watch is first disarmed (faxd_loop_unwatch), and its
+ * owner frees it from a deferred task, which runs after the batch.
+ */
+#ifndef FAXD_LOOP_H
+#define FAXD_LOOP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct faxd_loop;
+struct faxd_watch;
+
+typedef void faxd_watch_fn(struct faxd_watch *watch, uint32_t events);
+
+/* Embedded in its owner; valid while fd >= 0. */
+struct faxd_watch {
+	int fd;
+	uint32_t events;	/* EPOLL* interest */
+	faxd_watch_fn *handle;
+};
+
+/* Work to run after the current batch of events; embedded in its owner. */
+struct faxd_deferred {
+	struct faxd_deferred *next;
+	bool queued;
+	void (*run)(struct faxd_deferred *deferred);
+};
+
+struct faxd_loop *faxd_loop_new(void);
+void faxd_loop_free(struct faxd_loop *loop);
+
+int faxd_loop_watch(struct faxd_loop *loop, struct faxd_watch *watch);
+/* Change the interest of a watched fd (no-op if unchanged). */
+int faxd_loop_set_events(struct faxd_loop *loop, struct faxd_watch *watch, uint32_t events);
+/* Stop watching; watch->fd is left for the owner to close. */
+void faxd_loop_unwatch(struct faxd_loop *loop, struct faxd_watch *watch);
+
+/* Queue @deferred (once: queuing it again before it ran does nothing). */
+void faxd_loop_defer(struct faxd_loop *loop, struct faxd_deferred *deferred);
+
+/*
+ * Wait for events (at most @timeout_ms, -1 for no limit, 0 if deferred work
+ * is queued), handle them, then run the deferred work. Returns 0, or -1 with
+ * errno if epoll_wait failed for a reason other than EINTR.
+ */
+int faxd_loop_run_once(struct faxd_loop *loop, int timeout_ms);
+
+#endif

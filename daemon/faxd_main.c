@@ -1,0 +1,390 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * faxd: the fax service's DSP engine. This file is the process: options,
+ * the config, daemonizing and the pidfile, signals (through a signalfd, so
+ * they are handled in the loop like any other event), the one-second
+ * housekeeping tick, and the orderly end.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/file.h>
+#include <sys/signalfd.h>
+#include <sys/stat.h>
+#include <sys/timerfd.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <linux/faxport.h>
+
+#include "faxd_daemon.h"
+#include "faxd_log.h"
+#include "faxd_routing.h"
+
+#define DEFAULT_PIDFILE "/run/faxd.pid"
+
+struct process {
+	struct faxd_daemon daemon;
+	struct faxd_watch signals;
+	struct faxd_watch tick;
+	int log_level_override;		/* -1: the config's */
+	int ready_fd;			/* --background: tells the parent we are up */
+	const char *pidfile;
+	int pidfile_fd;
+};
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"usage: faxd [OPTIONS]\n"
+		"The fax service's DSP engine: attaches to the fax ports, answers and\n"
+		"receives faxes into the spool, sends the faxes the kernel queues.\n"
+		"  -c, --config PATH    configuration file (default " FAXD_DEFAULT_CONFIG_PATH
+		"; a missing\n"
+		"                       default file means all defaults)\n"
+		"  -f, --foreground     stay in the foreground, log to stderr (default)\n"
+		"  -b, --background     become a daemon, log to syslog, write a pidfile\n"
+		"  -p, --pidfile PATH   pidfile (default " DEFAULT_PIDFILE " with --background)\n"
+		"  -F, --free-running   attach with the free-running clock (tests)\n"
+		"  -v, --verbose        log at debug level\n"
+		"  -h, --help           this text\n"
+		"Signals: SIGTERM/SIGINT end calls in progress (within shutdown_grace_s)\n"
+		"and exit; a second one aborts them now. SIGHUP reloads the config and\n"
+		"rescans the ports.\n");
+}
+
+static int64_t monotonic_ns(void)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (int64_t)now.tv_sec * 1000000000ll + now.tv_nsec;
+}
+
+static void apply_log_level(struct process *process)
+{
+	faxd_log_set_level(process->log_level_override >= 0 ? process->log_level_override
+							     : process->daemon.config->log_level);
+}
+
+static void reload(struct process *process)
+{
+	struct faxd_daemon *daemon = &process->daemon;
+	char *error = NULL;
+	struct faxd_config *config = faxd_config_load(daemon->config_path,
+						      daemon->config_must_exist, &error);
+
+	if (!config) {
+		log_error("SIGHUP: keeping the old configuration: %s", error ? error : "?");
+		free(error);
+	} else {
+		faxd_config_free(daemon->config);
+		daemon->config = config;
+		apply_log_level(process);
+		log_notice("SIGHUP: configuration reloaded from %s", daemon->config_path);
+	}
+	faxd_ports_rescan(daemon);
+}
+
+static void begin_stopping(struct process *process, int signal_number)
+{
+	struct faxd_daemon *daemon = &process->daemon;
+
+	if (daemon->stopping) {
+		log_notice("signal %d again: aborting the calls in progress", signal_number);
+		faxd_ports_close_all(daemon);
+		return;
+	}
+	daemon->stopping = true;
+	daemon->stop_deadline_ns = monotonic_ns() +
+				   (int64_t)daemon->config->shutdown_grace_s * 1000000000ll;
+	if (faxd_ports_any_call(daemon))
+		log_notice("signal %d: finishing the calls in progress (at most %u s)",
+			   signal_number, daemon->config->shutdown_grace_s);
+	else
+		log_notice("signal %d: stopping", signal_number);
+}
+
+static void on_signal(struct faxd_watch *watch, uint32_t events)
+{
+	struct process *process = (struct process *)((char *)watch -
+						     offsetof(struct process, signals));
+	struct signalfd_siginfo info;
+
+	(void)events;
+	while (read(watch->fd, &info, sizeof(info)) == sizeof(info)) {
+		switch (info.ssi_signo) {
+		case SIGTERM:
+		case SIGINT:
+			begin_stopping(process, (int)info.ssi_signo);
+			break;
+		case SIGHUP:
+			reload(process);
+			break;
+		case SIGCHLD:
+			faxd_routing_reap();
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+static void on_tick(struct faxd_watch *watch, uint32_t events)
+{
+	struct process *process = (struct process *)((char *)watch -
+						     offsetof(struct process, tick));
+	uint64_t expirations;
+
+	(void)events;
+	if (read(watch->fd, &expirations, sizeof(expirations)) < 0 && errno != EAGAIN)
+		log_warning("timerfd: %s", strerror(errno));
+	faxd_ports_tick(&process->daemon);
+}
+
+static int set_up_events(struct process *process)
+{
+	struct itimerspec every_second = { .it_interval = { 1, 0 }, .it_value = { 1, 0 } };
+	sigset_t signals;
+
+	sigemptyset(&signals);
+	sigaddset(&signals, SIGTERM);
+	sigaddset(&signals, SIGINT);
+	sigaddset(&signals, SIGHUP);
+	sigaddset(&signals, SIGCHLD);
+	if (sigprocmask(SIG_BLOCK, &signals, NULL))
+		return -1;
+	/* A routing command that closes its stdin early must not kill us. */
+	signal(SIGPIPE, SIG_IGN);
+	process->signals.fd = signalfd(-1, &signals, SFD_NONBLOCK | SFD_CLOEXEC);
+	process->signals.events = EPOLLIN;
+	process->signals.handle = on_signal;
+	process->tick.fd = timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
+	process->tick.events = EPOLLIN;
+	process->tick.handle = on_tick;
+	if (process->signals.fd < 0 || process->tick.fd < 0 ||
+	    timerfd_settime(process->tick.fd, 0, &every_second, NULL) ||
+	    faxd_loop_watch(process->daemon.loop, &process->signals) ||
+	    faxd_loop_watch(process->daemon.loop, &process->tick))
+		return -1;
+	return 0;
+}
+
+/*
+ * Fork twice (no controlling terminal can come back), and keep the parent
+ * waiting until the daemon says it is up, so that "faxd --background"
+ * fails visibly when faxd cannot start.
+ */
+static int daemonize(struct process *process)
+{
+	int ready[2];
+	pid_t child;
+	char status;
+
+	if (pipe2(ready, O_CLOEXEC))
+		return -1;
+	child = fork();
+	if (child < 0)
+		return -1;
+	if (child > 0) {
+		close(ready[1]);
+		if (read(ready[0], &status, 1) != 1)
+			status = 1;
+		_exit(status ? 1 : 0);
+	}
+	close(ready[0]);
+	if (setsid() < 0)
+		return -1;
+	child = fork();
+	if (child < 0)
+		return -1;
+	if (child > 0)
+		_exit(0);
+	if (chdir("/"))
+		return -1;
+	umask(027);
+	process->ready_fd = ready[1];
+	return 0;
+}
+
+static void redirect_std_fds(void)
+{
+	int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+
+	if (null < 0)
+		return;
+	dup2(null, STDIN_FILENO);
+	dup2(null, STDOUT_FILENO);
+	dup2(null, STDERR_FILENO);
+	close(null);
+}
+
+static void tell_parent(struct process *process, bool up)
+{
+	char status = up ? 0 : 1;
+
+	if (process->ready_fd < 0)
+		return;
+	if (write(process->ready_fd, &status, 1) != 1)
+		log_warning("cannot tell the parent that faxd is up");
+	close(process->ready_fd);
+	process->ready_fd = -1;
+}
+
+/* A locked pidfile: a second faxd with the same pidfile refuses to start. */
+static int write_pidfile(struct process *process)
+{
+	char text[32];
+	int length;
+
+	process->pidfile_fd = open(process->pidfile, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+	if (process->pidfile_fd < 0) {
+		log_error("cannot open the pidfile %s: %s", process->pidfile, strerror(errno));
+		return -1;
+	}
+	if (flock(process->pidfile_fd, LOCK_EX | LOCK_NB)) {
+		log_error("%s is locked: is another faxd running?", process->pidfile);
+		close(process->pidfile_fd);
+		process->pidfile_fd = -1;
+		return -1;
+	}
+	length = snprintf(text, sizeof(text), "%d\n", (int)getpid());
+	if (ftruncate(process->pidfile_fd, 0) || write(process->pidfile_fd, text,
+						       (size_t)length) != length) {
+		log_error("cannot write the pidfile %s: %s", process->pidfile, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static void remove_pidfile(struct process *process)
+{
+	if (process->pidfile_fd < 0)
+		return;
+	unlink(process->pidfile);
+	close(process->pidfile_fd);
+	process->pidfile_fd = -1;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option long_options[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "foreground", no_argument, NULL, 'f' },
+		{ "background", no_argument, NULL, 'b' },
+		{ "pidfile", required_argument, NULL, 'p' },
+		{ "free-running", no_argument, NULL, 'F' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ 0 },
+	};
+	struct process process = {
+		.signals.fd = -1, .tick.fd = -1, .ready_fd = -1, .pidfile_fd = -1,
+		.log_level_override = -1,
+	};
+	struct faxd_daemon *daemon = &process.daemon;
+	bool background = false;
+	char *error = NULL;
+	int status = 1;
+	int option;
+
+	daemon->config_path = FAXD_DEFAULT_CONFIG_PATH;
+	while ((option = getopt_long(argc, argv, "c:fbp:Fvh", long_options, NULL)) != -1) {
+		switch (option) {
+		case 'c':
+			daemon->config_path = optarg;
+			daemon->config_must_exist = true;
+			break;
+		case 'f':
+			background = false;
+			break;
+		case 'b':
+			background = true;
+			break;
+		case 'p':
+			process.pidfile = optarg;
+			break;
+		case 'F':
+			daemon->clock_overridden = true;
+			daemon->clock_override = FAXPORT_CLOCK_FREE_RUNNING;
+			break;
+		case 'v':
+			process.log_level_override = LOG_DEBUG;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (optind != argc) {
+		usage(stderr);
+		return 2;
+	}
+	if (background && !process.pidfile)
+		process.pidfile = DEFAULT_PIDFILE;
+
+	/* The config is read before forking, so that its errors reach the terminal. */
+	daemon->config = faxd_config_load(daemon->config_path, daemon->config_must_exist, &error);
+	if (!daemon->config) {
+		fprintf(stderr, "faxd: %s\n", error ? error : "out of memory");
+		free(error);
+		return 1;
+	}
+	if (background && daemonize(&process)) {
+		fprintf(stderr, "faxd: cannot become a daemon: %s\n", strerror(errno));
+		goto out;
+	}
+	faxd_log_setup("faxd", background, LOG_INFO);
+	apply_log_level(&process);
+	if (background)
+		redirect_std_fds();
+	if (process.pidfile && write_pidfile(&process))
+		goto out;
+
+	daemon->loop = faxd_loop_new();
+	if (!daemon->loop || set_up_events(&process)) {
+		log_error("cannot set up the event loop: %s", strerror(errno));
+		goto out;
+	}
+	if (faxd_spool_prepare(daemon->config->spool_dir))
+		log_warning("spool %s: %s (faxes cannot be received until it is usable)",
+			    daemon->config->spool_dir, strerror(errno));
+	faxd_ports_rescan(daemon);
+	log_notice("started (config %s, spool %s)", daemon->config_path,
+		   daemon->config->spool_dir);
+	tell_parent(&process, true);
+
+	while (!daemon->stopping || faxd_ports_any_call(daemon)) {
+		if (faxd_loop_run_once(daemon->loop, -1)) {
+			log_error("event loop: %s", strerror(errno));
+			goto out;
+		}
+	}
+	status = 0;
+out:
+	tell_parent(&process, false);
+	if (daemon->loop) {
+		faxd_ports_close_all(daemon);
+		/* The deferred frees of the ports. */
+		faxd_loop_run_once(daemon->loop, 0);
+	}
+	if (status == 0)
+		log_notice("detached from every port; exiting");
+	remove_pidfile(&process);
+	if (process.signals.fd >= 0)
+		close(process.signals.fd);
+	if (process.tick.fd >= 0)
+		close(process.tick.fd);
+	faxd_loop_free(daemon->loop);
+	faxd_config_free(daemon->config);
+	return status;
+}

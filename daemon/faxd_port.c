@@ -1,0 +1,790 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * One port: the line events, the audio pump, and the life of a call.
+ *
+ * The audio pump. The kernel moves audio in one of two ways, and the engine
+ * cannot tell which one a call uses (a call is free-running only if both
+ * engines asked for it), so one rule serves both: the samples sent stay a
+ * fixed lead ahead of the samples received.
+ *
+ * - Real time: the kernel delivers 8000 samples/s whatever we do, so "write
+ *   what was read" keeps our transmit FIFO at the lead (40 ms). When we were
+ *   late, the kernel sent silence in our place and the FIFO level did not
+ *   drop by what we missed; an engine attached in real time therefore also
+ *   estimates the FIFO level from the monotonic clock and writes less (or
+ *   more) to bring it back between 20 and 60 ms.
+ * - Free-running: audio arrives only as fast as the far end writes it, so
+ *   the lead is a window: at most 40 ms (two 160-sample chunks) ahead of
+ *   what came in. Both ends then advance in lock step, as fast as both
+ *   compute, and each sees the other about 40 ms "late", like a short line.
+ */
+#include "faxd_port.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/ioctl.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <linux/faxport.h>
+
+#include "faxd_log.h"
+
+/* The kernel copies at most 4096 samples per read() or write(). */
+#define AUDIO_BUFFER_SAMPLES 4096
+/* Free-running audio goes out in 20 ms chunks. */
+#define TX_CHUNK_SAMPLES 160
+/* How far what we send runs ahead of what we received: 40 ms. */
+#define TX_LEAD_SAMPLES 320
+/* Real time: the transmit FIFO level we keep, 20..60 ms. */
+#define RT_FIFO_MIN_SAMPLES 160
+#define RT_FIFO_MAX_SAMPLES 480
+/*
+ * After the fax call ended, its last frame (DCN) may still sit in a FIFO:
+ * hanging up would discard it. Keep the line this much longer (line time),
+ * or until the far end hangs up, but never longer than LINGER_WALL_NS.
+ */
+#define LINGER_SAMPLES (FAX_CALL_SAMPLE_RATE / 2)
+#define LINGER_WALL_NS (2ll * 1000000000)
+/* Audio read per wake-up and port, so that one busy port cannot starve the others. */
+#define MAX_RX_SAMPLES_PER_WAKE (4 * AUDIO_BUFFER_SAMPLES)
+#define DEFAULT_STALL_TIMEOUT_S 30
+
+#define NS_PER_SECOND 1000000000ll
+
+enum port_state {
+	PORT_IDLE,
+	PORT_RINGING,		/* an incoming call rings, not answered (yet) */
+	PORT_DIALING,		/* we called, waiting for the answer */
+	PORT_IN_CALL,		/* connected, the fax call runs */
+	PORT_LINGER,		/* the fax call ended; its last audio drains */
+	PORT_REPORTING,		/* a call that never connected; its report is queued */
+};
+
+struct faxd_port {
+	struct faxd_loop *loop;
+	struct faxd_watch watch;
+	struct faxd_deferred free_task;
+	struct faxd_deferred report_task;
+	uint32_t device_id;
+	unsigned int clock;
+	struct faxd_port_limits limits;
+	const struct faxd_port_handlers *handlers;
+	void *owner;
+	bool closed;
+
+	enum port_state state;
+	uint32_t last_event_seq;
+
+	/* The call, from faxd_port_send/answer until its report. */
+	struct fax_call *call;
+	struct faxd_call_observer observer;
+	struct faxd_call_report report;
+	int64_t state_since_ns;		/* CLOCK_MONOTONIC */
+	int64_t connected_at_ns;	/* CLOCK_MONOTONIC; the kernel's clock start */
+	int64_t last_audio_ns;
+	int64_t call_started_ns;	/* CLOCK_MONOTONIC, for the wall time */
+
+	/* Audio of the call in progress. */
+	uint64_t rx_total;
+	uint64_t tx_total;
+	uint64_t tx_underrun_credit;	/* real time: silence the kernel sent for us */
+	uint64_t linger_from_rx;
+	int16_t *rx_buffer;
+	int16_t *tx_buffer;
+	size_t tx_pending_offset;	/* samples of tx_buffer already written */
+	size_t tx_pending_count;	/* samples of tx_buffer still to write */
+};
+
+static int64_t monotonic_ns(void)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (int64_t)now.tv_sec * NS_PER_SECOND + now.tv_nsec;
+}
+
+static int64_t realtime_ns(void)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_REALTIME, &now);
+	return (int64_t)now.tv_sec * NS_PER_SECOND + now.tv_nsec;
+}
+
+const char *faxd_line_outcome_name(enum faxd_line_outcome line)
+{
+	switch (line) {
+	case FAXD_LINE_CONNECTED:
+		return "connected";
+	case FAXD_LINE_NOT_DIALED:
+		return "not dialled";
+	case FAXD_LINE_BAD_ADDRESS:
+		return "no such number";
+	case FAXD_LINE_BUSY:
+		return "busy";
+	case FAXD_LINE_NO_ANSWER:
+		return "no answer";
+	case FAXD_LINE_ABORTED:
+		return "aborted";
+	case FAXD_LINE_ERROR:
+		return "line error";
+	}
+	return "unknown";
+}
+
+static void set_state(struct faxd_port *port, enum port_state state)
+{
+	port->state = state;
+	port->state_since_ns = monotonic_ns();
+}
+
+static uint32_t wanted_events(const struct faxd_port *port)
+{
+	uint32_t events = EPOLLPRI | EPOLLIN;
+
+	/* Only when a write was refused: a real-time FIFO almost always has room. */
+	if (port->tx_pending_count)
+		events |= EPOLLOUT;
+	return events;
+}
+
+static void update_interest(struct faxd_port *port)
+{
+	if (port->closed)
+		return;
+	if (faxd_loop_set_events(port->loop, &port->watch, wanted_events(port)))
+		log_warning("faxport%u: epoll_ctl: %s", port->device_id, strerror(errno));
+}
+
+/* ---- the end of a call ---- */
+
+static void reset_audio(struct faxd_port *port)
+{
+	port->rx_total = 0;
+	port->tx_total = 0;
+	port->tx_underrun_credit = 0;
+	port->tx_pending_offset = 0;
+	port->tx_pending_count = 0;
+}
+
+static void hang_up_line(struct faxd_port *port)
+{
+	/* Hanging up an idle line does nothing, so this is safe whatever the far end did. */
+	if (ioctl(port->watch.fd, FAXPORT_IOC_LINE_HANGUP) < 0 && errno != ENODEV)
+		log_warning("faxport%u: hang up: %s", port->device_id, strerror(errno));
+}
+
+/* Hand the report to the observer; the port is idle when it runs. */
+static void deliver_report(struct faxd_port *port)
+{
+	struct faxd_call_observer observer = port->observer;
+	struct faxd_call_report report = port->report;
+
+	report.wall_seconds = (double)(monotonic_ns() - port->call_started_ns) / NS_PER_SECOND;
+	memset(&port->observer, 0, sizeof(port->observer));
+	reset_audio(port);
+	set_state(port, PORT_IDLE);
+	update_interest(port);
+	if (observer.on_done)
+		observer.on_done(port, &report, observer.user_data);
+}
+
+static void run_deferred_report(struct faxd_deferred *deferred)
+{
+	struct faxd_port *port = (struct faxd_port *)((char *)deferred -
+						      offsetof(struct faxd_port, report_task));
+
+	if (port->state == PORT_REPORTING)
+		deliver_report(port);
+}
+
+/* A call that never connected: its report goes out from the loop, not from the caller's stack. */
+static void report_later(struct faxd_port *port, enum faxd_line_outcome line, int line_errno)
+{
+	port->report.line = line;
+	port->report.line_errno = line_errno;
+	if (port->call) {
+		port->report.result = *fax_call_get_result(port->call);
+		fax_call_free(port->call);
+		port->call = NULL;
+	}
+	set_state(port, PORT_REPORTING);
+	faxd_loop_defer(port->loop, &port->report_task);
+}
+
+/* The fax call has ended (it delivered its RESULT): hang up, free it, report. */
+static void finish_call(struct faxd_port *port)
+{
+	hang_up_line(port);
+	if (port->call) {
+		const struct fax_call_negotiation *negotiation = fax_call_get_negotiation(port->call);
+
+		port->report.result = *fax_call_get_result(port->call);
+		if (negotiation) {
+			port->report.negotiated = true;
+			port->report.negotiation = *negotiation;
+		}
+		fax_call_free(port->call);
+		port->call = NULL;
+	}
+	deliver_report(port);
+}
+
+/* The line is gone (far end hung up, -ENOTCONN, port removed): end the fax call with it. */
+static void line_dropped(struct faxd_port *port)
+{
+	switch (port->state) {
+	case PORT_IN_CALL:
+		log_info("faxport%u: the line dropped", port->device_id);
+		if (!fax_call_is_finished(port->call))
+			fax_call_hangup(port->call);
+		finish_call(port);
+		break;
+	case PORT_LINGER:
+		finish_call(port);
+		break;
+	default:
+		break;
+	}
+}
+
+static void start_linger(struct faxd_port *port)
+{
+	set_state(port, PORT_LINGER);
+	port->linger_from_rx = port->rx_total;
+}
+
+/* ---- the audio pump ---- */
+
+static void on_fax_event(struct fax_call *call, const struct fax_call_event *event,
+			 void *user_data)
+{
+	struct faxd_port *port = user_data;
+
+	(void)call;
+	if (event->type == FAX_CALL_EVENT_RESULT)
+		return;
+	if (port->observer.on_event)
+		port->observer.on_event(port, event, port->observer.user_data);
+}
+
+/* Write what is pending. Returns 0, 1 when the kernel has no room now, -1 when the line is down. */
+static int flush_tx(struct faxd_port *port)
+{
+	while (port->tx_pending_count) {
+		ssize_t written = write(port->watch.fd, port->tx_buffer + port->tx_pending_offset,
+					port->tx_pending_count * sizeof(int16_t));
+
+		if (written < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == EAGAIN)
+				return 1;
+			if (errno != ENOTCONN)
+				log_warning("faxport%u: write: %s", port->device_id,
+					    strerror(errno));
+			return -1;
+		}
+		port->tx_pending_offset += (size_t)written / sizeof(int16_t);
+		port->tx_pending_count -= (size_t)written / sizeof(int16_t);
+	}
+	port->tx_pending_offset = 0;
+	return 0;
+}
+
+/* How many samples to send now, by the rule in the comment at the top. */
+static size_t tx_due(struct faxd_port *port)
+{
+	uint64_t target = port->rx_total + TX_LEAD_SAMPLES;
+	uint64_t due = target > port->tx_total ? target - port->tx_total : 0;
+
+	if (port->clock == FAXPORT_CLOCK_REALTIME) {
+		int64_t elapsed_ns = monotonic_ns() - port->connected_at_ns;
+		uint64_t moved = elapsed_ns > 0
+			? (uint64_t)elapsed_ns * FAX_CALL_SAMPLE_RATE / NS_PER_SECOND : 0;
+		uint64_t sent = port->tx_total + port->tx_underrun_credit;
+		uint64_t level;
+
+		/* The kernel already sent silence for what we missed: do not send it late. */
+		if (moved > sent) {
+			port->tx_underrun_credit += moved - sent;
+			sent = moved;
+		}
+		level = sent - moved;
+		if (level + due < RT_FIFO_MIN_SAMPLES || level + due > RT_FIFO_MAX_SAMPLES)
+			due = level < TX_LEAD_SAMPLES ? TX_LEAD_SAMPLES - level : 0;
+	} else if (due < TX_CHUNK_SAMPLES) {
+		return 0;
+	} else {
+		due -= due % TX_CHUNK_SAMPLES;
+	}
+	return due < AUDIO_BUFFER_SAMPLES ? (size_t)due : AUDIO_BUFFER_SAMPLES;
+}
+
+/* Generate and write what is due. Returns like flush_tx(). */
+static int send_due_audio(struct faxd_port *port)
+{
+	int status = flush_tx(port);
+
+	while (status == 0) {
+		size_t count = tx_due(port);
+
+		if (!count)
+			break;
+		/* After the call ended, fax_call_tx() gives silence: the linger needs it. */
+		if (port->call)
+			fax_call_tx(port->call, port->tx_buffer, (int)count);
+		else
+			memset(port->tx_buffer, 0, count * sizeof(int16_t));
+		port->tx_total += count;
+		port->tx_pending_offset = 0;
+		port->tx_pending_count = count;
+		status = flush_tx(port);
+	}
+	return status;
+}
+
+/* Read what arrived and feed it. Returns 0, or -1 when the line is down. */
+static int receive_audio(struct faxd_port *port)
+{
+	size_t received = 0;
+
+	while (received < MAX_RX_SAMPLES_PER_WAKE) {
+		ssize_t got = read(port->watch.fd, port->rx_buffer,
+				   AUDIO_BUFFER_SAMPLES * sizeof(int16_t));
+		size_t samples;
+
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == EAGAIN)
+				return 0;
+			if (errno != ENOTCONN)
+				log_warning("faxport%u: read: %s", port->device_id,
+					    strerror(errno));
+			return -1;
+		}
+		if (got == 0)
+			return 0;
+		samples = (size_t)got / sizeof(int16_t);
+		port->last_audio_ns = monotonic_ns();
+		if (port->state == PORT_IN_CALL)
+			fax_call_rx(port->call, port->rx_buffer, (int)samples);
+		port->rx_total += samples;
+		received += samples;
+		/* Answer as we go: a free-running far end waits for our audio. */
+		if (send_due_audio(port) < 0)
+			return -1;
+		if (port->state == PORT_IN_CALL && fax_call_is_finished(port->call))
+			start_linger(port);
+		if (port->state == PORT_LINGER &&
+		    port->rx_total - port->linger_from_rx >= LINGER_SAMPLES)
+			return 0;
+	}
+	return 0;
+}
+
+static void pump_audio(struct faxd_port *port)
+{
+	if (send_due_audio(port) < 0 || receive_audio(port) < 0) {
+		line_dropped(port);
+		return;
+	}
+	if (port->state == PORT_IN_CALL && fax_call_is_finished(port->call))
+		start_linger(port);
+	if (port->state == PORT_LINGER &&
+	    port->rx_total - port->linger_from_rx >= LINGER_SAMPLES) {
+		finish_call(port);
+		return;
+	}
+	update_interest(port);
+}
+
+/* ---- line events ---- */
+
+static void connected(struct faxd_port *port, int64_t clock_start_ns)
+{
+	reset_audio(port);
+	port->connected_at_ns = clock_start_ns;
+	port->last_audio_ns = monotonic_ns();
+	port->report.line = FAXD_LINE_CONNECTED;
+	set_state(port, PORT_IN_CALL);
+}
+
+static void handle_line_event(struct faxd_port *port, const struct faxport_line_event *event)
+{
+	const struct faxd_port_handlers *handlers = port->handlers;
+
+	switch (event->type) {
+	case FAXPORT_LINE_EV_RING:
+		if (port->state == PORT_IDLE || port->state == PORT_RINGING) {
+			set_state(port, PORT_RINGING);
+			if (handlers->on_ring)
+				handlers->on_ring(port, event->arg, port->owner);
+		}
+		break;
+	case FAXPORT_LINE_EV_CALLER_GONE:
+		if (port->state == PORT_RINGING) {
+			log_info("faxport%u: the caller gave up after %u rings", port->device_id,
+				 event->arg);
+			set_state(port, PORT_IDLE);
+		}
+		break;
+	case FAXPORT_LINE_EV_ANSWERED:
+		if (port->state == PORT_DIALING) {
+			log_info("faxport%u: answered", port->device_id);
+			connected(port, (int64_t)event->timestamp_ns);
+		}
+		break;
+	case FAXPORT_LINE_EV_NO_ANSWER:
+		if (port->state == PORT_DIALING)
+			report_later(port, FAXD_LINE_NO_ANSWER, 0);
+		break;
+	case FAXPORT_LINE_EV_HANGUP:
+		if (port->state == PORT_DIALING)
+			/* The called engine went away while its line rang. */
+			report_later(port, FAXD_LINE_NO_ANSWER, 0);
+		else
+			line_dropped(port);
+		break;
+	case FAXPORT_LINE_EV_JOB:
+		if (handlers->on_job)
+			handlers->on_job(port, event->arg, port->owner);
+		break;
+	case FAXPORT_LINE_EV_ABORT:
+		if (handlers->on_job_abort)
+			handlers->on_job_abort(port, event->arg, port->owner);
+		break;
+	default:
+		log_debug("faxport%u: unknown line event %u", port->device_id, event->type);
+		break;
+	}
+}
+
+/* Returns -1 when the port is gone. */
+static int read_line_events(struct faxd_port *port)
+{
+	for (;;) {
+		struct faxport_line_event event;
+
+		if (ioctl(port->watch.fd, FAXPORT_IOC_LINE_EVENT, &event) < 0) {
+			if (errno == EAGAIN)
+				return 0;
+			if (errno == EINTR)
+				continue;
+			log_error("faxport%u: reading line events: %s", port->device_id,
+				  strerror(errno));
+			return errno == ENODEV ? -1 : 0;
+		}
+		if (port->last_event_seq && event.seq != port->last_event_seq + 1)
+			log_warning("faxport%u: %u line events were lost", port->device_id,
+				    event.seq - port->last_event_seq - 1);
+		port->last_event_seq = event.seq;
+		log_debug("faxport%u: line event %u (arg %u)", port->device_id, event.type,
+			  event.arg);
+		handle_line_event(port, &event);
+		if (port->closed)
+			return 0;
+	}
+}
+
+static void port_lost(struct faxd_port *port)
+{
+	log_error("faxport%u: the port went away", port->device_id);
+	if (port->state == PORT_DIALING) {
+		report_later(port, FAXD_LINE_ERROR, ENODEV);
+	} else if (port->state == PORT_IN_CALL || port->state == PORT_LINGER) {
+		port->report.line = FAXD_LINE_ERROR;
+		port->report.line_errno = ENODEV;
+		line_dropped(port);
+	}
+	/* Stop hearing about it: a dead file is always readable. */
+	faxd_loop_unwatch(port->loop, &port->watch);
+	port->watch.handle = NULL;
+	if (port->handlers->on_lost && !port->closed)
+		port->handlers->on_lost(port, port->owner);
+}
+
+static void on_port_ready(struct faxd_watch *watch, uint32_t events)
+{
+	struct faxd_port *port = (struct faxd_port *)((char *)watch -
+						      offsetof(struct faxd_port, watch));
+
+	/* Line events first: a hang-up decides what the audio means. */
+	if (events & (EPOLLPRI | EPOLLERR | EPOLLHUP)) {
+		if (read_line_events(port) < 0 || (events & EPOLLHUP)) {
+			port_lost(port);
+			return;
+		}
+	}
+	if (port->closed)
+		return;
+	if (port->state == PORT_IN_CALL || port->state == PORT_LINGER)
+		pump_audio(port);
+}
+
+/* ---- the API ---- */
+
+static void run_free(struct faxd_deferred *deferred)
+{
+	struct faxd_port *port = (struct faxd_port *)((char *)deferred -
+						      offsetof(struct faxd_port, free_task));
+
+	free(port->rx_buffer);
+	free(port->tx_buffer);
+	free(port);
+}
+
+int faxd_port_open(struct faxd_loop *loop, const char *device_path, uint32_t device_id,
+		   unsigned int clock, const struct faxd_port_limits *limits,
+		   const struct faxd_port_handlers *handlers, void *owner,
+		   struct faxd_port **port_out)
+{
+	static const struct faxd_port_handlers no_handlers;
+	struct faxport_dsp_attach attach = { .version = FAXPORT_API_VERSION, .clock = clock };
+	struct faxd_port *port = calloc(1, sizeof(*port));
+	int error;
+
+	if (!port)
+		return -ENOMEM;
+	port->rx_buffer = calloc(AUDIO_BUFFER_SAMPLES, sizeof(int16_t));
+	port->tx_buffer = calloc(AUDIO_BUFFER_SAMPLES, sizeof(int16_t));
+	if (!port->rx_buffer || !port->tx_buffer) {
+		error = -ENOMEM;
+		goto err_free;
+	}
+	port->loop = loop;
+	port->device_id = device_id;
+	port->clock = clock;
+	if (limits)
+		port->limits = *limits;
+	if (!port->limits.stall_timeout_s)
+		port->limits.stall_timeout_s = DEFAULT_STALL_TIMEOUT_S;
+	port->handlers = handlers ? handlers : &no_handlers;
+	port->owner = owner;
+	port->free_task.run = run_free;
+	port->report_task.run = run_deferred_report;
+	set_state(port, PORT_IDLE);
+
+	port->watch.fd = open(device_path, O_RDWR | O_NONBLOCK | O_CLOEXEC);
+	if (port->watch.fd < 0) {
+		error = -errno;
+		goto err_free;
+	}
+	if (ioctl(port->watch.fd, FAXPORT_IOC_DSP_ATTACH, &attach) < 0) {
+		error = -errno;
+		goto err_close;
+	}
+	port->watch.events = wanted_events(port);
+	port->watch.handle = on_port_ready;
+	if (faxd_loop_watch(loop, &port->watch)) {
+		error = -errno;
+		goto err_close;
+	}
+	*port_out = port;
+	return 0;
+
+err_close:
+	close(port->watch.fd);
+err_free:
+	free(port->rx_buffer);
+	free(port->tx_buffer);
+	free(port);
+	return error;
+}
+
+void faxd_port_close(struct faxd_port *port)
+{
+	if (port->closed)
+		return;
+	/* Closed first: an observer told of the abort cannot start a new call here. */
+	port->closed = true;
+	faxd_port_abort(port);
+	if (port->state == PORT_REPORTING)
+		deliver_report(port);
+	faxd_loop_unwatch(port->loop, &port->watch);
+	/* Closing the engine's file hangs up and detaches. */
+	close(port->watch.fd);
+	port->watch.fd = -1;
+	faxd_loop_defer(port->loop, &port->free_task);
+}
+
+static void begin_call(struct faxd_port *port, enum fax_call_role role,
+		       const struct faxd_call_observer *observer)
+{
+	memset(&port->report, 0, sizeof(port->report));
+	port->report.role = role;
+	port->report.started_realtime_ns = realtime_ns();
+	port->call_started_ns = monotonic_ns();
+	port->observer = observer ? *observer : (struct faxd_call_observer){ 0 };
+	reset_audio(port);
+}
+
+static struct fax_call_options call_options(struct faxd_port *port,
+					    const struct fax_call_options *options)
+{
+	struct fax_call_options result = options ? *options : (struct fax_call_options){ 0 };
+
+	result.on_event = on_fax_event;
+	result.user_data = port;
+	return result;
+}
+
+int faxd_port_send(struct faxd_port *port, const char *number, int document_fd,
+		   const struct fax_call_options *options,
+		   const struct faxd_call_observer *observer)
+{
+	struct fax_call_options send_options = call_options(port, options);
+	struct faxport_dial dial = { 0 };
+	size_t number_length;
+
+	if (port->closed || port->state != PORT_IDLE)
+		return -EBUSY;
+	number_length = number ? strnlen(number, sizeof(dial.number)) : 0;
+	if (!number_length || number_length >= sizeof(dial.number))
+		return -EINVAL;
+	memcpy(dial.number, number, number_length);
+
+	port->call = fax_call_new_send_fd(&send_options, document_fd);
+	if (!port->call)
+		return -errno;
+	begin_call(port, FAX_CALL_SEND, observer);
+	if (fax_call_is_finished(port->call)) {
+		report_later(port, FAXD_LINE_NOT_DIALED, 0);
+		return 0;
+	}
+	if (ioctl(port->watch.fd, FAXPORT_IOC_LINE_DIAL, &dial) < 0) {
+		int error = errno;
+
+		log_info("faxport%u: dialling %s failed: %s", port->device_id, dial.number,
+			 strerror(error));
+		if (error == ENXIO)
+			report_later(port, FAXD_LINE_BAD_ADDRESS, error);
+		else if (error == EBUSY)
+			report_later(port, FAXD_LINE_BUSY, error);
+		else
+			report_later(port, FAXD_LINE_ERROR, error);
+		return 0;
+	}
+	log_info("faxport%u: dialling %s", port->device_id, dial.number);
+	set_state(port, PORT_DIALING);
+	return 0;
+}
+
+int faxd_port_answer(struct faxd_port *port, const char *output_path,
+		     const struct fax_call_options *options,
+		     const struct faxd_call_observer *observer)
+{
+	struct fax_call_options receive_options = call_options(port, options);
+	struct fax_call *call;
+	int64_t clock_start;
+
+	if (port->closed || port->state != PORT_RINGING)
+		return -ENOTCONN;
+	call = fax_call_new_receive(&receive_options, output_path);
+	if (!call)
+		return -errno;
+	if (fax_call_is_finished(call)) {
+		fax_call_free(call);
+		return -EIO;
+	}
+	/* The kernel starts its clock when it connects the call, inside this ioctl. */
+	clock_start = monotonic_ns();
+	if (ioctl(port->watch.fd, FAXPORT_IOC_LINE_ANSWER) < 0) {
+		int error = errno;
+
+		fax_call_free(call);
+		set_state(port, PORT_IDLE);
+		return -error;
+	}
+	port->call = call;
+	begin_call(port, FAX_CALL_RECEIVE, observer);
+	connected(port, clock_start);
+	/* The first audio goes out when the loop next looks at this port. */
+	faxd_loop_set_events(port->loop, &port->watch, wanted_events(port) | EPOLLOUT);
+	return 0;
+}
+
+void faxd_port_abort(struct faxd_port *port)
+{
+	switch (port->state) {
+	case PORT_DIALING:
+		hang_up_line(port);
+		report_later(port, FAXD_LINE_ABORTED, 0);
+		break;
+	case PORT_IN_CALL:
+		fax_call_abort(port->call);
+		finish_call(port);
+		break;
+	case PORT_LINGER:
+		finish_call(port);
+		break;
+	default:
+		break;
+	}
+}
+
+void faxd_port_tick(struct faxd_port *port)
+{
+	int64_t now = monotonic_ns();
+
+	switch (port->state) {
+	case PORT_DIALING:
+		if (port->limits.dial_timeout_s &&
+		    now - port->state_since_ns > port->limits.dial_timeout_s * NS_PER_SECOND) {
+			log_info("faxport%u: no answer within %u s", port->device_id,
+				 port->limits.dial_timeout_s);
+			hang_up_line(port);
+			report_later(port, FAXD_LINE_NO_ANSWER, 0);
+		}
+		break;
+	case PORT_IN_CALL:
+		if (now - port->last_audio_ns > port->limits.stall_timeout_s * NS_PER_SECOND) {
+			log_warning("faxport%u: no audio for %u s: dropping the line",
+				    port->device_id, port->limits.stall_timeout_s);
+			line_dropped(port);
+		}
+		break;
+	case PORT_LINGER:
+		if (now - port->state_since_ns > LINGER_WALL_NS)
+			finish_call(port);
+		break;
+	default:
+		break;
+	}
+}
+
+bool faxd_port_is_idle(const struct faxd_port *port)
+{
+	return port->state == PORT_IDLE || port->state == PORT_RINGING;
+}
+
+bool faxd_port_can_dial(const struct faxd_port *port)
+{
+	return !port->closed && port->state == PORT_IDLE;
+}
+
+bool faxd_port_in_call(const struct faxd_port *port)
+{
+	return !faxd_port_is_idle(port);
+}
+
+uint32_t faxd_port_device_id(const struct faxd_port *port)
+{
+	return port->device_id;
+}
+
+unsigned int faxd_port_clock(const struct faxd_port *port)
+{
+	return port->clock;
+}
+
+int faxd_port_fd(const struct faxd_port *port)
+{
+	return port->watch.fd;
+}

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Receiving: answer a ringing port when the kernel's settings say so, file
+ * the fax in the spool when the call is over, and apply the port's routing
+ * methods.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/faxport.h>
+
+#include "faxd_daemon.h"
+#include "faxd_log.h"
+#include "faxd_routing.h"
+#include "faxd_sysfs.h"
+
+static void on_receive_event(struct faxd_port *port, const struct fax_call_event *event,
+			     void *user_data)
+{
+	struct faxd_managed_port *managed = user_data;
+
+	if (event->type == FAX_CALL_EVENT_NEGOTIATED)
+		log_info("faxport%u: receiving from '%s' at %s %d bit/s", managed->device_id,
+			 event->negotiation->remote_ident,
+			 fax_modem_name(event->negotiation->modem), event->negotiation->bit_rate);
+	else if (event->type == FAX_CALL_EVENT_PAGE_DONE)
+		log_info("faxport%u: page %d received", managed->device_id, event->page);
+	(void)port;
+	faxd_jobs_progress(managed, event);
+}
+
+static void apply_routing(struct faxd_managed_port *managed, const char *fax_path,
+			  const struct faxd_call_report *report)
+{
+	struct faxd_daemon *daemon = managed->daemon;
+	struct faxd_port_settings settings;
+
+	faxd_config_port_settings(daemon->config, managed->device_id, &settings);
+	if (settings.store_in_folder) {
+		char *folder = NULL;
+
+		if (settings.store_folder)
+			folder = strdup(settings.store_folder);
+		else if (asprintf(&folder, "%s/received/faxport%u", daemon->config->spool_dir,
+				  managed->device_id) < 0)
+			folder = NULL;
+		if (folder)
+			faxd_route_store(fax_path, folder);
+		else
+			log_error("faxport%u: store in folder: out of memory", managed->device_id);
+		free(folder);
+	}
+	if (settings.route_command)
+		faxd_route_run_command(settings.route_command, fax_path, managed->device_id,
+				       report->result.remote_ident);
+}
+
+static void on_receive_done(struct faxd_port *port, const struct faxd_call_report *report,
+			    void *user_data)
+{
+	struct faxd_managed_port *managed = user_data;
+	const struct fax_call_result *result = &report->result;
+	const char *filed;
+
+	(void)port;
+	filed = faxd_spool_file(managed->inbox_entry, report);
+	if (result->outcome == FAX_CALL_COMPLETED) {
+		log_notice("faxport%u: received %d page(s) from '%s' in %.1f s: %s",
+			   managed->device_id, result->pages_transferred, result->remote_ident,
+			   report->wall_seconds, filed ? filed : "(not filed)");
+		if (filed)
+			apply_routing(managed, filed, report);
+	} else if (filed) {
+		log_warning("faxport%u: receive from '%s' failed (%s, T.30 %d: %s) after %d "
+			    "page(s); kept as %s", managed->device_id, result->remote_ident,
+			    fax_call_outcome_name(result->outcome), result->t30_code,
+			    result->t30_text, result->pages_transferred, filed);
+	} else {
+		log_warning("faxport%u: receive failed (%s, T.30 %d: %s), no page arrived",
+			    managed->device_id, fax_call_outcome_name(result->outcome),
+			    result->t30_code, result->t30_text ? result->t30_text : "");
+	}
+	faxd_spool_free_entry(managed->inbox_entry);
+	managed->inbox_entry = NULL;
+	faxd_jobs_done(managed, report);
+	faxd_ports_call_ended(managed);
+}
+
+/* Answer now? Only if the port receives, and after the rings its settings ask for. */
+static bool time_to_answer(struct faxd_managed_port *managed, unsigned int rings)
+{
+	unsigned long flags, rings_wanted;
+
+	if (faxd_sysfs_read_uint(managed->device_id, "flags", &flags) ||
+	    faxd_sysfs_read_uint(managed->device_id, "rings", &rings_wanted)) {
+		log_error("faxport%u: cannot read its flags and rings from sysfs",
+			  managed->device_id);
+		return false;
+	}
+	if (!(flags & FAXPORT_PORT_RECEIVE)) {
+		if (!managed->refusal_logged)
+			log_info("faxport%u: rings, but it is not set to receive",
+				 managed->device_id);
+		managed->refusal_logged = true;
+		return false;
+	}
+	return rings >= rings_wanted;
+}
+
+void faxd_receive_on_ring(struct faxd_port *port, unsigned int rings, void *owner)
+{
+	struct faxd_managed_port *managed = owner;
+	struct faxd_daemon *daemon = managed->daemon;
+	static const struct faxd_call_observer observer_template = {
+		.on_event = on_receive_event,
+		.on_done = on_receive_done,
+	};
+	struct faxd_call_observer observer = observer_template;
+	char ident[FAX_CALL_IDENT_MAX + 12];
+	struct fax_call_options options;
+	int error;
+
+	if (rings <= 1)
+		managed->refusal_logged = false;
+	if (daemon->stopping || managed->detach_when_idle || !time_to_answer(managed, rings))
+		return;
+	if (faxd_spool_prepare(daemon->config->spool_dir)) {
+		log_error("faxport%u: spool %s unusable: %s: not answering", managed->device_id,
+			  daemon->config->spool_dir, strerror(errno));
+		return;
+	}
+	managed->inbox_entry = faxd_spool_new_entry(daemon->config->spool_dir,
+						    managed->device_id);
+	if (!managed->inbox_entry) {
+		log_error("faxport%u: no name for a new fax: %s: not answering",
+			  managed->device_id, strerror(errno));
+		return;
+	}
+	faxd_ports_call_options(managed, false, &options, ident, sizeof(ident));
+	observer.user_data = managed;
+	error = faxd_port_answer(port, managed->inbox_entry->partial_path, &options, &observer);
+	if (error) {
+		log_error("faxport%u: cannot answer: %s", managed->device_id,
+			  error == -EIO ? "the spool file cannot be created" : strerror(-error));
+		faxd_spool_free_entry(managed->inbox_entry);
+		managed->inbox_entry = NULL;
+		return;
+	}
+	log_info("faxport%u: answered after %u ring(s), receiving into %s", managed->device_id,
+		 rings, managed->inbox_entry->partial_path);
+	faxd_jobs_receive_begin(managed);
+}

@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "faxd_spool.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "faxd_log.h"
+
+#define INBOX "inbox"
+
+int faxd_spool_prepare(const char *spool_dir)
+{
+	char *inbox;
+	int status = 0;
+
+	if (mkdir(spool_dir, 0750) && errno != EEXIST)
+		return -1;
+	if (asprintf(&inbox, "%s/" INBOX, spool_dir) < 0)
+		return -1;
+	if (mkdir(inbox, 0750) && errno != EEXIST)
+		status = -1;
+	free(inbox);
+	return status;
+}
+
+void faxd_spool_free_entry(struct faxd_inbox_entry *entry)
+{
+	if (!entry)
+		return;
+	free(entry->base);
+	free(entry->partial_path);
+	free(entry->final_path);
+	free(entry->failed_path);
+	free(entry);
+}
+
+static bool exists(const char *path)
+{
+	struct stat info;
+
+	return lstat(path, &info) == 0 || errno != ENOENT;
+}
+
+struct faxd_inbox_entry *faxd_spool_new_entry(const char *spool_dir, uint32_t device_id)
+{
+	/* Within one second on one port, the sequence number tells faxes apart. */
+	static unsigned int sequence;
+	char stamp[sizeof("YYYYmmddTHHMMSSZ") + 8];
+	time_t now = time(NULL);
+	struct tm utc;
+
+	if (!gmtime_r(&now, &utc) || !strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%SZ", &utc)) {
+		errno = EINVAL;
+		return NULL;
+	}
+	/* Names left by an earlier run (same second, same port) are skipped, never reused. */
+	for (unsigned int attempt = 0; attempt < 1000; attempt++) {
+		struct faxd_inbox_entry *entry = calloc(1, sizeof(*entry));
+
+		if (!entry)
+			return NULL;
+		entry->device_id = device_id;
+		sequence++;
+		if (asprintf(&entry->base, "%s-%u-%u", stamp, device_id, sequence) < 0 ||
+		    asprintf(&entry->partial_path, "%s/" INBOX "/.partial-%s.tif", spool_dir,
+			     entry->base) < 0 ||
+		    asprintf(&entry->final_path, "%s/" INBOX "/%s.tif", spool_dir,
+			     entry->base) < 0 ||
+		    asprintf(&entry->failed_path, "%s/" INBOX "/failed-%s.tif", spool_dir,
+			     entry->base) < 0) {
+			faxd_spool_free_entry(entry);
+			errno = ENOMEM;
+			return NULL;
+		}
+		if (!exists(entry->partial_path) && !exists(entry->final_path) &&
+		    !exists(entry->failed_path))
+			return entry;
+		faxd_spool_free_entry(entry);
+	}
+	errno = EEXIST;
+	return NULL;
+}
+
+/* T.30 idents are whatever the far end sent: keep them to one printable line. */
+static void printable(char *text)
+{
+	for (; *text; text++)
+		if (*text < 0x20 || *text > 0x7e)
+			*text = '?';
+}
+
+static void format_utc(int64_t realtime_ns, char *text, size_t size)
+{
+	time_t seconds = (time_t)(realtime_ns / 1000000000);
+	struct tm utc;
+
+	if (!gmtime_r(&seconds, &utc) || !strftime(text, size, "%Y-%m-%dT%H:%M:%SZ", &utc))
+		snprintf(text, size, "unknown");
+}
+
+/* The .txt beside @tif_path, written to a temporary name and renamed into place. */
+static int write_metadata(const char *tif_path, const struct faxd_inbox_entry *entry,
+			  const struct faxd_call_report *report)
+{
+	const struct fax_call_result *result = &report->result;
+	char remote[sizeof(result->remote_ident)];
+	char started[32], finished[32];
+	char *txt_path = NULL, *temporary_path = NULL;
+	size_t stem = strlen(tif_path) - strlen(".tif");
+	FILE *file = NULL;
+	int status = -1;
+	int fd;
+
+	memcpy(remote, result->remote_ident, sizeof(remote));
+	printable(remote);
+	format_utc(report->started_realtime_ns, started, sizeof(started));
+	format_utc(report->started_realtime_ns + (int64_t)(report->wall_seconds * 1e9),
+		   finished, sizeof(finished));
+	if (asprintf(&txt_path, "%.*s.txt", (int)stem, tif_path) < 0) {
+		txt_path = NULL;
+		goto out;
+	}
+	if (asprintf(&temporary_path, "%s.tmp", txt_path) < 0) {
+		temporary_path = NULL;
+		goto out;
+	}
+	fd = open(temporary_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
+	if (fd < 0)
+		goto out;
+	file = fdopen(fd, "w");
+	if (!file) {
+		close(fd);
+		goto out;
+	}
+	fprintf(file, "file: %s\n", strrchr(tif_path, '/') + 1);
+	fprintf(file, "port: %u\n", entry->device_id);
+	fprintf(file, "remote_ident: %s\n", remote);
+	fprintf(file, "pages: %d\n", result->pages_transferred);
+	fprintf(file, "outcome: %s\n", fax_call_outcome_name(result->outcome));
+	fprintf(file, "t30_code: %d\n", result->t30_code);
+	fprintf(file, "t30_text: %s\n", result->t30_text ? result->t30_text : "");
+	if (report->negotiated)
+		fprintf(file, "negotiated: %s %d bit/s, %s, ECM %s\n",
+			fax_modem_name(report->negotiation.modem), report->negotiation.bit_rate,
+			fax_compression_name(report->negotiation.compression),
+			report->negotiation.ecm ? "on" : "off");
+	fprintf(file, "started: %s\n", started);
+	fprintf(file, "finished: %s\n", finished);
+	fprintf(file, "wall_seconds: %.1f\n", report->wall_seconds);
+	fprintf(file, "line_seconds: %.1f\n",
+		(double)result->line_samples / FAX_CALL_SAMPLE_RATE);
+	if (fclose(file) == 0 && rename(temporary_path, txt_path) == 0)
+		status = 0;
+	file = NULL;
+out:
+	if (status)
+		log_error("cannot write %s: %s", txt_path ? txt_path : tif_path, strerror(errno));
+	if (status && temporary_path)
+		unlink(temporary_path);
+	free(txt_path);
+	free(temporary_path);
+	return status;
+}
+
+/* rename() that never replaces a file (a name that exists belongs to another fax). */
+static int move_without_replacing(const char *from, const char *to)
+{
+	if (renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
+		return 0;
+	if (errno != EINVAL && errno != ENOSYS)
+		return -1;
+	/* A filesystem without RENAME_NOREPLACE: link() also refuses to replace. */
+	if (link(from, to))
+		return -1;
+	return unlink(from);
+}
+
+const char *faxd_spool_file(struct faxd_inbox_entry *entry,
+			    const struct faxd_call_report *report)
+{
+	bool complete = report->result.outcome == FAX_CALL_COMPLETED;
+	const char *target = complete ? entry->final_path : entry->failed_path;
+
+	/* fax_call removes the file when no page arrived. */
+	if (!exists(entry->partial_path))
+		return NULL;
+	write_metadata(target, entry, report);
+	if (move_without_replacing(entry->partial_path, target)) {
+		log_error("cannot move %s to %s: %s", entry->partial_path, target,
+			  strerror(errno));
+		return NULL;
+	}
+	return target;
+}

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * TAP test of faxd.conf parsing: defaults, per-port sections on top of the
+ * globals, and the errors a typo gets (with its line number). Also checks
+ * that faxd.conf.example, as shipped, parses.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <linux/faxport.h>
+
+#include "../fax_call.h"
+#include "../faxd_config.h"
+#include "../faxd_log.h"
+
+static int test_number;
+static int failures;
+
+static void ok(int condition, const char *name)
+{
+	test_number++;
+	if (!condition)
+		failures++;
+	printf("%sok %d - %s\n", condition ? "" : "not ", test_number, name);
+}
+
+/* Write @text to a temporary file and load it. */
+static struct faxd_config *load_text(const char *text, char **error)
+{
+	char path[] = "/tmp/faxd-config-test.XXXXXX";
+	int fd = mkstemp(path);
+	struct faxd_config *config;
+
+	if (fd < 0 || write(fd, text, strlen(text)) != (ssize_t)strlen(text)) {
+		perror("temporary config");
+		exit(1);
+	}
+	close(fd);
+	config = faxd_config_load(path, true, error);
+	unlink(path);
+	return config;
+}
+
+static void test_defaults(void)
+{
+	char *error = NULL;
+	struct faxd_config *config = faxd_config_load("/nonexistent/faxd.conf", false, &error);
+	struct faxd_port_settings settings;
+
+	ok(config != NULL, "a missing default config file means the defaults");
+	if (!config)
+		return;
+	faxd_config_port_settings(config, 2, &settings);
+	ok(!strcmp(config->spool_dir, "/var/spool/faxport") &&
+	   config->clock == FAXPORT_CLOCK_REALTIME && config->all_ports &&
+	   config->call_deadline_s == 3600 && config->phase_deadline_s == 600,
+	   "defaults: spool, real time, all ports, deadlines");
+	ok(settings.store_in_folder && !settings.store_folder && !settings.route_command &&
+	   !settings.modems && !settings.disable_ecm, "defaults: store in folder on, no command");
+	faxd_config_free(config);
+	config = faxd_config_load("/nonexistent/faxd.conf", true, &error);
+	ok(!config && error && strstr(error, "/nonexistent/faxd.conf"),
+	   "a missing file named with -c is an error");
+	free(error);
+}
+
+static void test_sections(void)
+{
+	char *error = NULL;
+	struct faxd_config *config = load_text(
+		"# comment\n"
+		"spool_dir = /tmp/spool\n"
+		"clock = free-running\n"
+		"ports = 2, 3 4\n"
+		"modems = v29,v27ter\n"
+		"route_command = /bin/echo global\n"
+		"[port 3]\n"
+		"  store_in_folder = no\n"
+		"  modems = V17\n"
+		"  route_command =\n"
+		"[port 4]\n"
+		"store_folder = /srv/fax four\n"
+		"ecm = off\n", &error);
+	struct faxd_port_settings two, three, four;
+
+	ok(config != NULL, "a config with sections parses");
+	if (!config) {
+		printf("# %s\n", error);
+		free(error);
+		return;
+	}
+	faxd_config_port_settings(config, 2, &two);
+	faxd_config_port_settings(config, 3, &three);
+	faxd_config_port_settings(config, 4, &four);
+	ok(config->clock == FAXPORT_CLOCK_FREE_RUNNING && !config->all_ports &&
+	   config->port_count == 3 && faxd_config_wants_port(config, 4) &&
+	   !faxd_config_wants_port(config, 1), "globals: clock and port list");
+	ok(two.modems == (FAX_MODEM_V29 | FAX_MODEM_V27TER) && two.store_in_folder &&
+	   two.route_command && !strcmp(two.route_command, "/bin/echo global"),
+	   "a port without a section gets the globals");
+	ok(three.modems == FAX_MODEM_V17 && !three.store_in_folder && !three.route_command,
+	   "a section overrides, and an empty route_command turns it off");
+	ok(four.store_folder && !strcmp(four.store_folder, "/srv/fax four") &&
+	   four.disable_ecm && four.modems == two.modems,
+	   "keys a section does not set fall through");
+	faxd_config_free(config);
+}
+
+static void expect_error(const char *text, const char *fragment, const char *name)
+{
+	char *error = NULL;
+	struct faxd_config *config = load_text(text, &error);
+
+	ok(!config && error && strstr(error, fragment), name);
+	if (error)
+		printf("# %s\n", error);
+	faxd_config_free(config);
+	free(error);
+}
+
+static void test_errors(void)
+{
+	expect_error("spool_dir = /x\nspol_dir = /y\n", ":2: unknown key", "an unknown key, with its line");
+	expect_error("clock = fast\n", "clock", "a bad clock");
+	expect_error("modems = v34\n", "modems", "an unknown modem");
+	expect_error("[port 2]\nspool_dir = /x\n", "not a per-port key", "a global key in a section");
+	expect_error("[port two]\n", "not a port number", "a bad section header");
+	expect_error("[port 2]\n[port 2]\n", "second", "a section twice");
+	expect_error("route_command = echo\n", "route_command", "a command must be an absolute path");
+	expect_error("call_deadline_s = 5\n", "call_deadline_s", "a deadline below its minimum");
+	expect_error("local_ident = this ident is much too long\n", "local_ident", "an ident over 20 characters");
+	expect_error("just words\n", "key = value", "a line without '='");
+}
+
+static void test_example(void)
+{
+	char *error = NULL;
+	struct faxd_config *config = faxd_config_load(EXAMPLE_CONFIG, true, &error);
+
+	ok(config != NULL, "faxd.conf.example parses");
+	if (error)
+		printf("# %s\n", error);
+	free(error);
+	faxd_config_free(config);
+}
+
+int main(void)
+{
+	faxd_log_setup("test_faxd_config", false, LOG_ERR);
+	printf("1..20\n");
+	test_defaults();
+	test_sections();
+	test_errors();
+	test_example();
+	return failures ? 1 : 0;
+}
