@@ -21,7 +21,7 @@
 #include <linux/workqueue.h>
 #include <linux/faxport.h>
 
-#define FAXPORT_MAX_PORTS	4095
+#define FAXPORT_MAX_PORTS	FAXPORT_PORTS_MAX
 #define FAXPORT_SAMPLE_RATE	8000
 #define FAXPORT_LINE_EVENTS	64
 
@@ -186,6 +186,7 @@ void faxport_port_fill_info(struct faxport_port *port,
 			    struct faxport_port_info *info);
 bool faxport_number_valid(const char *number);
 bool faxport_ident_valid(const char *ident);
+bool faxport_text_valid(const char *text);
 struct faxport_port *faxport_port_pick_sender(void);
 bool faxport_string_terminated(const char *s, size_t size);
 

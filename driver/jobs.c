@@ -34,7 +34,7 @@ static_assert(sizeof(struct faxport_job_progress) == 48);
 static_assert(sizeof(struct faxport_job_done) == 16);
 static_assert(sizeof(struct faxport_receive_begin) == 8);
 
-#define FAXPORT_MAX_JOBS	4096
+#define FAXPORT_MAX_JOBS	FAXPORT_JOBS_MAX
 #define FAXPORT_MAX_PAGES	100000
 #define NSEC_PER_MINUTE		(60ULL * NSEC_PER_SEC)
 #define NSEC_PER_DAY		(1440ULL * NSEC_PER_MINUTE)
@@ -214,6 +214,14 @@ static bool faxport_param_strings_valid(const struct faxport_job_param *p)
 static bool faxport_param_valid(const struct faxport_job_param *p)
 {
 	if (!faxport_param_strings_valid(p))
+		return false;
+	if (!faxport_text_valid(p->recipient_name) ||
+	    !faxport_text_valid(p->sender_name) ||
+	    !faxport_text_valid(p->sender_company) ||
+	    !faxport_text_valid(p->sender_dept) ||
+	    !faxport_text_valid(p->billing_code) ||
+	    !faxport_text_valid(p->delivery_report_address) ||
+	    !faxport_text_valid(p->document_name))
 		return false;
 	if (!faxport_number_valid(p->recipient_number) ||
 	    (p->tsid[0] && !faxport_ident_valid(p->tsid)))

@@ -24,7 +24,7 @@ static_assert(sizeof(struct faxport_port_info) == 184);
 static_assert(sizeof(struct faxport_port_bind) == 16);
 static_assert(sizeof(struct faxport_port_config) == 80);
 
-#define FAXPORT_MAX_RINGS	99
+#define FAXPORT_MAX_RINGS	FAXPORT_RINGS_MAX
 #define FAXPORT_MAX_IDENT_LEN	20	/* T.30 station identifiers */
 
 /* Serialises adding, removing, finding and listing ports. */
@@ -77,18 +77,63 @@ bool faxport_ident_valid(const char *ident)
 	if (strlen(ident) > FAXPORT_MAX_IDENT_LEN)
 		return false;
 	for (c = ident; *c; c++)
-		if (*c < 0x20 || *c > 0x7e)
+		if ((unsigned char)*c < 0x20 || (unsigned char)*c > 0x7e)
 			return false;
 	return true;
 }
 
-static bool faxport_name_valid(const char *name)
+/* Length of the UTF-8 sequence at s, or 0 if it is not valid UTF-8. */
+static int faxport_utf8_sequence(const unsigned char *s)
 {
-	const char *c;
+	u32 cp;
+	int len, i;
 
-	for (c = name; *c; c++)
+	if (s[0] < 0x80)
+		return 1;
+	if ((s[0] & 0xe0) == 0xc0) {
+		len = 2;
+		cp = s[0] & 0x1f;
+	} else if ((s[0] & 0xf0) == 0xe0) {
+		len = 3;
+		cp = s[0] & 0x0f;
+	} else if ((s[0] & 0xf8) == 0xf0) {
+		len = 4;
+		cp = s[0] & 0x07;
+	} else {
+		return 0;
+	}
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;	/* also stops at the NUL */
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	/* No overlong forms, no surrogates, nothing beyond U+10FFFF. */
+	if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
+	    (len == 4 && cp < 0x10000) || cp > 0x10ffff ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return len;
+}
+
+/**
+ * faxport_text_valid() - is this free text a client may give a name?
+ * @text: a NUL-terminated string
+ *
+ * Return: true for valid UTF-8 without control characters.
+ */
+bool faxport_text_valid(const char *text)
+{
+	const unsigned char *c = (const unsigned char *)text;
+	int len;
+
+	while (*c) {
 		if (*c < 0x20 || *c == 0x7f)
 			return false;
+		len = faxport_utf8_sequence(c);
+		if (!len)
+			return false;
+		c += len;
+	}
 	return true;
 }
 
@@ -272,7 +317,7 @@ int faxport_port_create(const char *name, const char *number, u32 *device_id)
 	int minor, ret;
 	u32 id;
 
-	if (!faxport_name_valid(name))
+	if (!faxport_text_valid(name))
 		return -EINVAL;
 	port = kzalloc(sizeof(*port), GFP_KERNEL);
 	if (!port)

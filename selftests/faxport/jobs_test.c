@@ -35,7 +35,7 @@ static void param_init(struct faxport_job_param *p, const char *number)
 {
 	memset(p, 0, sizeof(*p));
 	snprintf(p->recipient_number, sizeof(p->recipient_number), "%s", number);
-	strcpy(p->recipient_name, "Test Recipient");
+	strcpy(p->recipient_name, "Test Recipient \xc3\x9f");
 	strcpy(p->document_name, "test.tif");
 }
 
@@ -197,7 +197,7 @@ TEST_F(queue, a_queued_job_shows_its_parameters)
 	EXPECT_EQ(sizeof(document_text), info.size);
 	EXPECT_EQ(1, info.retries_left);
 	EXPECT_STREQ("2", info.param.recipient_number);
-	EXPECT_STREQ("Test Recipient", info.param.recipient_name);
+	EXPECT_STREQ("Test Recipient \xc3\x9f", info.param.recipient_name);
 	EXPECT_LE((__u64)now.tv_sec * 1000000000ULL, info.submitted_ns);
 }
 
@@ -263,6 +263,16 @@ TEST_F(queue, submit_rejects_bad_parameters)
 	memset(s.param.sender_name, 'x', sizeof(s.param.sender_name));
 	EXPECT_EQ(-1, ioctl(self->server, FAXPORT_IOC_JOB_SUBMIT, &s));
 	EXPECT_EQ(EINVAL, errno);	/* unterminated */
+
+	param_init(&s.param, "2");
+	strcpy(s.param.sender_name, "bad \xff utf-8");
+	EXPECT_EQ(-1, ioctl(self->server, FAXPORT_IOC_JOB_SUBMIT, &s));
+	EXPECT_EQ(EINVAL, errno);
+
+	param_init(&s.param, "2");
+	strcpy(s.param.document_name, "line\nbreak");
+	EXPECT_EQ(-1, ioctl(self->server, FAXPORT_IOC_JOB_SUBMIT, &s));
+	EXPECT_EQ(EINVAL, errno);
 
 	param_init(&s.param, "2");
 	s.param.schedule_action = 3;

@@ -195,6 +195,26 @@ TEST_F(srv, add_rejects_control_characters_in_the_name)
 	EXPECT_EQ(EINVAL, errno);
 }
 
+TEST_F(srv, add_accepts_utf8_names_and_refuses_invalid_utf8)
+{
+	char buf[64];
+	__u32 id;
+
+	ASSERT_EQ(0, port_add(self->server, "Fax \xc3\xa9t\xc3\xa9 \xe2\x82\xac", "", &id));
+	ASSERT_EQ(0, port_sysfs(id, "name", buf, sizeof(buf)));
+	EXPECT_STREQ("Fax \xc3\xa9t\xc3\xa9 \xe2\x82\xac", buf);
+	ASSERT_EQ(0, port_remove(self->server, id));
+
+	EXPECT_EQ(-1, port_add(self->server, "bad \xc3", "", &id));
+	EXPECT_EQ(EINVAL, errno);	/* truncated sequence */
+	EXPECT_EQ(-1, port_add(self->server, "bad \xc0\xaf", "", &id));
+	EXPECT_EQ(EINVAL, errno);	/* overlong */
+	EXPECT_EQ(-1, port_add(self->server, "bad \xed\xa0\x80", "", &id));
+	EXPECT_EQ(EINVAL, errno);	/* a surrogate */
+	EXPECT_EQ(-1, port_add(self->server, "bad \xf4\x90\x80\x80", "", &id));
+	EXPECT_EQ(EINVAL, errno);	/* beyond U+10FFFF */
+}
+
 TEST_F(srv, add_rejects_unknown_flags)
 {
 	struct faxport_port_add add = { .flags = 1 };

@@ -9,8 +9,9 @@
  *
  * Every struct has the same layout on 32 and 64 bit, explicit padding that
  * must be zero, and flags whose unknown bits are rejected with -EINVAL.
- * Strings are UTF-8, NUL-terminated within their array; an unterminated one
- * is -EINVAL. Unknown ioctls fail with -ENOTTY, bad pointers with -EFAULT.
+ * Strings are UTF-8, NUL-terminated within their array; an unterminated one,
+ * invalid UTF-8 or a control character in free text is -EINVAL. Unknown
+ * ioctls fail with -ENOTTY, bad pointers with -EFAULT.
  * Documentation/uapi.rst describes every ioctl, error and event.
  *
  * Where the Win32 fax API defines a value (port flags, port states, access
@@ -30,6 +31,11 @@
 
 /* Feature bits negotiated by FAXPORT_IOC_API. None are defined yet. */
 #define FAXPORT_FEATURES_ALL	0ULL
+
+/* Limits. */
+#define FAXPORT_PORTS_MAX	4095	/* ports at once; also the top priority */
+#define FAXPORT_RINGS_MAX	99
+#define FAXPORT_JOBS_MAX	4096	/* jobs queued at once */
 
 /* Sizes of the string arrays, including the terminating NUL. */
 #define FAXPORT_NAME_SIZE	64	/* a port's name */
@@ -429,8 +435,8 @@ struct faxport_port_bind {
 /**
  * struct faxport_port_config - FaxSetPort: what a MODIFY handle may change
  * @flags: in: FAXPORT_PORT_RECEIVE and FAXPORT_PORT_SEND only.
- * @rings: in: 1..99.
- * @priority: in: 1..the number of ports.
+ * @rings: in: 1..%FAXPORT_RINGS_MAX.
+ * @priority: in: 1..%FAXPORT_PORTS_MAX.
  * @reserved: in: must be 0.
  * @tsid: in: the new TSID (printable ASCII).
  * @csid: in: the new CSID (printable ASCII).
