@@ -29,6 +29,7 @@ static_assert(sizeof(struct faxport_job_info) == 1088);
 static_assert(sizeof(struct faxport_job_list) == 16);
 static_assert(sizeof(struct faxport_job_get) == 1096);
 static_assert(sizeof(struct faxport_job_control) == 8);
+static_assert(sizeof(struct faxport_job_document) == 16);
 static_assert(sizeof(struct faxport_job_take) == 1104);
 static_assert(sizeof(struct faxport_job_progress) == 48);
 static_assert(sizeof(struct faxport_job_done) == 16);
@@ -463,6 +464,45 @@ out:
 	return ret;
 }
 
+static long faxport_job_document(struct faxport_server_handle *srv,
+				 struct faxport_job_document __user *uarg)
+{
+	struct faxport_job_document req;
+	struct faxport_job *job;
+	long ret = 0;
+	int fd;
+
+	if (copy_from_user(&req, uarg, sizeof(req)))
+		return -EFAULT;
+	if (req.flags || req.reserved || req.document_fd)
+		return -EINVAL;
+	mutex_lock(&faxport_jobs_lock);
+	job = xa_load(&faxport_jobs, req.job_id);
+	if (!job || !faxport_job_visible(job, srv) || !job->document) {
+		ret = -ENOENT;
+		goto out;
+	}
+	if (!uid_eq(job->owner, srv->uid) &&
+	    !(srv->rights & FAXPORT_RIGHT_JOB_MANAGE)) {
+		ret = -EACCES;
+		goto out;
+	}
+	fd = get_unused_fd_flags(O_CLOEXEC);
+	if (fd < 0) {
+		ret = fd;
+		goto out;
+	}
+	if (put_user(fd, &uarg->document_fd)) {
+		put_unused_fd(fd);
+		ret = -EFAULT;
+		goto out;
+	}
+	fd_install(fd, get_file(job->document));
+out:
+	mutex_unlock(&faxport_jobs_lock);
+	return ret;
+}
+
 /**
  * faxport_jobs_ioctl() - the job ioctls of a server handle
  * @srv: the handle
@@ -484,6 +524,8 @@ long faxport_jobs_ioctl(struct faxport_server_handle *srv, struct file *file,
 		return faxport_job_get(srv, file, uarg);
 	case FAXPORT_IOC_JOB_CONTROL:
 		return faxport_job_control(srv, uarg);
+	case FAXPORT_IOC_JOB_DOCUMENT:
+		return faxport_job_document(srv, uarg);
 	}
 	return -ENOTTY;
 }

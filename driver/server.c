@@ -176,6 +176,7 @@ static long faxport_server_ioctl(struct file *file, unsigned int cmd,
 	case FAXPORT_IOC_JOB_LIST:
 	case FAXPORT_IOC_JOB_GET:
 	case FAXPORT_IOC_JOB_CONTROL:
+	case FAXPORT_IOC_JOB_DOCUMENT:
 	case FAXPORT_IOC_CONFIG_GET:
 	case FAXPORT_IOC_CONFIG_SET:
 	case FAXPORT_IOC_LOGGING_GET:
@@ -202,6 +203,7 @@ static long faxport_server_ioctl(struct file *file, unsigned int cmd,
 	case FAXPORT_IOC_JOB_LIST:
 	case FAXPORT_IOC_JOB_GET:
 	case FAXPORT_IOC_JOB_CONTROL:
+	case FAXPORT_IOC_JOB_DOCUMENT:
 		return faxport_jobs_ioctl(srv, file, cmd, uarg);
 	default:
 		return faxport_config_ioctl(srv, cmd, uarg);

@@ -512,6 +512,46 @@ TEST_F(queue, deleting_a_queued_job_removes_it)
 	EXPECT_EQ(ENOENT, errno);
 }
 
+TEST_F(queue, the_owner_can_read_the_queued_document)
+{
+	struct faxport_job_document req = { 0 };
+	char content[sizeof(document_text)];
+	__u32 id;
+	pid_t child;
+	int status;
+
+	ASSERT_EQ(0, submit_simple(self->server, &id));
+	req.job_id = id;
+	ASSERT_EQ(0, ioctl(self->server, FAXPORT_IOC_JOB_DOCUMENT, &req));
+	ASSERT_EQ(sizeof(content), pread(req.document_fd, content, sizeof(content), 0));
+	EXPECT_EQ(0, memcmp(content, document_text, sizeof(content)));
+	EXPECT_EQ(FD_CLOEXEC, fcntl(req.document_fd, F_GETFD) & FD_CLOEXEC);
+	close(req.document_fd);
+
+	req.document_fd = 0;
+	req.flags = 1;
+	EXPECT_EQ(-1, ioctl(self->server, FAXPORT_IOC_JOB_DOCUMENT, &req));
+	EXPECT_EQ(EINVAL, errno);
+
+	/* Someone else may see the job, not its content. */
+	child = fork();
+	ASSERT_LE(0, child);
+	if (child == 0) {
+		struct faxport_job_document other = { .job_id = id };
+		int server;
+
+		if (drop_to_nobody())
+			_exit(10);
+		server = server_connect();
+		if (ioctl(server, FAXPORT_IOC_JOB_DOCUMENT, &other) != -1 ||
+		    errno != EACCES)
+			_exit(11);
+		_exit(0);
+	}
+	ASSERT_EQ(child, waitpid(child, &status, 0));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+}
+
 TEST_F(queue, job_control_rejects_bad_commands)
 {
 	__u32 id;

@@ -190,6 +190,7 @@ struct faxport_port_remove {
 #define FAXPORT_IOC_JOB_LIST	_IOWR(FAXPORT_IOC_MAGIC, 0x11, struct faxport_job_list)
 #define FAXPORT_IOC_JOB_GET	_IOWR(FAXPORT_IOC_MAGIC, 0x12, struct faxport_job_get)
 #define FAXPORT_IOC_JOB_CONTROL	_IOW(FAXPORT_IOC_MAGIC, 0x13, struct faxport_job_control)
+#define FAXPORT_IOC_JOB_DOCUMENT	_IOWR(FAXPORT_IOC_MAGIC, 0x14, struct faxport_job_document)
 #define FAXPORT_IOC_CONFIG_GET	_IOR(FAXPORT_IOC_MAGIC, 0x20, struct faxport_config)
 #define FAXPORT_IOC_CONFIG_SET	_IOW(FAXPORT_IOC_MAGIC, 0x21, struct faxport_config)
 #define FAXPORT_IOC_LOGGING_GET	_IOR(FAXPORT_IOC_MAGIC, 0x22, struct faxport_logging)
@@ -339,6 +340,24 @@ struct faxport_job_get {
 	__u32 job_id;
 	__u32 reserved;
 	struct faxport_job_info info;
+};
+
+/**
+ * struct faxport_job_document - FaxGetPageData: read a queued document
+ * @job_id: in: a send job (-ENOENT if unknown or not visible).
+ * @flags: in: must be 0.
+ * @document_fd: out: a new O_CLOEXEC fd of the document as submitted
+ *	(the same open file: read it with pread()).
+ * @reserved: in: must be 0.
+ *
+ * Only the job's owner and handles with FAXPORT_RIGHT_JOB_MANAGE may read
+ * a document (-EACCES): a fax's content is more private than its status.
+ */
+struct faxport_job_document {
+	__u32 job_id;
+	__u32 flags;
+	__s32 document_fd;
+	__u32 reserved;
 };
 
 /* Job commands: the JC_* values. */
