@@ -2,6 +2,7 @@
 #
 #   make            build everything (the module against Debian's headers)
 #   make check      build, then run every test (host and VM); one closing line
+#   make check-debug  the VM tests on the debug kernel (KASAN, lockdep, kmemleak)
 #   make demo       boot the VM and show the fax server at work
 #   make lint       checkpatch --strict and sparse on driver/
 #   make install    DESTDIR=... PREFIX=/usr/local
@@ -26,6 +27,9 @@ deps-build:
 deps-check:
 	@tools/install-deps check
 
+deps-debug:
+	@tools/install-deps debug
+
 module:
 	$(MAKE) -C driver
 
@@ -40,6 +44,9 @@ selftests:
 
 check: deps-check
 	@tools/run-checks
+
+check-debug: deps-debug
+	@tools/run-debug-checks
 
 demo: deps-check all
 	tools/vm-run -- tools/demo
@@ -67,5 +74,5 @@ clean:
 distclean: clean
 	rm -rf $(BUILD_DIR)
 
-.PHONY: all deps-build deps-check module userspace tools selftests check demo lint \
-	install clean distclean
+.PHONY: all deps-build deps-check deps-debug module userspace tools selftests check \
+	check-debug demo lint install clean distclean

@@ -1,0 +1,51 @@
+# Shared by tools/run-checks (make check) and tools/run-debug-checks
+# (make check-debug); sourced, not run. The caller sets repo, build_dir and
+# tap_dir, and runs from the repository's top.
+
+step() { echo; echo "=== $* ==="; }
+
+# run_suite NAME COMMAND...: the command prints TAP; a failing exit status
+# with no failing test line still counts as one failure.
+run_suite() {
+	local name=$1
+	shift
+	step "$name"
+	"$@" 2>&1 | tee "$tap_dir/$name.tap"
+	local status=${PIPESTATUS[0]}
+	if [ "$status" != 0 ] && ! grep -q '^not ok' "$tap_dir/$name.tap"; then
+		echo "not ok - $name exited with status $status" | tee -a "$tap_dir/$name.tap"
+	fi
+}
+
+build_suite() {
+	echo "1..1"
+	if make -s all >"$tap_dir/build.log" 2>&1; then
+		echo "ok 1 - make all (module, library, daemon, selftests)"
+	else
+		cat "$tap_dir/build.log"
+		echo "not ok 1 - make all (module, library, daemon, selftests)"
+		return 1
+	fi
+}
+
+# run_vm_selftests OUT VM-RUN-OPTION...: selftests/run-in-vm inside
+# tools/vm-run; the guest's files come back in BUILD_DIR/OUT and each TAP is
+# saved as vm-NAME.tap. A run that failed with every test passing (a splat,
+# the unload, a kmemleak report) or with no TAP at all adds a failure.
+run_vm_selftests() {
+	local vm_out="$build_dir/$1" vm_status t
+	shift
+	rm -rf "$vm_out"
+	VMRUN_KEEP_OUT="$vm_out" tools/vm-run "$@" -- selftests/run-in-vm
+	vm_status=$?
+	shopt -s nullglob
+	local vm_taps=("$vm_out"/*.tap)
+	for t in "${vm_taps[@]}"; do cp "$t" "$tap_dir/vm-$(basename "$t")"; done
+	if [ "$vm_status" != 0 ] && [ ${#vm_taps[@]} -gt 0 ] &&
+	   ! grep -q '^not ok' "${vm_taps[@]}"; then
+		# The tests passed but the VM run failed: a splat, or the unload.
+		echo "not ok 1 - vm-run reported a failure (status $vm_status)" >"$tap_dir/vm-run-status.tap"
+	elif [ ${#vm_taps[@]} -eq 0 ]; then
+		echo "not ok 1 - the VM produced no test results (status $vm_status)" >"$tap_dir/vm-run-status.tap"
+	fi
+}
