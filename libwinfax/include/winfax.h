@@ -294,6 +294,9 @@ typedef HCALL WINFAX_HCALL;
 #ifndef ERROR_INVALID_PARAMETER
 #define ERROR_INVALID_PARAMETER 87
 #endif
+#ifndef ERROR_DISK_FULL
+#define ERROR_DISK_FULL 112
+#endif
 #ifndef ERROR_ALREADY_EXISTS
 #define ERROR_ALREADY_EXISTS 183
 #endif
@@ -452,6 +455,12 @@ typedef HCALL WINFAX_HCALL;
 
 /* JobId of a FAX_EVENT that concerns no job (this project's name) */
 #define WINFAX_EVENT_NO_JOB     0xFFFFFFFF
+
+/* EventId of a FAX_EVENT that libwinfax adds (this project's, outside the
+ * FEI_* range so that programs that do not know it skip it): the event
+ * queue overran and events were lost before this one; re-read the state
+ * you care about (FaxEnumJobs, FaxGetPort).  DeviceId 0, no job. */
+#define WINFAX_FEI_EVENTS_LOST  0x80000001
 
 /* ------------------------------------------------------------------------
  * Structures.  Every A form has a W form of identical layout; the neutral

@@ -30,6 +30,7 @@ struct completion_port {
     pthread_cond_t packet_or_close;   /* waits use CLOCK_MONOTONIC */
     struct completion_packet *head;
     struct completion_packet *tail;
+    struct winfax_completion_port_watch *watches;   /* fired by CloseHandle */
     bool closed;
 };
 
@@ -261,10 +262,46 @@ BOOL WINFAX_CALL GetQueuedCompletionStatus(HANDLE CompletionPort,
     return TRUE;
 }
 
+BOOL winfax_completion_port_watch(const struct winfax_handle_ref *port_ref,
+                                  struct winfax_completion_port_watch *watch)
+{
+    struct completion_port *port = port_ref->data;
+    bool closed;
+
+    pthread_mutex_lock(&port->lock);
+    closed = port->closed;
+    if (!closed) {
+        watch->next = port->watches;
+        port->watches = watch;
+    }
+    pthread_mutex_unlock(&port->lock);
+    return closed ? winfax_fail(ERROR_INVALID_HANDLE) : TRUE;
+}
+
+bool winfax_completion_port_unwatch(const struct winfax_handle_ref *port_ref,
+                                    struct winfax_completion_port_watch *watch)
+{
+    struct completion_port *port = port_ref->data;
+    struct winfax_completion_port_watch **link;
+    bool found = false;
+
+    pthread_mutex_lock(&port->lock);
+    for (link = &port->watches; *link; link = &(*link)->next) {
+        if (*link == watch) {
+            *link = watch->next;
+            found = true;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&port->lock);
+    return found;
+}
+
 BOOL WINFAX_CALL CloseHandle(HANDLE Object)
 {
     struct winfax_handle_ref ref;
     struct completion_port *port;
+    struct winfax_completion_port_watch *watch;
 
     /* Fax server and port handles are not found here on purpose: the API
      * closes them with FaxClose only. */
@@ -274,8 +311,19 @@ BOOL WINFAX_CALL CloseHandle(HANDLE Object)
     port = ref.data;
     pthread_mutex_lock(&port->lock);
     port->closed = true;
+    watch = port->watches;
+    port->watches = NULL;
     pthread_cond_broadcast(&port->packet_or_close);
     pthread_mutex_unlock(&port->lock);
+    /* Outside the lock: a watch stops a thread that may be posting to this
+     * port right now, which needs the lock to find it closed.  The port's
+     * own reference is still held, so its data outlives the watches. */
+    while (watch) {
+        struct winfax_completion_port_watch *next = watch->next;
+
+        watch->on_close(watch);
+        watch = next;
+    }
     winfax_handle_put(&ref);
     return TRUE;
 }

@@ -94,6 +94,12 @@ DWORD winfax_win32_error_from_errno(int error_number)
     case EEXIST:
         return ERROR_ALREADY_EXISTS;
 
+    /* The job queue is full (FaxSendDocument: the driver holds 4096 jobs).
+     * Windows' queue lives in its spool folder, where "full" is a full
+     * disk. */
+    case ENOSPC:
+        return ERROR_DISK_FULL;
+
     /* Text that cannot be converted: invalid UTF-8 from the kernel, in a
      * result.  (Invalid strings given by the application are
      * ERROR_INVALID_PARAMETER; the functions check those themselves.) */

@@ -9,6 +9,7 @@
  * handle per port and every right; the library only translates.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -22,6 +23,7 @@
 #include "faxport_device.h"
 #include "handle_table.h"
 #include "last_error.h"
+#include "port_handle.h"
 #include "result_buffer.h"
 #include "winfax.h"
 #include "winfax_strings.h"
@@ -116,6 +118,33 @@ static void *build_port_infos(enum winfax_string_form form, struct faxport_port_
 
 /* ---- FaxOpenPort -------------------------------------------------------- */
 
+struct winfax_port_handle *winfax_port_handle_new(int server_fd)
+{
+    struct winfax_port_handle *port = malloc(sizeof(*port));
+
+    if (!port) {
+        errno = ENOMEM;
+        return NULL;
+    }
+    port->server_fd = fcntl(server_fd, F_DUPFD_CLOEXEC, 0);
+    if (port->server_fd < 0) {
+        free(port);
+        return NULL;
+    }
+    return port;
+}
+
+void winfax_port_handle_release(int port_fd, void *data)
+{
+    struct winfax_port_handle *port = data;
+
+    (void)port_fd;
+    if (port) {
+        close(port->server_fd);
+        free(port);
+    }
+}
+
 /*
  * Overrides of the general errno mapping, as the API documents FaxOpenPort:
  *  - no node for the DeviceId (ENOENT), a port removed meanwhile (ENODEV,
@@ -153,6 +182,7 @@ BOOL WINFAX_CALL FaxOpenPort(HANDLE FaxHandle, DWORD DeviceId, DWORD Flags,
 {
     struct winfax_handle_ref server;
     struct faxport_port_bind bind = { 0 };
+    struct winfax_port_handle *port_data;
     uint32_t mode = bind_mode_for(Flags);
     HANDLE port_handle;
     int port_fd;
@@ -182,12 +212,22 @@ BOOL WINFAX_CALL FaxOpenPort(HANDLE FaxHandle, DWORD DeviceId, DWORD Flags,
         if (error)
             close(port_fd);
     }
-    winfax_handle_put(&server);
-    if (error)
-        return winfax_fail(open_port_error_to_win32(error));
-
-    error = winfax_handle_create(WINFAX_HANDLE_FAX_PORT, port_fd, NULL, NULL, &port_handle);
     if (error) {
+        winfax_handle_put(&server);
+        return winfax_fail(open_port_error_to_win32(error));
+    }
+
+    port_data = winfax_port_handle_new(server.fd);
+    winfax_handle_put(&server);
+    if (!port_data) {
+        error = errno;
+        close(port_fd);
+        return winfax_fail_errno(error);
+    }
+    error = winfax_handle_create(WINFAX_HANDLE_FAX_PORT, port_fd, port_data,
+                                 winfax_port_handle_release, &port_handle);
+    if (error) {
+        winfax_port_handle_release(port_fd, port_data);
         close(port_fd);
         return winfax_fail_errno(error);
     }

@@ -29,7 +29,15 @@ for name in CloseHandle CreateIoCompletionPort FaxFreeBuffer GetLastError \
             GetQueuedCompletionStatus LocalFree PostQueuedCompletionStatus SetLastError \
             FaxAccessCheck FaxClose FaxConnectFaxServerA FaxConnectFaxServerW \
             FaxEnumPortsA FaxEnumPortsW FaxGetPortA FaxGetPortW FaxOpenPort \
-            FaxSetPortA FaxSetPortW; do
+            FaxSetPortA FaxSetPortW \
+            FaxAbort FaxCompleteJobParamsA FaxCompleteJobParamsW FaxEnumJobsA \
+            FaxEnumJobsW FaxGetConfigurationA FaxGetConfigurationW FaxGetDeviceStatusA \
+            FaxGetDeviceStatusW FaxGetJobA FaxGetJobW FaxGetLoggingCategoriesA \
+            FaxGetLoggingCategoriesW FaxGetPageData FaxInitializeEventQueue FaxPrintCoverPageA \
+            FaxPrintCoverPageW FaxRegisterRoutingExtensionW FaxRegisterServiceProviderW FaxSendDocumentA \
+            FaxSendDocumentForBroadcastA FaxSendDocumentForBroadcastW FaxSendDocumentW FaxSetConfigurationA \
+            FaxSetConfigurationW FaxSetJobA FaxSetJobW FaxSetLoggingCategoriesA \
+            FaxSetLoggingCategoriesW FaxStartPrintJobA FaxStartPrintJobW FaxUnregisterServiceProviderW; do
     echo "$exports" | grep -qx "$name"
     check $? "exports $name"
 done

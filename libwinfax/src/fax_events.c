@@ -1,0 +1,373 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * FaxInitializeEventQueue: the driver's events, delivered as FAX_EVENTs
+ * through a completion port.
+ *
+ * The driver multicasts every FEI_* event on the generic netlink family
+ * "faxport", group "events" (needs no privilege).  Each successful call
+ * makes one subscription: a netlink socket, joined to the group in the
+ * calling thread (so that no event that happens after the call returns can
+ * be missed), and a library thread that receives the events and posts
+ * each to the completion port as a FAX_EVENT that the application frees
+ * with LocalFree, with the CompletionKey it gave.
+ *
+ * Lifetime: the subscription belongs to the completion port, not to the
+ * server handle: events keep coming after FaxClose of the server handle,
+ * as the API documents.  CloseHandle of the completion port stops it: the
+ * port's close watch wakes the thread, joins it and frees everything.
+ * A second call with the same completion port and CompletionKey while a
+ * subscription exists is a no-op that succeeds, so a program that
+ * re-initialises its queue (after FEI_FAXSVC_ENDED, say) gets each event
+ * once, not twice.
+ *
+ * FEI_FAXSVC_ENDED: on Windows the whole fax service stopped, and no
+ * events come until the queue is initialised again.  Here the driver is
+ * the service, and it sends FEI_FAXSVC_ENDED per port when that port's DSP
+ * engine (faxd) detaches or dies, and FEI_FAXSVC_STARTED when one
+ * attaches.  The rest of the service (the queue, the other ports) goes on,
+ * so the subscription goes on too: FEI_FAXSVC_ENDED is delivered with its
+ * DeviceId, and the port's events resume with FEI_FAXSVC_STARTED.  A
+ * Windows program that re-initialises its queue on FEI_FAXSVC_ENDED keeps
+ * working (see above).
+ *
+ * Lost events: the driver numbers its events; the kernel drops messages
+ * when the socket's buffer is full (the next receive fails with ENOBUFS)
+ * and the numbers then jump.  Either way the application gets one
+ * FAX_EVENT with EventId WINFAX_FEI_EVENTS_LOST (DeviceId 0, no job) in
+ * the place of the lost ones, and should re-read the state it shows
+ * (FaxEnumJobs, FaxGetPort).  Programs that do not know the id skip it.
+ *
+ * Window messages: Linux has no window messages; hWnd mode fails with
+ * ERROR_NOT_SUPPORTED (after the MessageStart >= WM_USER check the API
+ * documents).  Use a completion port.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include <netlink/genl/ctrl.h>
+#include <netlink/genl/genl.h>
+#include <netlink/netlink.h>
+
+#include <linux/faxport.h>
+
+#include "completion_port.h"
+#include "fax_time.h"
+#include "handle_table.h"
+#include "last_error.h"
+#include "winfax.h"
+
+_Static_assert(sizeof(FAX_EVENTW) == 24 && sizeof(FAX_EVENTA) == 24, "FAX_EVENT is 24 bytes");
+_Static_assert(WINFAX_EVENT_NO_JOB == FAXPORT_NO_JOB, "no job");
+
+/* Asked for, to ride out bursts; the kernel caps it at net.core.rmem_max
+ * for unprivileged sockets, and a smaller buffer only means an earlier
+ * WINFAX_FEI_EVENTS_LOST. */
+#define EVENT_SOCKET_BUFFER_BYTES (1024 * 1024)
+
+struct event_subscription {
+    /* First: the completion port's close watch points here. */
+    struct winfax_completion_port_watch watch;
+    struct winfax_handle_ref port;       /* keeps the port alive for posting */
+    ULONG_PTR completion_key;
+    struct nl_sock *socket;
+    int stop_fd;                         /* eventfd: the thread's stop signal */
+    pthread_t thread;
+    /* The thread's alone: */
+    uint64_t last_seq;                   /* 0 before the first event */
+    bool loss_reported;                  /* an ENOBUFS already told */
+    struct event_subscription *next;     /* all_subscriptions */
+};
+
+/* Every live subscription, to find an existing one for a port and key. */
+static pthread_mutex_t subscriptions_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct event_subscription *all_subscriptions;
+
+/* ---- the thread ------------------------------------------------------------- */
+
+/* Posts one FAX_EVENT.  A port closed meanwhile refuses it; the close watch
+ * is then about to stop this thread, and the event is dropped with it. */
+static void post_event(struct event_subscription *subscription, uint64_t timestamp_ns,
+                       DWORD device_id, DWORD event_id, DWORD job_id)
+{
+    FAX_EVENTW *event = winfax_local_alloc(sizeof(*event));
+
+    if (!event)
+        return;   /* out of memory: nothing to tell it with */
+    event->SizeOfStruct = sizeof(*event);
+    event->TimeStamp = winfax_filetime_from_ns(timestamp_ns);
+    event->DeviceId = device_id;
+    event->EventId = event_id;
+    event->JobId = job_id;
+    if (!winfax_completion_port_post(&subscription->port, sizeof(*event),
+                                     subscription->completion_key, (LPOVERLAPPED)(void *)event,
+                                     true))
+        free(event);
+}
+
+static uint64_t realtime_now_ns(void)
+{
+    struct timespec now;
+
+    clock_gettime(CLOCK_REALTIME, &now);
+    return (uint64_t)now.tv_sec * 1000000000u + (uint64_t)now.tv_nsec;
+}
+
+static void report_loss(struct event_subscription *subscription)
+{
+    post_event(subscription, realtime_now_ns(), 0, WINFAX_FEI_EVENTS_LOST,
+               WINFAX_EVENT_NO_JOB);
+}
+
+static struct nla_policy event_policy[FAXPORT_NL_A_MAX + 1] = {
+    [FAXPORT_NL_A_EVENT_ID] = { .type = NLA_U32 },
+    [FAXPORT_NL_A_DEVICE_ID] = { .type = NLA_U32 },
+    [FAXPORT_NL_A_JOB_ID] = { .type = NLA_U32 },
+    [FAXPORT_NL_A_TIMESTAMP] = { .type = NLA_U64 },
+    [FAXPORT_NL_A_SEQ] = { .type = NLA_U64 },
+};
+
+/* libnl's callback for each message on the socket. */
+static int on_event_message(struct nl_msg *message, void *argument)
+{
+    struct event_subscription *subscription = argument;
+    struct nlmsghdr *header = nlmsg_hdr(message);
+    struct genlmsghdr *generic = nlmsg_data(header);
+    struct nlattr *attributes[FAXPORT_NL_A_MAX + 1];
+    uint64_t seq;
+
+    if (genlmsg_parse(header, 0, attributes, FAXPORT_NL_A_MAX, event_policy) != 0 ||
+        generic->cmd != FAXPORT_NL_CMD_EVENT || !attributes[FAXPORT_NL_A_EVENT_ID] ||
+        !attributes[FAXPORT_NL_A_DEVICE_ID] || !attributes[FAXPORT_NL_A_JOB_ID] ||
+        !attributes[FAXPORT_NL_A_TIMESTAMP] || !attributes[FAXPORT_NL_A_SEQ])
+        return NL_SKIP;   /* not an event of this uAPI version */
+
+    /* A jump in the numbers is lost events, unless the ENOBUFS that
+     * caused it was already reported. */
+    seq = nla_get_u64(attributes[FAXPORT_NL_A_SEQ]);
+    if (subscription->last_seq != 0 && seq != subscription->last_seq + 1 &&
+        !subscription->loss_reported)
+        report_loss(subscription);
+    subscription->loss_reported = false;
+    subscription->last_seq = seq;
+
+    post_event(subscription, nla_get_u64(attributes[FAXPORT_NL_A_TIMESTAMP]),
+               nla_get_u32(attributes[FAXPORT_NL_A_DEVICE_ID]),
+               nla_get_u32(attributes[FAXPORT_NL_A_EVENT_ID]),
+               nla_get_u32(attributes[FAXPORT_NL_A_JOB_ID]));
+    return NL_OK;
+}
+
+static void *run_subscription(void *argument)
+{
+    struct event_subscription *subscription = argument;
+    struct pollfd waits[2] = {
+        { .fd = nl_socket_get_fd(subscription->socket), .events = POLLIN },
+        { .fd = subscription->stop_fd, .events = POLLIN },
+    };
+
+    for (;;) {
+        int result = poll(waits, 2, -1);
+
+        if (result < 0 && errno == EINTR)
+            continue;
+        if (result < 0 || (waits[1].revents & POLLIN))
+            break;
+        if (!(waits[0].revents & (POLLIN | POLLERR)))
+            continue;
+        result = nl_recvmsgs_default(subscription->socket);
+        /* ENOBUFS (libnl: NLE_NOMEM): the buffer overran, messages were
+         * dropped.  Tell now; the jump in numbers that follows is the
+         * same loss. */
+        if (result == -NLE_NOMEM && !subscription->loss_reported) {
+            report_loss(subscription);
+            subscription->loss_reported = true;
+        }
+    }
+    return NULL;
+}
+
+/* ---- setting up and stopping ------------------------------------------------ */
+
+static void free_subscription(struct event_subscription *subscription)
+{
+    if (subscription->socket)
+        nl_socket_free(subscription->socket);
+    if (subscription->stop_fd >= 0)
+        close(subscription->stop_fd);
+    winfax_handle_put(&subscription->port);
+    free(subscription);
+}
+
+static void stop_thread(struct event_subscription *subscription)
+{
+    uint64_t one = 1;
+
+    while (write(subscription->stop_fd, &one, sizeof(one)) < 0 && errno == EINTR)
+        ;
+    pthread_join(subscription->thread, NULL);
+}
+
+/* The completion port was closed (CloseHandle, in the closer's thread). */
+static void on_port_closed(struct winfax_completion_port_watch *watch)
+{
+    struct event_subscription *subscription = (struct event_subscription *)watch;
+    struct event_subscription **link;
+
+    pthread_mutex_lock(&subscriptions_lock);
+    for (link = &all_subscriptions; *link; link = &(*link)->next) {
+        if (*link == subscription) {
+            *link = subscription->next;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&subscriptions_lock);
+    stop_thread(subscription);
+    free_subscription(subscription);
+}
+
+/* libnl's errors, as the Win32 codes of FaxInitializeEventQueue. */
+static DWORD netlink_error_to_win32(int error)
+{
+    switch (-error) {
+    case NLE_NOMEM:
+        return ERROR_NOT_ENOUGH_MEMORY;
+    case NLE_PERM:
+        return ERROR_ACCESS_DENIED;
+    case NLE_OBJ_NOTFOUND:
+        /* No "faxport" family: the driver's events are not there. */
+        return ERROR_NOT_SUPPORTED;
+    default:
+        return ERROR_GEN_FAILURE;
+    }
+}
+
+/* Opens the socket and joins the group; ERROR_SUCCESS or a Win32 code. */
+static DWORD join_event_group(struct event_subscription *subscription)
+{
+    int group;
+    int error;
+
+    subscription->socket = nl_socket_alloc();
+    if (!subscription->socket)
+        return ERROR_NOT_ENOUGH_MEMORY;
+    error = genl_connect(subscription->socket);
+    if (error)
+        return netlink_error_to_win32(error);
+    group = genl_ctrl_resolve_grp(subscription->socket, FAXPORT_GENL_NAME,
+                                  FAXPORT_GENL_EVENTS_GROUP);
+    if (group < 0)
+        return netlink_error_to_win32(group);
+    /* Multicast messages carry no sequence numbers of libnl's own. */
+    nl_socket_disable_seq_check(subscription->socket);
+    error = nl_socket_modify_cb(subscription->socket, NL_CB_VALID, NL_CB_CUSTOM,
+                                on_event_message, subscription);
+    if (!error)
+        error = nl_socket_set_nonblocking(subscription->socket);
+    if (error)
+        return netlink_error_to_win32(error);
+    /* Best effort: a smaller buffer still works, it overruns sooner. */
+    nl_socket_set_buffer_size(subscription->socket, EVENT_SOCKET_BUFFER_BYTES, 0);
+    error = nl_socket_add_membership(subscription->socket, group);
+    return error ? netlink_error_to_win32(error) : ERROR_SUCCESS;
+}
+
+static bool subscribed_locked(const struct winfax_handle_ref *port, ULONG_PTR completion_key)
+{
+    for (const struct event_subscription *s = all_subscriptions; s; s = s->next)
+        if (s->port.data == port->data && s->completion_key == completion_key)
+            return true;
+    return false;
+}
+
+/* Subscribes the port (a reference the subscription takes over). */
+static BOOL subscribe(struct winfax_handle_ref *port, ULONG_PTR completion_key)
+{
+    struct event_subscription *subscription = calloc(1, sizeof(*subscription));
+    DWORD code;
+
+    if (!subscription) {
+        winfax_handle_put(port);
+        return winfax_fail(ERROR_NOT_ENOUGH_MEMORY);
+    }
+    subscription->port = *port;
+    subscription->completion_key = completion_key;
+    subscription->watch.on_close = on_port_closed;
+    subscription->stop_fd = eventfd(0, EFD_CLOEXEC);
+    if (subscription->stop_fd < 0) {
+        code = errno == EMFILE || errno == ENFILE ? ERROR_TOO_MANY_OPEN_FILES
+                                                  : ERROR_NOT_ENOUGH_MEMORY;
+        free_subscription(subscription);
+        return winfax_fail(code);
+    }
+    code = join_event_group(subscription);
+    if (code != ERROR_SUCCESS) {
+        free_subscription(subscription);
+        return winfax_fail(code);
+    }
+    if (pthread_create(&subscription->thread, NULL, run_subscription, subscription) != 0) {
+        free_subscription(subscription);
+        return winfax_fail(ERROR_NOT_ENOUGH_MEMORY);
+    }
+    /* Watched only once the thread exists: from here CloseHandle may stop
+     * it at any moment.  A port closed already is stopped here. */
+    if (!winfax_completion_port_watch(&subscription->port, &subscription->watch)) {
+        stop_thread(subscription);
+        free_subscription(subscription);
+        return winfax_fail(ERROR_INVALID_HANDLE);
+    }
+    subscription->next = all_subscriptions;
+    all_subscriptions = subscription;
+    return TRUE;
+}
+
+/*
+ * ERROR_INVALID_HANDLE: FaxHandle is not a server handle, or CompletionPort
+ * is not an open completion port.  ERROR_INVALID_PARAMETER: both or neither
+ * of CompletionPort and hWnd, or MessageStart below WM_USER with hWnd.
+ * ERROR_NOT_SUPPORTED: hWnd (no window messages on Linux), or a driver
+ * without the event family.
+ */
+BOOL WINFAX_CALL FaxInitializeEventQueue(HANDLE FaxHandle, HANDLE CompletionPort,
+                                         ULONG_PTR CompletionKey, HWND hWnd, UINT MessageStart)
+{
+    struct winfax_handle_ref server;
+    struct winfax_handle_ref port;
+    BOOL subscribed;
+
+    if (!winfax_handle_get(FaxHandle, WINFAX_HANDLE_FAX_SERVER, &server))
+        return winfax_fail(ERROR_INVALID_HANDLE);
+    /* The server handle only vouches for the caller being a fax client;
+     * events need no right, and outlive it. */
+    winfax_handle_put(&server);
+
+    if ((CompletionPort != NULL) == (hWnd != NULL))
+        return winfax_fail(ERROR_INVALID_PARAMETER);
+    if (hWnd) {
+        if (MessageStart < WM_USER)
+            return winfax_fail(ERROR_INVALID_PARAMETER);
+        return winfax_fail(ERROR_NOT_SUPPORTED);
+    }
+    if (!winfax_handle_get(CompletionPort, WINFAX_HANDLE_COMPLETION_PORT, &port))
+        return winfax_fail(ERROR_INVALID_HANDLE);
+
+    /* Under the lock from the check to the insertion, so two threads
+     * initialising the same port and key make one subscription. */
+    pthread_mutex_lock(&subscriptions_lock);
+    if (subscribed_locked(&port, CompletionKey)) {
+        winfax_handle_put(&port);
+        subscribed = TRUE;
+    } else {
+        subscribed = subscribe(&port, CompletionKey);
+    }
+    pthread_mutex_unlock(&subscriptions_lock);
+    if (subscribed)
+        SetLastError(ERROR_SUCCESS);
+    return subscribed;
+}

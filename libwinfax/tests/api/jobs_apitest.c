@@ -1,0 +1,789 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * FaxSendDocument(ForBroadcast)A/W, FaxEnumJobsA/W, FaxGetJobA/W,
+ * FaxSetJobA/W, FaxAbort, FaxGetPageData and FaxCompleteJobParamsA/W as an
+ * application uses them, against the real driver (inside the VM, as root,
+ * with no faxd: jobs stay queued unless a test attaches as the engine).
+ * Documents are made by the tests with libtiff.
+ */
+#include <pthread.h>
+#include <time.h>
+
+#include "apitest.h"
+#include "dsp_engine.h"
+#include "fax_tiff.h"
+
+#define MISSING_PATH "/tmp/winfax-no-such-file.tif"
+
+/* ---- documents ------------------------------------------------------------ */
+
+/* A fixture's documents, in a folder of their own under /tmp. */
+struct documents {
+	char folder[64];
+	char fax[96];        /* 2 pages, MH, standard */
+	char fax_mr[96];     /* 1 page, MR, fine */
+	char fax_mmr[96];    /* 1 page, MMR, fine */
+	char png[96];
+	char text[96];
+	char wide_page[96];  /* 2048 pixels wide */
+	char gray[96];       /* 8 bits per sample */
+};
+
+static int documents_make(struct documents *docs)
+{
+	struct fax_tiff_spec fax = { CODING_MH, false, 2, 0, 0, 300 };
+	struct fax_tiff_spec mr = { CODING_MR, true, 1, 0, 0, 500 };
+	struct fax_tiff_spec mmr = { CODING_MMR, true, 1, 0, 0, 500 };
+	struct fax_tiff_spec wide = { CODING_MH, false, 1, 2048, 0, 100 };
+	struct fax_tiff_spec gray = { CODING_MH, false, 1, 0, 8, 100 };
+	static const char text[] = "This is a letter, not a fax.\n";
+
+	snprintf(docs->folder, sizeof(docs->folder), "/tmp/winfax-jobs-XXXXXX");
+	if (!mkdtemp(docs->folder) || chmod(docs->folder, 0755))
+		return -1;
+	snprintf(docs->fax, sizeof(docs->fax), "%s/fax.tif", docs->folder);
+	snprintf(docs->fax_mr, sizeof(docs->fax_mr), "%s/fax-mr.tif", docs->folder);
+	snprintf(docs->fax_mmr, sizeof(docs->fax_mmr), "%s/fax-mmr.tif", docs->folder);
+	snprintf(docs->png, sizeof(docs->png), "%s/picture.png", docs->folder);
+	snprintf(docs->text, sizeof(docs->text), "%s/letter.txt", docs->folder);
+	snprintf(docs->wide_page, sizeof(docs->wide_page), "%s/wide.tif", docs->folder);
+	snprintf(docs->gray, sizeof(docs->gray), "%s/gray.tif", docs->folder);
+	return fax_tiff_write(docs->fax, &fax) || fax_tiff_write(docs->fax_mr, &mr) ||
+	       fax_tiff_write(docs->fax_mmr, &mmr) || fax_tiff_write(docs->wide_page, &wide) ||
+	       fax_tiff_write(docs->gray, &gray) ||
+	       file_write(docs->png, png_bytes, sizeof(png_bytes)) ||
+	       file_write(docs->text, text, sizeof(text) - 1) ? -1 : 0;
+}
+
+static void documents_remove(struct documents *docs)
+{
+	unlink(docs->fax);
+	unlink(docs->fax_mr);
+	unlink(docs->fax_mmr);
+	unlink(docs->png);
+	unlink(docs->text);
+	unlink(docs->wide_page);
+	unlink(docs->gray);
+	rmdir(docs->folder);
+}
+
+static void param_init(FAX_JOB_PARAMA *param, const char *number)
+{
+	memset(param, 0, sizeof(*param));
+	param->SizeOfStruct = sizeof(*param);
+	param->RecipientNumber = number;
+	param->RecipientName = "Recipient M\xc3\xbcller";
+	param->SenderName = "Sender";
+	param->DocumentName = "Letter";
+	param->ScheduleAction = JSA_NOW;
+}
+
+/* ---- fixtures ---------------------------------------------------------------- */
+
+/* Root's server handle, an empty queue, documents. */
+FIXTURE(queue) {
+	HANDLE server;
+	struct documents docs;
+};
+
+FIXTURE_SETUP(queue)
+{
+	admin_delete_all_jobs();
+	ASSERT_EQ(0, documents_make(&self->docs));
+	self->server = connect_local();
+	ASSERT_NE(NULL, self->server);
+}
+
+FIXTURE_TEARDOWN(queue)
+{
+	FaxClose(self->server);
+	admin_delete_all_jobs();
+	documents_remove(&self->docs);
+}
+
+/* Plus a port of the test's own with the test as its DSP engine, so jobs
+ * are dispatched to it. */
+FIXTURE(engine) {
+	HANDLE server;
+	struct documents docs;
+	DWORD device_id;
+	int dsp;
+};
+
+FIXTURE_SETUP(engine)
+{
+	admin_delete_all_jobs();
+	ASSERT_EQ(0, documents_make(&self->docs));
+	self->server = connect_local();
+	ASSERT_NE(NULL, self->server);
+	ASSERT_EQ(0, admin_port_add("Jobs API test", "5550301", &self->device_id));
+	self->dsp = admin_dsp_attach(self->device_id);
+	ASSERT_LE(0, self->dsp);
+}
+
+FIXTURE_TEARDOWN(engine)
+{
+	FaxClose(self->server);
+	if (self->dsp >= 0)
+		close(self->dsp);
+	admin_port_remove(self->device_id);
+	admin_delete_all_jobs();
+	documents_remove(&self->docs);
+}
+
+/* ---- FaxSendDocument ----------------------------------------------------------- */
+
+TEST_F(queue, send_queues_a_fax_tiff_in_every_coding)
+{
+	const char *paths[] = { self->docs.fax, self->docs.fax_mr, self->docs.fax_mmr };
+	FAX_JOB_PARAMA param;
+
+	param_init(&param, "5550100");
+	for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
+		PFAX_JOB_ENTRYA job = NULL;
+		DWORD id = 0;
+
+		ASSERT_TRUE(FaxSendDocumentA(self->server, paths[i], &param, NULL, &id))
+			TH_LOG("%s: error %u", paths[i], GetLastError());
+		EXPECT_NE(0, id);
+		ASSERT_TRUE(FaxGetJobA(self->server, id, &job));
+		EXPECT_EQ(sizeof(FAX_JOB_ENTRYA), job->SizeOfStruct);
+		EXPECT_EQ(id, job->JobId);
+		EXPECT_EQ(JT_SEND, job->JobType);
+		EXPECT_STREQ("root", job->UserName);
+		EXPECT_STREQ("5550100", job->RecipientNumber);
+		EXPECT_STREQ("Recipient M\xc3\xbcller", job->RecipientName);
+		EXPECT_STREQ("Sender", job->SenderName);
+		EXPECT_STREQ("Letter", job->DocumentName);
+		EXPECT_EQ(NULL, job->BillingCode) TH_LOG("an unset string is NULL");
+		EXPECT_EQ(JSA_NOW, job->ScheduleAction);
+		EXPECT_EQ(0, job->Status) TH_LOG("not on a port");
+		/* No engine runs: the job waits for a line. */
+		EXPECT_EQ(0, job->QueueStatus & ~(DWORD)JS_NOLINE);
+		{
+			struct stat status;
+
+			ASSERT_EQ(0, stat(paths[i], &status));
+			EXPECT_EQ((DWORD)status.st_size, job->Size);
+		}
+		FaxFreeBuffer(job);
+	}
+}
+
+TEST_F(queue, send_refuses_what_is_not_a_fax)
+{
+	const char *paths[] = { self->docs.png, self->docs.text, self->docs.wide_page,
+				self->docs.gray, "/tmp" };
+	FAX_JOB_PARAMA param;
+	PFAX_JOB_ENTRYA jobs = NULL;
+	DWORD count = 99;
+
+	param_init(&param, "5550100");
+	for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
+		DWORD id = 77;
+
+		EXPECT_FALSE(FaxSendDocumentA(self->server, paths[i], &param, NULL, &id));
+		EXPECT_EQ(ERROR_INVALID_DATA, GetLastError()) TH_LOG("%s", paths[i]);
+	}
+	ASSERT_TRUE(FaxEnumJobsA(self->server, &jobs, &count));
+	EXPECT_EQ(0, count) TH_LOG("nothing was queued");
+	FaxFreeBuffer(jobs);
+}
+
+TEST_F(queue, send_argument_errors)
+{
+	FAX_JOB_PARAMA param;
+	FAX_COVERPAGE_INFOA cover;
+	DWORD id = 0;
+
+	param_init(&param, "5550100");
+	EXPECT_FALSE(FaxSendDocumentA(NULL, self->docs.fax, &param, NULL, &id));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+	EXPECT_FALSE(FaxSendDocumentA(self->server, NULL, &param, NULL, &id));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+	EXPECT_FALSE(FaxSendDocumentA(self->server, self->docs.fax, NULL, NULL, &id));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+	EXPECT_FALSE(FaxSendDocumentA(self->server, self->docs.fax, &param, NULL, NULL));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+	EXPECT_FALSE(FaxSendDocumentA((HANDLE)(uintptr_t)0x12345, self->docs.fax, &param, NULL,
+				      &id));
+	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError());
+
+	param.RecipientNumber = NULL;
+	EXPECT_FALSE(FaxSendDocumentA(self->server, self->docs.fax, &param, NULL, &id));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+	param_init(&param, "5550100");
+	param.SizeOfStruct = sizeof(param) - 8;
+	EXPECT_FALSE(FaxSendDocumentA(self->server, self->docs.fax, &param, NULL, &id));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+
+	param_init(&param, "555-CALL-ME");
+	EXPECT_FALSE(FaxSendDocumentA(self->server, self->docs.fax, &param, NULL, &id));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError()) TH_LOG("letters cannot be dialled");
+	param_init(&param, "5550100");
+	param.ScheduleAction = 7;
+	EXPECT_FALSE(FaxSendDocumentA(self->server, self->docs.fax, &param, NULL, &id));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+	param_init(&param, "5550100");
+	param.ScheduleAction = JSA_SPECIFIC_TIME;
+	param.ScheduleTime.wYear = 2030;
+	param.ScheduleTime.wMonth = 13;
+	param.ScheduleTime.wDay = 1;
+	EXPECT_FALSE(FaxSendDocumentA(self->server, self->docs.fax, &param, NULL, &id));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+	param_init(&param, "5550100");
+	param.Tsid = "a station id far longer than twenty characters";
+	EXPECT_FALSE(FaxSendDocumentA(self->server, self->docs.fax, &param, NULL, &id));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+
+	param_init(&param, "5550100");
+	EXPECT_FALSE(FaxSendDocumentA(self->server, MISSING_PATH, &param, NULL, &id));
+	EXPECT_EQ(ERROR_FILE_NOT_FOUND, GetLastError());
+	EXPECT_FALSE(FaxSendDocumentA(self->server, "/tmp/no-such-folder/fax.tif", &param, NULL,
+				      &id));
+	EXPECT_EQ(ERROR_FILE_NOT_FOUND, GetLastError());
+
+	/* A cover page cannot be rendered: asking for one is an error... */
+	memset(&cover, 0, sizeof(cover));
+	cover.SizeOfStruct = sizeof(cover);
+	cover.CoverPageName = "confidential.cov";
+	EXPECT_FALSE(FaxSendDocumentA(self->server, self->docs.fax, &param, &cover, &id));
+	EXPECT_EQ(ERROR_NOT_SUPPORTED, GetLastError());
+	cover.SizeOfStruct = 12;
+	EXPECT_FALSE(FaxSendDocumentA(self->server, self->docs.fax, &param, &cover, &id));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+	/* ...a structure that names none is no request for one. */
+	cover.SizeOfStruct = sizeof(cover);
+	cover.CoverPageName = NULL;
+	cover.RecName = "Recipient";
+	EXPECT_TRUE(FaxSendDocumentA(self->server, self->docs.fax, &param, &cover, &id));
+}
+
+TEST_F(queue, send_numbers_as_people_write_them_and_a_utc_schedule)
+{
+	SYSTEMTIME when = { 2031, 7, 0, 14, 18, 45, 30, 250 };
+	FAX_JOB_PARAMA param;
+	PFAX_JOB_ENTRYA job = NULL;
+	DWORD id = 0;
+
+	param_init(&param, "+1 (425) 555-0100");
+	param.ScheduleAction = JSA_SPECIFIC_TIME;
+	param.ScheduleTime = when;
+	param.DeliveryReportType = DRT_EMAIL;
+	param.DeliveryReportAddress = "me@example.org";
+	param.BillingCode = "B-7";
+	param.Tsid = "+49 30 1234";
+	ASSERT_TRUE(FaxSendDocumentA(self->server, self->docs.fax, &param, NULL, &id));
+	ASSERT_TRUE(FaxGetJobA(self->server, id, &job));
+	EXPECT_STREQ("+14255550100", job->RecipientNumber);
+	EXPECT_EQ(JSA_SPECIFIC_TIME, job->ScheduleAction);
+	EXPECT_EQ(2031, job->ScheduleTime.wYear);
+	EXPECT_EQ(7, job->ScheduleTime.wMonth);
+	EXPECT_EQ(14, job->ScheduleTime.wDay);
+	EXPECT_EQ(1, job->ScheduleTime.wDayOfWeek) TH_LOG("2031-07-14 is a Monday");
+	EXPECT_EQ(18, job->ScheduleTime.wHour);
+	EXPECT_EQ(45, job->ScheduleTime.wMinute);
+	EXPECT_EQ(30, job->ScheduleTime.wSecond);
+	EXPECT_EQ(250, job->ScheduleTime.wMilliseconds);
+	EXPECT_EQ(DRT_EMAIL, job->DeliveryReportType);
+	EXPECT_STREQ("me@example.org", job->DeliveryReportAddress);
+	EXPECT_STREQ("B-7", job->BillingCode);
+	EXPECT_STREQ("+49 30 1234", job->Tsid);
+	FaxFreeBuffer(job);
+}
+
+TEST_F(queue, send_w_and_get_w)
+{
+	FAX_JOB_PARAMW param;
+	PFAX_JOB_ENTRYW job = NULL;
+	WCHAR *path = test_utf16_from_utf8(self->docs.fax);
+	WCHAR *number = test_utf16_from_utf8("5550123");
+	WCHAR *name = test_utf16_from_utf8("Empf\xc3\xa4nger \xf0\x9f\x93\xa0");
+	WCHAR *missing = test_utf16_from_utf8(MISSING_PATH);
+	const WCHAR unpaired[] = { 0xD800, 'x', 0 };
+	DWORD id = 0;
+
+	memset(&param, 0, sizeof(param));
+	param.SizeOfStruct = sizeof(param);
+	param.RecipientNumber = number;
+	param.RecipientName = name;
+	ASSERT_TRUE(FaxSendDocumentW(self->server, path, &param, NULL, &id));
+	ASSERT_TRUE(FaxGetJobW(self->server, id, &job));
+	EXPECT_EQ(sizeof(FAX_JOB_ENTRYW), job->SizeOfStruct);
+	EXPECT_TRUE(wide_equals_utf8(job->RecipientNumber, "5550123"));
+	EXPECT_TRUE(wide_equals_utf8(job->RecipientName, "Empf\xc3\xa4nger \xf0\x9f\x93\xa0"));
+	EXPECT_TRUE(wide_equals_utf8(job->UserName, "root"));
+	FaxFreeBuffer(job);
+
+	EXPECT_FALSE(FaxSendDocumentW(self->server, missing, &param, NULL, &id));
+	EXPECT_EQ(ERROR_FILE_NOT_FOUND, GetLastError());
+	param.RecipientName = unpaired;
+	EXPECT_FALSE(FaxSendDocumentW(self->server, path, &param, NULL, &id));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+	free(path);
+	free(number);
+	free(name);
+	free(missing);
+}
+
+TEST(send_needs_the_submit_right)
+{
+	struct user_rights_change change;
+	struct fax_tiff_spec spec = { CODING_MH, false, 1, 0, 0, 50 };
+	char path[] = "/tmp/winfax-submit-XXXXXX";
+	FAX_JOB_PARAMA param;
+	HANDLE server;
+	DWORD id = 0;
+	int fd = mkstemp(path);
+
+	ASSERT_LE(0, fd);
+	close(fd);
+	ASSERT_EQ(0, fax_tiff_write(path, &spec));
+	ASSERT_EQ(0, user_rights_change_begin(FAX_JOB_QUERY | FAX_PORT_QUERY, &change));
+	ASSERT_EQ(0, drop_to_nobody());
+	server = connect_local();
+	ASSERT_EQ(0, user_rights_change_end(&change));
+	ASSERT_NE(NULL, server);
+	param_init(&param, "5550100");
+	EXPECT_FALSE(FaxSendDocumentA(server, path, &param, NULL, &id));
+	EXPECT_EQ(ERROR_ACCESS_DENIED, GetLastError());
+	FaxClose(server);
+	/* unlink needs root's folder rights: /tmp is sticky, the file root's. */
+}
+
+TEST_F(queue, send_is_done_as_the_caller)
+{
+	FAX_JOB_PARAMA param;
+	HANDLE server;
+	DWORD id = 0;
+
+	ASSERT_EQ(0, chmod(self->docs.fax, 0600));
+	ASSERT_EQ(0, drop_to_nobody());
+	server = connect_local();
+	ASSERT_NE(NULL, server);
+	param_init(&param, "5550100");
+	EXPECT_FALSE(FaxSendDocumentA(server, self->docs.fax, &param, NULL, &id));
+	EXPECT_EQ(ERROR_ACCESS_DENIED, GetLastError()) TH_LOG("root's private file");
+	EXPECT_TRUE(FaxSendDocumentA(server, self->docs.fax_mr, &param, NULL, &id));
+	FaxClose(server);
+}
+
+/* ---- FaxSendDocumentForBroadcast ----------------------------------------------------- */
+
+struct recipients {
+	const char *numbers[4];
+	DWORD calls;
+	DWORD last_index;
+	bool ask_cover_page;
+};
+
+static BOOL WINFAX_CALL recipient_a(HANDLE fax, DWORD index, LPVOID context,
+				    PFAX_JOB_PARAMA param, PFAX_COVERPAGE_INFOA cover)
+{
+	struct recipients *recipients = context;
+
+	(void)fax;
+	recipients->calls++;
+	recipients->last_index = index;
+	if (param->SizeOfStruct != sizeof(*param) || cover->SizeOfStruct != sizeof(*cover))
+		return FALSE;
+	if (index > 4 || !recipients->numbers[index - 1])
+		return FALSE;
+	param->RecipientNumber = recipients->numbers[index - 1];
+	param->RecipientName = "Broadcast";
+	if (recipients->ask_cover_page && index == 2)
+		cover->CoverPageName = "fyi.cov";
+	return TRUE;
+}
+
+static BOOL WINFAX_CALL recipient_w(HANDLE fax, DWORD index, LPVOID context,
+				    PFAX_JOB_PARAMW param, PFAX_COVERPAGE_INFOW cover)
+{
+	static const WCHAR number[] = { '5', '5', '5', '0', '9', '0', '0', 0 };
+
+	(void)fax;
+	(void)cover;
+	(*(DWORD *)context)++;
+	if (index > 1)
+		return FALSE;
+	param->RecipientNumber = number;
+	return TRUE;
+}
+
+TEST_F(queue, broadcast_makes_one_job_per_recipient)
+{
+	struct recipients recipients = { { "5550401", "5550402", "5550403", NULL }, 0, 0, false };
+	PFAX_JOB_ENTRYA jobs = NULL;
+	DWORD count = 0, first = 0;
+
+	ASSERT_TRUE(FaxSendDocumentForBroadcastA(self->server, self->docs.fax, &first,
+						 recipient_a, &recipients));
+	EXPECT_EQ(4, recipients.calls) TH_LOG("until the callback says FALSE");
+	EXPECT_EQ(4, recipients.last_index) TH_LOG("1-based");
+	ASSERT_TRUE(FaxEnumJobsA(self->server, &jobs, &count));
+	ASSERT_EQ(3, count);
+	EXPECT_EQ(first, jobs[0].JobId) TH_LOG("the first job's id");
+	for (DWORD i = 0; i < count; i++) {
+		EXPECT_STREQ(recipients.numbers[i], jobs[i].RecipientNumber);
+		EXPECT_STREQ("Broadcast", jobs[i].RecipientName);
+	}
+	FaxFreeBuffer(jobs);
+}
+
+TEST_F(queue, broadcast_errors)
+{
+	struct recipients none = { { NULL }, 0, 0, false };
+	struct recipients cover = { { "5550401", "5550402", NULL }, 0, 0, true };
+	DWORD first = 55, wide_calls = 0;
+	WCHAR *path = test_utf16_from_utf8(self->docs.fax);
+	PFAX_JOB_ENTRYA jobs = NULL;
+	DWORD count = 0;
+
+	EXPECT_FALSE(FaxSendDocumentForBroadcastA(self->server, self->docs.fax, &first, NULL,
+						  &none));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+	EXPECT_FALSE(FaxSendDocumentForBroadcastA(self->server, self->docs.fax, &first,
+						  recipient_a, &none));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError()) TH_LOG("no recipient");
+	EXPECT_EQ(0, first);
+	none.calls = 0;
+	EXPECT_FALSE(FaxSendDocumentForBroadcastA(self->server, self->docs.png, &first,
+						  recipient_a, &none));
+	EXPECT_EQ(ERROR_INVALID_DATA, GetLastError());
+	EXPECT_EQ(0, none.calls) TH_LOG("the document is checked before any callback");
+
+	EXPECT_FALSE(FaxSendDocumentForBroadcastA(self->server, self->docs.fax, &first,
+						  recipient_a, &cover));
+	EXPECT_EQ(ERROR_NOT_SUPPORTED, GetLastError());
+	EXPECT_NE(0, first) TH_LOG("the first recipient's job stays queued");
+	ASSERT_TRUE(FaxEnumJobsA(self->server, &jobs, &count));
+	EXPECT_EQ(1, count);
+	FaxFreeBuffer(jobs);
+
+	EXPECT_TRUE(FaxSendDocumentForBroadcastW(self->server, path, &first, recipient_w,
+						 &wide_calls));
+	EXPECT_EQ(2, wide_calls);
+	free(path);
+}
+
+/* ---- FaxEnumJobs ------------------------------------------------------------------- */
+
+TEST_F(queue, enum_jobs_is_one_block_that_frees_whole)
+{
+	FAX_JOB_PARAMA param;
+	PFAX_JOB_ENTRYW jobs = NULL;
+	PFAX_JOB_ENTRYA narrow = NULL;
+	DWORD ids[3], count = 0, narrow_count = 0;
+	uintptr_t array_end;
+
+	param_init(&param, "5550100");
+	for (int i = 0; i < 3; i++)
+		ASSERT_TRUE(FaxSendDocumentA(self->server, self->docs.fax, &param, NULL, &ids[i]));
+	ASSERT_TRUE(FaxEnumJobsW(self->server, &jobs, &count));
+	ASSERT_EQ(3, count);
+	ASSERT_TRUE(FaxEnumJobsA(self->server, &narrow, &narrow_count));
+	ASSERT_EQ(3, narrow_count);
+	array_end = (uintptr_t)(jobs + count);
+	for (DWORD i = 0; i < count; i++) {
+		EXPECT_EQ(ids[i], jobs[i].JobId) TH_LOG("job id order");
+		EXPECT_EQ(sizeof(FAX_JOB_ENTRYW), jobs[i].SizeOfStruct);
+		EXPECT_LE(array_end, (uintptr_t)jobs[i].UserName);
+		EXPECT_LE(array_end, (uintptr_t)jobs[i].RecipientNumber);
+		EXPECT_LE(array_end, (uintptr_t)jobs[i].DocumentName);
+		EXPECT_EQ(0, (uintptr_t)jobs[i].RecipientName % sizeof(WCHAR));
+		EXPECT_TRUE(wide_equals_utf8(jobs[i].RecipientName, narrow[i].RecipientName));
+		EXPECT_TRUE(wide_equals_utf8(jobs[i].UserName, narrow[i].UserName));
+	}
+	/* FaxFreeBuffer never follows these (valgrind would see it). */
+	for (DWORD i = 0; i < count; i++) {
+		jobs[i].UserName = (LPCWSTR)(uintptr_t)0xdeadbeef;
+		jobs[i].RecipientNumber = NULL;
+		jobs[i].DocumentName = (LPCWSTR)&count;
+	}
+	FaxFreeBuffer(jobs);
+	FaxFreeBuffer(narrow);
+}
+
+TEST_F(queue, enum_and_get_argument_errors)
+{
+	PFAX_JOB_ENTRYA jobs = (PFAX_JOB_ENTRYA)&jobs;
+	DWORD count = 5;
+
+	EXPECT_FALSE(FaxEnumJobsA(self->server, NULL, &count));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+	EXPECT_FALSE(FaxEnumJobsA(self->server, &jobs, NULL));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+	EXPECT_FALSE(FaxEnumJobsW(NULL, (PFAX_JOB_ENTRYW *)&jobs, &count));
+	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError());
+	EXPECT_EQ(NULL, jobs);
+	EXPECT_EQ(0, count);
+
+	EXPECT_FALSE(FaxGetJobA(self->server, 0x7FFFFFF0, &jobs));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError()) TH_LOG("no such job");
+	EXPECT_EQ(NULL, jobs);
+	EXPECT_FALSE(FaxGetJobA(self->server, 1, NULL));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+	EXPECT_FALSE(FaxGetJobW((HANDLE)(uintptr_t)0x777, 1, (PFAX_JOB_ENTRYW *)&jobs));
+	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError());
+}
+
+/* Without FAX_JOB_QUERY a user sees only their own jobs. */
+TEST_F(queue, enum_jobs_shows_users_their_own)
+{
+	struct user_rights_change change;
+	FAX_JOB_PARAMA param;
+	PFAX_JOB_ENTRYA jobs = NULL;
+	DWORD root_job = 0, own_job = 0, count = 0;
+	HANDLE server;
+
+	param_init(&param, "5550100");
+	ASSERT_TRUE(FaxSendDocumentA(self->server, self->docs.fax, &param, NULL, &root_job));
+	ASSERT_EQ(0, user_rights_change_begin(FAX_JOB_SUBMIT, &change));
+	ASSERT_EQ(0, drop_to_nobody());
+	server = connect_local();
+	ASSERT_EQ(0, user_rights_change_end(&change));
+	ASSERT_NE(NULL, server);
+	ASSERT_TRUE(FaxSendDocumentA(server, self->docs.fax, &param, NULL, &own_job));
+	ASSERT_TRUE(FaxEnumJobsA(server, &jobs, &count));
+	ASSERT_EQ(1, count);
+	EXPECT_EQ(own_job, jobs[0].JobId);
+	EXPECT_STREQ("nobody", jobs[0].UserName);
+	FaxFreeBuffer(jobs);
+	EXPECT_FALSE(FaxGetJobA(server, root_job, &jobs));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError()) TH_LOG("invisible is unknown");
+	EXPECT_FALSE(FaxAbort(server, root_job));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+	EXPECT_TRUE(FaxAbort(server, own_job)) TH_LOG("the owner may");
+	FaxClose(server);
+}
+
+/* ---- FaxSetJob, FaxAbort ---------------------------------------------------------------- */
+
+static DWORD queue_status_of(HANDLE server, DWORD id)
+{
+	PFAX_JOB_ENTRYA job = NULL;
+	DWORD status;
+
+	if (!FaxGetJobA(server, id, &job))
+		return 0xFFFFFFFF;
+	status = job->QueueStatus;
+	FaxFreeBuffer(job);
+	return status;
+}
+
+TEST_F(queue, set_job_pauses_resumes_and_deletes)
+{
+	FAX_JOB_PARAMA param;
+	FAX_JOB_ENTRYA entry;
+	PFAX_JOB_ENTRYA job = NULL;
+	DWORD id = 0, other = 0;
+
+	param_init(&param, "5550100");
+	ASSERT_TRUE(FaxSendDocumentA(self->server, self->docs.fax, &param, NULL, &id));
+	ASSERT_TRUE(FaxSetJobA(self->server, id, JC_PAUSE, NULL));
+	EXPECT_TRUE(queue_status_of(self->server, id) & JS_PAUSED);
+	ASSERT_TRUE(FaxSetJobW(self->server, id, JC_RESUME, NULL));
+	EXPECT_FALSE(queue_status_of(self->server, id) & JS_PAUSED);
+
+	memset(&entry, 0, sizeof(entry));
+	entry.SizeOfStruct = sizeof(entry);
+	EXPECT_FALSE(FaxSetJobA(self->server, id, JC_PAUSE, &entry));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError()) TH_LOG("JobEntry must be NULL");
+	EXPECT_FALSE(FaxSetJobA(self->server, id, JC_UNKNOWN, NULL));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+	EXPECT_FALSE(FaxSetJobA(self->server, id, 4, NULL));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+	EXPECT_FALSE(FaxSetJobA(self->server, 0x7FFFFFF0, JC_PAUSE, NULL));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError()) TH_LOG("bad job id");
+	EXPECT_FALSE(FaxSetJobA(NULL, id, JC_PAUSE, NULL));
+	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError());
+
+	ASSERT_TRUE(FaxSetJobA(self->server, id, JC_DELETE, NULL));
+	EXPECT_FALSE(FaxGetJobA(self->server, id, &job));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+
+	ASSERT_TRUE(FaxSendDocumentA(self->server, self->docs.fax, &param, NULL, &other));
+	EXPECT_TRUE(FaxAbort(self->server, other));
+	EXPECT_FALSE(FaxAbort(self->server, other));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+	EXPECT_FALSE(FaxAbort((HANDLE)(uintptr_t)0x999, other));
+	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError());
+}
+
+TEST_F(queue, others_may_not_touch_my_job)
+{
+	FAX_JOB_PARAMA param;
+	unsigned char *page = NULL;
+	DWORD id = 0, size = 0, width = 0, height = 0;
+	HANDLE server;
+
+	param_init(&param, "5550100");
+	ASSERT_TRUE(FaxSendDocumentA(self->server, self->docs.fax, &param, NULL, &id));
+	ASSERT_EQ(0, drop_to_nobody());
+	server = connect_local();
+	ASSERT_NE(NULL, server);
+	/* Default rights include FAX_JOB_QUERY: nobody sees the job... */
+	EXPECT_EQ(0, queue_status_of(server, id) & ~(DWORD)JS_NOLINE);
+	/* ...but may not change it, nor read the fax. */
+	EXPECT_FALSE(FaxSetJobA(server, id, JC_PAUSE, NULL));
+	EXPECT_EQ(ERROR_ACCESS_DENIED, GetLastError());
+	EXPECT_FALSE(FaxAbort(server, id));
+	EXPECT_EQ(ERROR_ACCESS_DENIED, GetLastError());
+	EXPECT_FALSE(FaxGetPageData(server, id, &page, &size, &width, &height));
+	EXPECT_EQ(ERROR_ACCESS_DENIED, GetLastError());
+	EXPECT_EQ(NULL, page);
+	FaxClose(server);
+}
+
+/* ---- FaxGetPageData ------------------------------------------------------------------ */
+
+/* The first page of the returned TIFF: MMR, and the pixels of page 0. */
+static bool page_is_first_page_as_mmr(const unsigned char *data, DWORD size, uint32_t lines)
+{
+	char path[] = "/tmp/winfax-page-XXXXXX";
+	unsigned char line[FAX_LINE_BYTES], expected[FAX_LINE_BYTES];
+	uint16_t compression = 0;
+	uint32_t width = 0, length = 0;
+	bool same = true;
+	int fd = mkstemp(path);
+	TIFF *tiff;
+
+	if (fd < 0 || write(fd, data, size) != (ssize_t)size) {
+		if (fd >= 0)
+			close(fd);
+		return false;
+	}
+	close(fd);
+	tiff = TIFFOpen(path, "r");
+	unlink(path);
+	if (!tiff)
+		return false;
+	TIFFGetField(tiff, TIFFTAG_COMPRESSION, &compression);
+	TIFFGetField(tiff, TIFFTAG_IMAGEWIDTH, &width);
+	TIFFGetField(tiff, TIFFTAG_IMAGELENGTH, &length);
+	same = compression == COMPRESSION_CCITTFAX4 && width == FAX_WIDTH && length == lines &&
+	       TIFFNumberOfDirectories(tiff) == 1;
+	for (uint32_t row = 0; same && row < lines; row++) {
+		fax_test_line(0, row, expected, sizeof(expected));
+		same = TIFFReadScanline(tiff, line, row, 0) >= 0 &&
+		       memcmp(line, expected, sizeof(line)) == 0;
+	}
+	TIFFClose(tiff);
+	return same;
+}
+
+TEST_F(queue, get_page_data_gives_the_first_page_as_mmr)
+{
+	FAX_JOB_PARAMA param;
+	LPBYTE page = NULL;
+	DWORD id = 0, size = 0, width = 0, height = 0;
+
+	param_init(&param, "5550100");
+	ASSERT_TRUE(FaxSendDocumentA(self->server, self->docs.fax, &param, NULL, &id));
+	ASSERT_TRUE(FaxGetPageData(self->server, id, &page, &size, &width, &height))
+		TH_LOG("error %u", GetLastError());
+	EXPECT_EQ(FAX_WIDTH, width);
+	EXPECT_EQ(300, height);
+	EXPECT_LT(8, size);
+	EXPECT_TRUE(page_is_first_page_as_mmr(page, size, 300));
+	FaxFreeBuffer(page);
+
+	EXPECT_FALSE(FaxGetPageData(self->server, 0x7FFFFFF0, &page, &size, &width, &height));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+	EXPECT_EQ(NULL, page);
+	EXPECT_EQ(0, size);
+	EXPECT_FALSE(FaxGetPageData(self->server, id, NULL, &size, &width, &height));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+	EXPECT_FALSE(FaxGetPageData(NULL, id, &page, &size, &width, &height));
+	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError());
+}
+
+/* The document is the open file the client submitted: what the path
+ * names later does not matter. */
+TEST_F(queue, get_page_data_reads_the_submitted_file_not_the_path)
+{
+	FAX_JOB_PARAMA param;
+	LPBYTE page = NULL;
+	DWORD id = 0, size = 0, width = 0, height = 0;
+
+	param_init(&param, "5550100");
+	ASSERT_TRUE(FaxSendDocumentA(self->server, self->docs.fax, &param, NULL, &id));
+	ASSERT_EQ(0, unlink(self->docs.fax));
+	ASSERT_EQ(0, file_write(self->docs.fax, png_bytes, sizeof(png_bytes)));
+	ASSERT_TRUE(FaxGetPageData(self->server, id, &page, &size, &width, &height));
+	EXPECT_TRUE(page_is_first_page_as_mmr(page, size, 300));
+	FaxFreeBuffer(page);
+}
+
+/* ---- FaxCompleteJobParams ------------------------------------------------------------- */
+
+TEST(complete_job_params_fills_from_the_passwd_entry)
+{
+	PFAX_JOB_PARAMA param = NULL;
+	PFAX_COVERPAGE_INFOA cover = NULL;
+	PFAX_JOB_PARAMW wide = NULL;
+	PFAX_COVERPAGE_INFOW wide_cover = NULL;
+
+	ASSERT_TRUE(FaxCompleteJobParamsA(&param, &cover));
+	ASSERT_NE(NULL, param);
+	ASSERT_NE(NULL, cover);
+	EXPECT_EQ(sizeof(FAX_JOB_PARAMA), param->SizeOfStruct);
+	EXPECT_EQ(sizeof(FAX_COVERPAGE_INFOA), cover->SizeOfStruct);
+	ASSERT_NE(NULL, param->SenderName);
+	EXPECT_STREQ("root", param->SenderName) TH_LOG("root's GECOS name is root");
+	EXPECT_STREQ(param->SenderName, cover->SdrName);
+	EXPECT_EQ(NULL, param->RecipientNumber);
+	EXPECT_EQ(JSA_NOW, param->ScheduleAction);
+	EXPECT_EQ(DRT_NONE, param->DeliveryReportType);
+	EXPECT_EQ(NULL, cover->CoverPageName);
+	EXPECT_FALSE(cover->UseServerCoverPage);
+	/* Each is its own block: overwritten pointers do not matter. */
+	param->SenderName = (LPCSTR)(uintptr_t)0xdeadbeef;
+	cover->SdrName = NULL;
+	FaxFreeBuffer(param);
+	FaxFreeBuffer(cover);
+
+	ASSERT_TRUE(FaxCompleteJobParamsW(&wide, &wide_cover));
+	EXPECT_TRUE(wide_equals_utf8(wide->SenderName, "root"));
+	EXPECT_TRUE(wide_equals_utf8(wide_cover->SdrName, "root"));
+	FaxFreeBuffer(wide);
+	FaxFreeBuffer(wide_cover);
+
+	EXPECT_FALSE(FaxCompleteJobParamsA(NULL, &cover));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+	EXPECT_FALSE(FaxCompleteJobParamsW(&wide, NULL));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+}
+
+/* ---- a job on the line ------------------------------------------------------------------ */
+
+TEST_F(engine, a_job_on_the_line_shows_its_progress_and_goes_when_done)
+{
+	FAX_JOB_PARAMA param;
+	PFAX_JOB_ENTRYA job = NULL;
+	DWORD id = 0;
+
+	param_init(&param, "5550100");
+	ASSERT_TRUE(FaxSendDocumentA(self->server, self->docs.fax, &param, NULL, &id));
+	ASSERT_EQ(0, engine_wait_job(self->dsp, id, 5000));
+	ASSERT_EQ(0, engine_take(self->dsp, id));
+	ASSERT_EQ(0, engine_progress(self->dsp, id, FAXPORT_STATE_SENDING, 1, 2, "REMOTE"));
+	ASSERT_TRUE(FaxGetJobA(self->server, id, &job));
+	EXPECT_TRUE(job->QueueStatus & JS_INPROGRESS);
+	EXPECT_EQ(FPS_SENDING, job->Status);
+	EXPECT_EQ(2, job->PageCount);
+	FaxFreeBuffer(job);
+
+	/* Pausing a job on the line is refused; deleting it aborts the call. */
+	EXPECT_FALSE(FaxSetJobA(self->server, id, JC_PAUSE, NULL));
+	EXPECT_EQ(ERROR_DEVICE_IN_USE, GetLastError());
+	ASSERT_TRUE(FaxAbort(self->server, id));
+	ASSERT_TRUE(FaxGetJobA(self->server, id, &job));
+	EXPECT_TRUE(job->QueueStatus & JS_DELETING);
+	FaxFreeBuffer(job);
+	ASSERT_EQ(0, engine_done(self->dsp, id, FAXPORT_STATE_DISCONNECTED, 1));
+	EXPECT_FALSE(FaxGetJobA(self->server, id, &job));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+}
+
+TEST_HARNESS_MAIN
