@@ -10,7 +10,10 @@
  * owner), gives the port's fields only: JobType JT_UNKNOWN and the job
  * fields NULL or 0.
  *
- * Fields: Status is the port's FPS_* state; DeviceName the port's name;
+ * Fields: Status is the FPS_* state the engine last reported for the job
+ * on the port, else the port's own state (the port's state follows the
+ * line, so an engine that reports progress before its call is connected
+ * would otherwise show FPS_AVAILABLE); DeviceName the port's name;
  * for a send job Tsid is the TSID the job sends (its own, else the
  * port's), Csid the far end's station id once known, PhoneNumber the
  * number dialled; for a receive job Csid is the port's CSID and Tsid the
@@ -57,6 +60,8 @@ static void fill_job_fields(struct winfax_result_builder *builder, FAX_DEVICE_ST
     bool sending = job->job_type == FAXPORT_JOB_SEND;
 
     status->JobType = job->job_type;
+    if (job->state)
+        status->Status = job->state;
     status->CurrentPage = job->current_page;
     status->TotalPages = job->total_pages;
     status->Size = job->size > 0xFFFFFFFFu ? 0xFFFFFFFFu : (DWORD)job->size;
