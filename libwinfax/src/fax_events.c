@@ -44,6 +44,7 @@
 #include <errno.h>
 #include <poll.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -232,6 +233,24 @@ static void on_port_closed(struct winfax_completion_port_watch *watch)
     free_subscription(subscription);
 }
 
+/*
+ * The thread blocks every signal: the application's handlers must run on
+ * its own threads, not on a library thread that it does not know about
+ * (and a signal aimed at "the process" must not interrupt the
+ * subscription).  The mask is inherited, so it is set around the creation.
+ */
+static bool start_thread(struct event_subscription *subscription)
+{
+    sigset_t all, previous;
+    bool started;
+
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &previous);
+    started = pthread_create(&subscription->thread, NULL, run_subscription, subscription) == 0;
+    pthread_sigmask(SIG_SETMASK, &previous, NULL);
+    return started;
+}
+
 /* libnl's errors, as the Win32 codes of FaxInitializeEventQueue. */
 static DWORD netlink_error_to_win32(int error)
 {
@@ -311,7 +330,7 @@ static BOOL subscribe(struct winfax_handle_ref *port, ULONG_PTR completion_key)
         free_subscription(subscription);
         return winfax_fail(code);
     }
-    if (pthread_create(&subscription->thread, NULL, run_subscription, subscription) != 0) {
+    if (!start_thread(subscription)) {
         free_subscription(subscription);
         return winfax_fail(ERROR_NOT_ENOUGH_MEMORY);
     }

@@ -114,12 +114,30 @@ static void add_text(struct winfax_result_builder *builder, unsigned char *entry
     winfax_result_builder_add_string(builder, entry + offset, text[0] ? text : NULL);
 }
 
+/* The last owner looked up: a queue is mostly a few users' jobs, and each
+ * lookup may ask NSS (a file read, or LDAP). */
+struct owner_cache {
+    uint32_t uid;
+    char *name;   /* NULL: nothing cached */
+};
+
+/* The owner's name, owned by the cache; NULL when out of memory. */
+static const char *owner_name(struct owner_cache *cache, uint32_t uid)
+{
+    if (cache->name && cache->uid == uid)
+        return cache->name;
+    free(cache->name);
+    cache->name = winfax_user_name_for_uid(uid);
+    cache->uid = uid;
+    return cache->name;
+}
+
 /* The builder keeps the first error. */
 static void fill_job_entry(struct winfax_result_builder *builder, unsigned char *entry,
-                           const struct faxport_job_info *info)
+                           const struct faxport_job_info *info, struct owner_cache *owners)
 {
     const struct faxport_job_param *param = &info->param;
-    char *user_name = winfax_user_name_for_uid(info->owner_uid);
+    const char *user_name = owner_name(owners, info->owner_uid);
     SYSTEMTIME schedule_time = { 0, 0, 0, 0, 0, 0, 0, 0 };
 
     put_dword(entry, offsetof(FAX_JOB_ENTRYA, SizeOfStruct), (DWORD)JOB_ENTRY_SIZE);
@@ -146,7 +164,6 @@ static void fill_job_entry(struct winfax_result_builder *builder, unsigned char 
     else
         winfax_result_builder_add_string(builder, entry + offsetof(FAX_JOB_ENTRYA, UserName),
                                          user_name);
-    free(user_name);
     add_text(builder, entry, offsetof(FAX_JOB_ENTRYA, RecipientNumber), param->recipient_number);
     add_text(builder, entry, offsetof(FAX_JOB_ENTRYA, RecipientName), param->recipient_name);
     add_text(builder, entry, offsetof(FAX_JOB_ENTRYA, Tsid), param->tsid);
@@ -164,6 +181,7 @@ static void fill_job_entry(struct winfax_result_builder *builder, unsigned char 
 static void *build_job_entries(enum winfax_string_form form,
                                const struct faxport_job_info *infos, uint32_t count)
 {
+    struct owner_cache owners = { 0, NULL };
     struct winfax_result_builder builder;
     unsigned char *entries;
     void *block;
@@ -175,7 +193,8 @@ static void *build_job_entries(enum winfax_string_form form,
     }
     entries = winfax_result_builder_fixed(&builder);
     for (uint32_t i = 0; i < count; i++)
-        fill_job_entry(&builder, entries + (size_t)i * JOB_ENTRY_SIZE, &infos[i]);
+        fill_job_entry(&builder, entries + (size_t)i * JOB_ENTRY_SIZE, &infos[i], &owners);
+    free(owners.name);
     block = winfax_result_builder_finish(&builder, NULL);
     if (!block)
         winfax_fail(winfax_result_error_to_win32(builder.error));
