@@ -134,6 +134,8 @@ static tmsize_t memory_read(thandle_t handle, void *buffer, tmsize_t size)
     toff_t available = stream->position < stream->size ? stream->size - stream->position : 0;
     toff_t count = (toff_t)size < available ? (toff_t)size : available;
 
+    if (count == 0)
+        return 0;   /* nothing written yet: data may still be NULL */
     memcpy(buffer, stream->data + stream->position, (size_t)count);
     stream->position += count;
     return (tmsize_t)count;
