@@ -49,7 +49,10 @@ check-debug: deps-debug
 	@tools/run-debug-checks
 
 demo: deps-check all
-	tools/vm-run -- tools/demo
+	rm -rf $(BUILD_DIR)/demo
+	VMRUN_KEEP_OUT=$(BUILD_DIR)/demo tools/vm-run -- tools/demo
+	@echo "The received fax and its pages as PNG: $(BUILD_DIR)/demo/"
+	@ls $(BUILD_DIR)/demo
 
 lint: deps-check
 	tools/lint
