@@ -7,7 +7,7 @@
 #   make lint       checkpatch --strict and sparse on driver/
 #   make install    DESTDIR=... PREFIX=/usr/local
 #
-# Documentation/build.rst explains each target.
+# Documentation/build-and-test.rst explains each target.
 
 PREFIX ?= /usr/local
 DESTDIR ?=
