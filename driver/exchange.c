@@ -442,7 +442,6 @@ long faxport_dsp_attach(struct faxport_port_file *pf,
 		ret = -EBUSY;
 	} else {
 		WRITE_ONCE(port->dsp_attached, true);
-		port->dsp_file = file;
 		spin_lock(&faxport_exchange_lock);
 		port->line.free_running = attach.clock == FAXPORT_CLOCK_FREE_RUNNING;
 		port->line.event_seq = 0;

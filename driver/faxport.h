@@ -111,7 +111,6 @@ struct faxport_line {
  * @dead: removed: every operation fails with -ENODEV
  * @modify_open: a MODIFY port handle exists
  * @dsp_attached: a DSP engine is attached
- * @dsp_file: that engine's file (identity only; never dereferenced)
  * @wait: woken on audio, line events, and removal
  * @line: the port's side of the exchange
  * @job: the job assigned to the port (under faxport_jobs_lock), or NULL
@@ -125,7 +124,6 @@ struct faxport_port {
 	bool dead;
 	bool modify_open;
 	bool dsp_attached;
-	const void *dsp_file;
 	char name[FAXPORT_NAME_SIZE];
 	char number[FAXPORT_NUMBER_SIZE];
 	char tsid[FAXPORT_IDENT_SIZE];

@@ -235,6 +235,31 @@ static bool faxport_param_valid(const struct faxport_job_param *p)
 	return true;
 }
 
+/*
+ * Called with faxport_jobs_lock held: put a new job in the queue and copy
+ * its id to the caller; on any failure the job is not in the queue.
+ */
+static int faxport_job_insert(struct faxport_job *job, u32 __user *id_out)
+{
+	u32 id;
+	int ret;
+
+	lockdep_assert_held(&faxport_jobs_lock);
+	if (faxport_job_count >= FAXPORT_MAX_JOBS)
+		return -ENOSPC;
+	ret = xa_alloc_cyclic(&faxport_jobs, &id, job, xa_limit_31b,
+			      &faxport_next_job_id, GFP_KERNEL);
+	if (ret < 0)
+		return ret;
+	if (put_user(id, id_out)) {
+		xa_erase(&faxport_jobs, id);
+		return -EFAULT;
+	}
+	job->id = id;
+	faxport_job_count++;
+	return 0;
+}
+
 static long faxport_job_submit(struct faxport_server_handle *srv,
 			       struct faxport_job_submit __user *uarg)
 {
@@ -243,7 +268,6 @@ static long faxport_job_submit(struct faxport_server_handle *srv,
 	struct faxport_job *job;
 	struct file *doc;
 	u64 now;
-	u32 id;
 	int ret;
 
 	if (!(srv->rights & FAXPORT_RIGHT_JOB_SUBMIT))
@@ -287,27 +311,14 @@ static long faxport_job_submit(struct faxport_server_handle *srv,
 		ret = -ENODEV;
 		goto err_unlock;
 	}
-	if (faxport_job_count >= FAXPORT_MAX_JOBS) {
-		ret = -ENOSPC;
-		goto err_unlock;
-	}
-	ret = xa_alloc_cyclic(&faxport_jobs, &id, job, xa_limit_31b,
-			      &faxport_next_job_id, GFP_KERNEL);
-	if (ret < 0)
-		goto err_unlock;
-	job->id = id;
-	faxport_job_count++;
 	/*
-	 * Report the id before anyone can act on the job; if the copy
-	 * faults the job is withdrawn as if never submitted.
+	 * The id reaches the caller before anyone can act on the job; if the
+	 * copy faults the job is withdrawn as if never submitted.
 	 */
-	if (put_user(id, &uarg->job_id)) {
-		xa_erase(&faxport_jobs, id);
-		faxport_job_count--;
-		ret = -EFAULT;
+	ret = faxport_job_insert(job, &uarg->job_id);
+	if (ret)
 		goto err_unlock;
-	}
-	faxport_event(FAXPORT_EV_JOB_QUEUED, 0, id);
+	faxport_event(FAXPORT_EV_JOB_QUEUED, 0, job->id);
 	mutex_unlock(&faxport_jobs_lock);
 	faxport_jobs_kick();
 	return 0;
@@ -783,7 +794,6 @@ static long faxport_engine_receive(struct faxport_port *port,
 	struct faxport_receive_begin begin;
 	struct faxport_job *job;
 	long ret;
-	u32 id;
 
 	if (copy_from_user(&begin, uarg, sizeof(begin)))
 		return -EFAULT;
@@ -804,25 +814,13 @@ static long faxport_engine_receive(struct faxport_port *port,
 		ret = -EBUSY;	/* one job per port: finish the send first */
 		goto err;
 	}
-	if (faxport_job_count >= FAXPORT_MAX_JOBS) {
-		ret = -ENOSPC;
+	ret = faxport_job_insert(job, &uarg->job_id);
+	if (ret)
 		goto err;
-	}
-	ret = xa_alloc_cyclic(&faxport_jobs, &id, job, xa_limit_31b,
-			      &faxport_next_job_id, GFP_KERNEL);
-	if (ret < 0)
-		goto err;
-	if (put_user(id, &uarg->job_id)) {
-		xa_erase(&faxport_jobs, id);
-		ret = -EFAULT;
-		goto err;
-	}
-	job->id = id;
-	faxport_job_count++;
 	get_device(&port->dev);
 	job->port = port;
 	port->job = job;
-	faxport_event(FAXPORT_EV_RECEIVING, port->device_id, id);
+	faxport_event(FAXPORT_EV_RECEIVING, port->device_id, job->id);
 	faxport_line_set_engine_state(port, FAXPORT_STATE_RECEIVING);
 	mutex_unlock(&faxport_jobs_lock);
 	return 0;

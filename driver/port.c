@@ -570,7 +570,6 @@ static int faxport_port_release(struct inode *inode, struct file *file)
 		faxport_line_hangup(port);
 		mutex_lock(&port->lock);
 		WRITE_ONCE(port->dsp_attached, false);
-		port->dsp_file = NULL;
 		mutex_unlock(&port->lock);
 		faxport_jobs_port_released(port);
 		faxport_event(FAXPORT_EV_FAXSVC_ENDED, port->device_id,
