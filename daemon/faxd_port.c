@@ -7,12 +7,14 @@
  * engines asked for it), so one rule serves both: the samples sent stay a
  * fixed lead ahead of the samples received.
  *
- * - Real time: the kernel delivers 8000 samples/s whatever we do, so "write
- *   what was read" keeps our transmit FIFO at the lead (40 ms). When we were
- *   late, the kernel sent silence in our place and the FIFO level did not
- *   drop by what we missed; an engine attached in real time therefore also
- *   estimates the FIFO level from the monotonic clock and writes less (or
- *   more) to bring it back between 20 and 60 ms.
+ * - Real time: the kernel delivers 8000 samples/s whatever we do, so the
+ *   lead is a jitter buffer: we estimate our transmit FIFO's level from the
+ *   monotonic clock and top it up to 250 ms on every wake-up. An engine that
+ *   is not scheduled for less than that loses nothing; one late for longer
+ *   has the kernel send silence in its place, and that silence counts as
+ *   sent (it is not made up later). Modems care about gaps, not about a
+ *   constant delay: 250 ms each way is a satellite hop, which T.30's
+ *   3-second response timers were designed for.
  * - Free-running: audio arrives only as fast as the far end writes it, so
  *   the lead is a window: at most 40 ms (two 160-sample chunks) ahead of
  *   what came in. Both ends then advance in lock step, as fast as both
@@ -38,11 +40,14 @@
 #define AUDIO_BUFFER_SAMPLES 4096
 /* Free-running audio goes out in 20 ms chunks. */
 #define TX_CHUNK_SAMPLES 160
-/* How far what we send runs ahead of what we received: 40 ms. */
+/* Free-running: how far what we send runs ahead of what we received: 40 ms. */
 #define TX_LEAD_SAMPLES 320
-/* Real time: the transmit FIFO level we keep, 20..60 ms. */
-#define RT_FIFO_MIN_SAMPLES 160
-#define RT_FIFO_MAX_SAMPLES 480
+/*
+ * Real time: the transmit FIFO level we keep, 250 ms. Measured under TCG on
+ * a busy host, stalls of 20..60 ms were common enough to break one call in
+ * a few dozen with a 40 ms lead; the kernel's FIFO holds a second.
+ */
+#define RT_LEAD_SAMPLES 2000
 /*
  * After the fax call ended, its last frame (DCN) may still sit in a FIFO:
  * hanging up would discard it. Keep the line this much longer (line time),
@@ -93,6 +98,7 @@ struct faxd_port {
 	uint64_t rx_total;
 	uint64_t tx_total;
 	uint64_t tx_underrun_credit;	/* real time: silence the kernel sent for us */
+	uint64_t tx_gap_samples;	/* ... of which after our first sample: gaps */
 	uint64_t linger_from_rx;
 	int16_t *rx_buffer;
 	int16_t *tx_buffer;
@@ -168,12 +174,18 @@ static void reset_audio(struct faxd_port *port)
 	port->rx_total = 0;
 	port->tx_total = 0;
 	port->tx_underrun_credit = 0;
+	port->tx_gap_samples = 0;
 	port->tx_pending_offset = 0;
 	port->tx_pending_count = 0;
 }
 
 static void hang_up_line(struct faxd_port *port)
 {
+	/* Gaps in our audio break modems: say so, it is the first thing to look at. */
+	if (port->tx_gap_samples)
+		log_warning("faxport%u: %.0f ms of our audio missed the real-time clock (sent as silence)",
+			    port->device_id,
+			    (double)port->tx_gap_samples * 1000 / FAX_CALL_SAMPLE_RATE);
 	/* Hanging up an idle line does nothing, so this is safe whatever the far end did. */
 	if (ioctl(port->watch.fd, FAXPORT_IOC_LINE_HANGUP) < 0 && errno != ENODEV)
 		log_warning("faxport%u: hang up: %s", port->device_id, strerror(errno));
@@ -300,27 +312,28 @@ static int flush_tx(struct faxd_port *port)
 /* How many samples to send now, by the rule in the comment at the top. */
 static size_t tx_due(struct faxd_port *port)
 {
-	uint64_t target = port->rx_total + TX_LEAD_SAMPLES;
-	uint64_t due = target > port->tx_total ? target - port->tx_total : 0;
+	uint64_t due;
 
 	if (port->clock == FAXPORT_CLOCK_REALTIME) {
 		int64_t elapsed_ns = monotonic_ns() - port->connected_at_ns;
 		uint64_t moved = elapsed_ns > 0
 			? (uint64_t)elapsed_ns * FAX_CALL_SAMPLE_RATE / NS_PER_SECOND : 0;
 		uint64_t sent = port->tx_total + port->tx_underrun_credit;
-		uint64_t level;
 
 		/* The kernel already sent silence for what we missed: do not send it late. */
 		if (moved > sent) {
+			if (port->tx_total)
+				port->tx_gap_samples += moved - sent;
 			port->tx_underrun_credit += moved - sent;
 			sent = moved;
 		}
-		level = sent - moved;
-		if (level + due < RT_FIFO_MIN_SAMPLES || level + due > RT_FIFO_MAX_SAMPLES)
-			due = level < TX_LEAD_SAMPLES ? TX_LEAD_SAMPLES - level : 0;
-	} else if (due < TX_CHUNK_SAMPLES) {
-		return 0;
+		due = sent - moved < RT_LEAD_SAMPLES ? RT_LEAD_SAMPLES - (sent - moved) : 0;
 	} else {
+		uint64_t target = port->rx_total + TX_LEAD_SAMPLES;
+
+		due = target > port->tx_total ? target - port->tx_total : 0;
+		if (due < TX_CHUNK_SAMPLES)
+			return 0;
 		due -= due % TX_CHUNK_SAMPLES;
 	}
 	return due < AUDIO_BUFFER_SAMPLES ? (size_t)due : AUDIO_BUFFER_SAMPLES;
