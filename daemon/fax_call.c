@@ -68,6 +68,12 @@ struct fax_call {
 	int last_post_page_fcf;		/* MPS/EOP/EOM... of the page just sent; 0 if none */
 	bool next_page_follows;		/* MCF confirmed an MPS: page N+1 starts once N is counted */
 
+	/* Image phases sent, see fax_call_result.image_line_samples. */
+	bool image_phase_open;
+	uint64_t image_phase_started_at;
+	uint64_t image_line_samples;
+	uint64_t image_bytes;
+
 	bool phase_e_seen;
 	int phase_e_code;
 	uint64_t phase_e_at;
@@ -195,6 +201,43 @@ static bool announces_next_page(int post_page_fcf)
 	return post_page_fcf == T30_MPS || post_page_fcf == T30_PRI_MPS;
 }
 
+/* An FCD frame: address, control, FCF and frame number, then the image bytes. */
+#define FCD_HEADER_BYTES 4
+
+static bool is_post_page_command(int fcf)
+{
+	return fcf == (T30_PPS & 0xfe) || fcf == (T30_EOP & 0xfe) || fcf == (T30_MPS & 0xfe) ||
+	       fcf == (T30_EOM & 0xfe) || fcf == (T30_PRI_EOP & 0xfe) ||
+	       fcf == (T30_PRI_MPS & 0xfe) || fcf == (T30_PRI_EOM & 0xfe);
+}
+
+/*
+ * The sender's image phase runs from the far end's go-ahead (CFR, MCF, or
+ * PPR asking for frames again) to our post-page command; an MCF that no image
+ * follows (after EOP) opens a phase that never closes and is not counted.
+ */
+static void account_image_phase(struct fax_call *call, int incoming, int fcf, int length)
+{
+	if (call->role != FAX_CALL_SEND)
+		return;
+	if (incoming) {
+		if (fcf == (T30_CFR & 0xfe) || fcf == (T30_MCF & 0xfe) || fcf == (T30_PPR & 0xfe)) {
+			call->image_phase_open = true;
+			call->image_phase_started_at = fax_call_get_line_samples(call);
+		}
+		return;
+	}
+	if (!call->image_phase_open)
+		return;
+	if (fcf == (T4_FCD & 0xfe) && length > FCD_HEADER_BYTES) {
+		call->image_bytes += (uint64_t)(length - FCD_HEADER_BYTES);
+	} else if (is_post_page_command(fcf)) {
+		call->image_phase_open = false;
+		call->image_line_samples += fax_call_get_line_samples(call) -
+					    call->image_phase_started_at;
+	}
+}
+
 /* spandsp calls this for every frame sent or received, before acting on it. */
 static void on_t30_frame(t30_state_t *t30, void *user_data, int incoming,
 			 const uint8_t *frame, int length)
@@ -203,8 +246,8 @@ static void on_t30_frame(t30_state_t *t30, void *user_data, int incoming,
 	int fcf = t30_frame_fcf(frame, length);
 
 	(void)t30;
-	(void)incoming;
 	sync_pages(call);
+	account_image_phase(call, incoming, fcf, length);
 
 	switch (fcf) {
 	case T30_DCS & 0xfe:
@@ -268,6 +311,8 @@ static void set_result(struct fax_call *call, enum fax_call_outcome outcome, int
 	result->pages_total = call->role == FAX_CALL_SEND ? call->pages_in_document
 							   : call->pages_done;
 	result->line_samples = fax_call_get_line_samples(call);
+	result->image_line_samples = call->image_line_samples;
+	result->image_bytes = call->image_bytes;
 	copy_ident(result->remote_ident, call->t30 ? t30_get_rx_ident(call->t30) : NULL);
 }
 

@@ -100,6 +100,14 @@ struct fax_call_result {
 	 */
 	int pages_total;
 	uint64_t line_samples;		/* line time the call used */
+	/*
+	 * The image phases this end sent with ECM, for line-efficiency
+	 * measurements: the line time from each go-ahead of the far end (CFR,
+	 * MCF, PPR) to our next post-page command, and the image bytes our FCD
+	 * frames carried. Both 0 for a receiver.
+	 */
+	uint64_t image_line_samples;
+	uint64_t image_bytes;
 	char remote_ident[FAX_CALL_IDENT_MAX + 1];	/* "" if never learned */
 };
 
