@@ -111,12 +111,29 @@ static void faxport_line_event(struct faxport_port *port, u32 type, u32 arg)
 	wake_up_all(&port->wait);
 }
 
+/*
+ * Called with faxport_exchange_lock held: the port's call is over. A client
+ * expects a job's result (FEI_COMPLETED, FEI_BUSY, ...) before the port's
+ * FEI_IDLE, as the Windows fax service orders them; the engine hangs up
+ * before it reports that result, so while it has a job on the port the
+ * event waits for faxport_line_set_engine_state(port, 0).
+ */
+static void faxport_line_went_idle_locked(struct faxport_port *port)
+{
+	lockdep_assert_held(&faxport_exchange_lock);
+	if (port->line.engine_state)
+		port->line.idle_pending = true;
+	else
+		faxport_event(FAXPORT_EV_IDLE, port->device_id, FAXPORT_NO_JOB);
+}
+
 /* Called with faxport_exchange_lock held: both ends back to idle. */
 static void faxport_line_clear_locked(struct faxport_port *port)
 {
 	struct faxport_line *line = &port->line;
 
 	lockdep_assert_held(&faxport_exchange_lock);
+	faxport_line_went_idle_locked(port);
 	line->state = FAXPORT_LINE_IDLE;
 	line->peer = NULL;
 	line->rings = 0;
@@ -203,10 +220,8 @@ void faxport_line_hangup(struct faxport_port *port)
 	faxport_line_event(peer, peer->line.state == FAXPORT_LINE_RINGING ?
 				 FAXPORT_LINE_EV_CALLER_GONE :
 				 FAXPORT_LINE_EV_HANGUP, 0);
-	faxport_line_clear_locked(peer);
 	faxport_line_clear_locked(port);
-	faxport_event(FAXPORT_EV_IDLE, port->device_id, FAXPORT_NO_JOB);
-	faxport_event(FAXPORT_EV_IDLE, peer->device_id, FAXPORT_NO_JOB);
+	faxport_line_clear_locked(peer);
 	spin_unlock(&faxport_exchange_lock);
 	faxport_jobs_kick();
 
@@ -256,9 +271,8 @@ static void faxport_ring_work(struct work_struct *work)
 	if (line->rings >= READ_ONCE(max_rings)) {
 		faxport_line_event(caller, FAXPORT_LINE_EV_NO_ANSWER, line->rings);
 		faxport_line_event(port, FAXPORT_LINE_EV_CALLER_GONE, line->rings);
-		faxport_line_clear_locked(caller);
 		faxport_line_clear_locked(port);
-		faxport_event(FAXPORT_EV_IDLE, port->device_id, FAXPORT_NO_JOB);
+		faxport_line_clear_locked(caller);
 		spin_unlock(&faxport_exchange_lock);
 		faxport_jobs_kick();
 		put_device(&caller->dev);
@@ -480,8 +494,16 @@ void faxport_line_notify(struct faxport_port *port, u32 type, u32 arg)
  */
 void faxport_line_set_engine_state(struct faxport_port *port, u32 state)
 {
+	struct faxport_line *line = &port->line;
+
 	spin_lock(&faxport_exchange_lock);
-	port->line.engine_state = state;
+	line->engine_state = state;
+	if (!state && line->idle_pending) {
+		line->idle_pending = false;
+		if (line->state == FAXPORT_LINE_IDLE)
+			faxport_event(FAXPORT_EV_IDLE, port->device_id,
+				      FAXPORT_NO_JOB);
+	}
 	spin_unlock(&faxport_exchange_lock);
 }
 

@@ -78,6 +78,8 @@ enum faxport_line_state {
  * @events: line events not yet read by the engine
  * @event_seq: sequence number of the last event queued
  * @engine_state: the FAXPORT_STATE_* the engine reported, or 0
+ * @idle_pending: the call ended while the engine still had a job on the
+ *	port: %FAXPORT_EV_IDLE waits for that job's result
  * @noise_rms: RMS of the noise added to this end's audio, 0 for none
  * @noise_state: the noise generator's state
  */
@@ -98,8 +100,21 @@ struct faxport_line {
 	DECLARE_KFIFO(events, struct faxport_line_event, FAXPORT_LINE_EVENTS);
 	u32 event_seq;
 	u32 engine_state;
+	bool idle_pending;
 	u32 noise_rms;
 	u32 noise_state;
+};
+
+/**
+ * struct faxport_port_routing - one routing method's state on one port
+ * @enabled: the engine applies the method to faxes the port receives
+ * @configured: set through FAXPORT_IOC_ROUTING_SET since the port was made
+ * @info: the routing info (a folder, a command line), NUL-terminated
+ */
+struct faxport_port_routing {
+	bool enabled;
+	bool configured;
+	char info[FAXPORT_ROUTING_INFO_SIZE];
 };
 
 /**
@@ -111,6 +126,7 @@ struct faxport_line {
  * @dead: removed: every operation fails with -ENODEV
  * @modify_open: a MODIFY port handle exists
  * @dsp_attached: a DSP engine is attached
+ * @routing: each routing method's state, indexed as routing.c's table
  * @wait: woken on audio, line events, and removal
  * @line: the port's side of the exchange
  * @job: the job assigned to the port (under faxport_jobs_lock), or NULL
@@ -131,6 +147,7 @@ struct faxport_port {
 	u32 flags;
 	u32 rings;
 	u32 priority;
+	struct faxport_port_routing routing[FAXPORT_ROUTING_METHODS];
 
 	wait_queue_head_t wait;
 	struct faxport_line line;
@@ -187,6 +204,13 @@ bool faxport_ident_valid(const char *ident);
 bool faxport_text_valid(const char *text);
 struct faxport_port *faxport_port_pick_sender(void);
 bool faxport_string_terminated(const char *s, size_t size);
+
+/* routing.c */
+void faxport_routing_port_init(struct faxport_port *port);
+long faxport_routing_port_ioctl(struct faxport_port_file *pf,
+				unsigned int cmd, void __user *uarg);
+long faxport_routing_server_ioctl(struct faxport_server_handle *srv,
+				  unsigned int cmd, void __user *uarg);
 
 /* exchange.c */
 int faxport_line_init(struct faxport_port *port);

@@ -879,6 +879,8 @@ void faxport_jobs_port_released(struct faxport_port *port)
 			job->queue_status &= ~FAXPORT_JS_INPROGRESS;
 		}
 	}
+	/* No result will come now: a FEI_IDLE held back for one goes out. */
+	faxport_line_set_engine_state(port, 0);
 	mutex_unlock(&faxport_jobs_lock);
 	faxport_jobs_kick();
 }
