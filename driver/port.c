@@ -326,6 +326,7 @@ int faxport_port_create(const char *name, const char *number, u32 *device_id)
 	init_waitqueue_head(&port->wait);
 	port->flags = FAXPORT_PORT_RECEIVE | FAXPORT_PORT_SEND;
 	port->rings = 1;
+	faxport_routing_port_init(port);
 	ret = faxport_line_init(port);
 	if (ret) {
 		mutex_destroy(&port->lock);
@@ -717,6 +718,11 @@ static long faxport_port_ioctl(struct file *file, unsigned int cmd,
 	case FAXPORT_IOC_PORT_SET:
 		need = FAXPORT_FILE_HANDLE;
 		break;
+	case FAXPORT_IOC_ROUTING_LIST:
+	case FAXPORT_IOC_ROUTING_SET:
+		/* Both a port handle and the DSP engine: routing.c checks. */
+		need = FAXPORT_FILE_UNBOUND;
+		break;
 	case FAXPORT_IOC_LINE_DIAL:
 	case FAXPORT_IOC_LINE_ANSWER:
 	case FAXPORT_IOC_LINE_HANGUP:
@@ -738,6 +744,9 @@ static long faxport_port_ioctl(struct file *file, unsigned int cmd,
 		return faxport_port_bind(pf, uarg);
 	case FAXPORT_IOC_DSP_ATTACH:
 		return faxport_dsp_attach(pf, uarg, file);
+	case FAXPORT_IOC_ROUTING_LIST:
+	case FAXPORT_IOC_ROUTING_SET:
+		return faxport_routing_port_ioctl(pf, cmd, uarg);
 	}
 	/* Bind and attach happen once and set kind for good. */
 	if (READ_ONCE(pf->kind) != need)

@@ -181,6 +181,8 @@ static long faxport_server_ioctl(struct file *file, unsigned int cmd,
 	case FAXPORT_IOC_CONFIG_SET:
 	case FAXPORT_IOC_LOGGING_GET:
 	case FAXPORT_IOC_LOGGING_SET:
+	case FAXPORT_IOC_ROUTING_GLOBAL_LIST:
+	case FAXPORT_IOC_ROUTING_PRIORITY:
 		break;
 	default:
 		return -ENOTTY;
@@ -205,6 +207,9 @@ static long faxport_server_ioctl(struct file *file, unsigned int cmd,
 	case FAXPORT_IOC_JOB_CONTROL:
 	case FAXPORT_IOC_JOB_DOCUMENT:
 		return faxport_jobs_ioctl(srv, file, cmd, uarg);
+	case FAXPORT_IOC_ROUTING_GLOBAL_LIST:
+	case FAXPORT_IOC_ROUTING_PRIORITY:
+		return faxport_routing_server_ioctl(srv, cmd, uarg);
 	default:
 		return faxport_config_ioctl(srv, cmd, uarg);
 	}

@@ -477,6 +477,132 @@ struct faxport_port_config {
 #define FAXPORT_IOC_PORT_GET	_IOR(FAXPORT_IOC_MAGIC, 0x41, struct faxport_port_info)
 #define FAXPORT_IOC_PORT_SET	_IOW(FAXPORT_IOC_MAGIC, 0x42, struct faxport_port_config)
 
+/*
+ * Routing: what the DSP engine does with a fax it received. The kernel
+ * knows the routing methods (their GUIDs and names), keeps each port's
+ * state of each method and the server's priority order of the methods; the
+ * DSP engine reads that state and applies it. Unknown GUIDs are -ENOENT.
+ */
+#define FAXPORT_ROUTING_NAME_SIZE	64	/* a method's names, with the NUL */
+#define FAXPORT_ROUTING_INFO_SIZE	256	/* a method's routing info */
+
+/*
+ * The methods. Their GUIDs, as the Win32 string form, are:
+ * store in a folder: {92041a90-9af2-11d0-abf7-00c04fd91a4e} (the GUID
+ *	Windows gives its own "store in a folder" method); routing info: the
+ *	folder, an absolute path, or "" for the engine's default folder.
+ *	Enabled on a new port.
+ * run a command: {180487c0-e046-4c22-9248-4a7b57b70253}; routing info:
+ *	an absolute program path and its arguments, separated by blanks, to
+ *	which the engine appends the received fax's path, or "" for the
+ *	engine's default command. Disabled on a new port.
+ */
+#define FAXPORT_ROUTING_METHODS		2
+
+/* struct faxport_routing_method.flags */
+#define FAXPORT_ROUTING_CONFIGURED	0x0001	/* set on this port since it was made */
+
+/**
+ * struct faxport_routing_method - a routing method as a port or the server sees it
+ * @guid: the method's GUID, in the byte order of the Win32 GUID structure
+ *	(Data1..Data3 little-endian).
+ * @priority: the server's order of the methods: 1 runs first. The
+ *	priorities of all methods are always 1..%FAXPORT_ROUTING_METHODS,
+ *	each once.
+ * @enabled: 1 when the method runs for faxes this port receives, else 0
+ *	(always 0 in the server's list).
+ * @flags: FAXPORT_ROUTING_* bits of this port (0 in the server's list).
+ * @reserved: 0.
+ * @function_name: the method's function name (FunctionName).
+ * @friendly_name: its name for people (FriendlyName).
+ * @extension_image_name: the program that runs it (ExtensionImageName).
+ * @extension_friendly_name: that program's name for people.
+ * @info: this port's routing info, a UTF-8 string ("" in the server's list).
+ */
+struct faxport_routing_method {
+	__u8 guid[16];
+	__u32 priority;
+	__u32 enabled;
+	__u32 flags;
+	__u32 reserved;
+	char function_name[FAXPORT_ROUTING_NAME_SIZE];
+	char friendly_name[FAXPORT_ROUTING_NAME_SIZE];
+	char extension_image_name[FAXPORT_ROUTING_NAME_SIZE];
+	char extension_friendly_name[FAXPORT_ROUTING_NAME_SIZE];
+	char info[FAXPORT_ROUTING_INFO_SIZE];
+};
+
+/**
+ * struct faxport_routing_list - FaxEnumRoutingMethods, FaxEnumGlobalRoutingInfo
+ * @count: in: room in @methods; out: how many methods exist. When out > in,
+ *	only the first in entries were written.
+ * @method_size: in: sizeof(struct faxport_routing_method) (-EINVAL otherwise).
+ * @methods: in: user pointer to the array, filled in priority order. May
+ *	be 0 when @count is 0.
+ *
+ * %FAXPORT_IOC_ROUTING_LIST on a port handle or on the port's DSP engine
+ * lists the port's state; %FAXPORT_IOC_ROUTING_GLOBAL_LIST on a server
+ * handle needs FAXPORT_RIGHT_CONFIG_QUERY (-EACCES) and lists the priorities.
+ */
+struct faxport_routing_list {
+	__u32 count;
+	__u32 method_size;
+	__aligned_u64 methods;
+};
+
+/* struct faxport_routing_set.flags */
+#define FAXPORT_ROUTING_SET_ENABLED	0x0001	/* change @enabled */
+#define FAXPORT_ROUTING_SET_INFO	0x0002	/* change @info */
+#define FAXPORT_ROUTING_SET_DEFAULT	0x0004	/* only if never configured */
+
+/**
+ * struct faxport_routing_set - FaxEnableRoutingMethod, FaxSetRoutingInfo
+ * @guid: in: the method (-ENOENT when no method has it).
+ * @flags: in: FAXPORT_ROUTING_SET_ENABLED and/or _INFO (at least one), and
+ *	_DEFAULT, which applies the change only when the method was never
+ *	configured on this port (-EEXIST otherwise): how the DSP engine
+ *	installs its configured defaults without overriding a client's choice.
+ * @enabled: in: 0 or 1 with _SET_ENABLED, else 0.
+ * @info: in: with _SET_INFO the new routing info, a NUL-terminated UTF-8
+ *	string without control characters, "" or starting with '/'; else
+ *	all zero. Bytes after the NUL must be 0.
+ *
+ * Needs a MODIFY port handle whose rights include FAXPORT_RIGHT_PORT_SET,
+ * or the port's DSP engine (-EACCES otherwise). A change marks the method
+ * %FAXPORT_ROUTING_CONFIGURED on the port.
+ */
+struct faxport_routing_set {
+	__u8 guid[16];
+	__u32 flags;
+	__u32 enabled;
+	char info[FAXPORT_ROUTING_INFO_SIZE];
+};
+
+/**
+ * struct faxport_routing_priority - FaxSetGlobalRoutingInfo
+ * @guid: in: the method (-ENOENT when no method has it).
+ * @priority: in: its new place, 1..%FAXPORT_ROUTING_METHODS (-EINVAL
+ *	otherwise); the methods between its old and new place move by one.
+ * @flags: in: must be 0.
+ * @reserved: in: must be 0.
+ *
+ * Needs FAXPORT_RIGHT_CONFIG_SET (-EACCES).
+ */
+struct faxport_routing_priority {
+	__u8 guid[16];
+	__u32 priority;
+	__u32 flags;
+	__u32 reserved[2];
+};
+
+/* Routing ioctls of a server handle. */
+#define FAXPORT_IOC_ROUTING_GLOBAL_LIST	_IOWR(FAXPORT_IOC_MAGIC, 0x24, struct faxport_routing_list)
+#define FAXPORT_IOC_ROUTING_PRIORITY	\
+	_IOW(FAXPORT_IOC_MAGIC, 0x25, struct faxport_routing_priority)
+/* Routing ioctls of a port handle and of the port's DSP engine. */
+#define FAXPORT_IOC_ROUTING_LIST	_IOWR(FAXPORT_IOC_MAGIC, 0x43, struct faxport_routing_list)
+#define FAXPORT_IOC_ROUTING_SET		_IOW(FAXPORT_IOC_MAGIC, 0x44, struct faxport_routing_set)
+
 /* Clock modes of a DSP engine's audio. */
 #define FAXPORT_CLOCK_REALTIME		0	/* 8000 samples/s, paced by the kernel */
 #define FAXPORT_CLOCK_FREE_RUNNING	1	/* as fast as both ends exchange audio */
