@@ -87,6 +87,8 @@ struct faxd_port {
 
 	/* The call, from faxd_port_send/answer until its report. */
 	struct fax_call *call;
+	/* Or, for faxd_port_dial/answer_audio, the owner's modem (audio.modem != NULL). */
+	struct faxd_port_audio audio;
 	struct faxd_call_observer observer;
 	struct faxd_call_report report;
 	int64_t state_since_ns;		/* CLOCK_MONOTONIC */
@@ -225,6 +227,7 @@ static void report_later(struct faxd_port *port, enum faxd_line_outcome line, in
 		fax_call_free(port->call);
 		port->call = NULL;
 	}
+	memset(&port->audio, 0, sizeof(port->audio));
 	set_state(port, PORT_REPORTING);
 	faxd_loop_defer(port->loop, &port->report_task);
 }
@@ -244,6 +247,7 @@ static void finish_call(struct faxd_port *port)
 		fax_call_free(port->call);
 		port->call = NULL;
 	}
+	memset(&port->audio, 0, sizeof(port->audio));
 	deliver_report(port);
 }
 
@@ -253,7 +257,7 @@ static void line_dropped(struct faxd_port *port)
 	switch (port->state) {
 	case PORT_IN_CALL:
 		log_info("faxport%u: the line dropped", port->device_id);
-		if (!fax_call_is_finished(port->call))
+		if (port->call && !fax_call_is_finished(port->call))
 			fax_call_hangup(port->call);
 		finish_call(port);
 		break;
@@ -283,6 +287,33 @@ static void on_fax_event(struct fax_call *call, const struct fax_call_event *eve
 		return;
 	if (port->observer.on_event)
 		port->observer.on_event(port, event, port->observer.user_data);
+}
+
+/* The call's audio goes to the fax_call or to the owner's modem, whichever the call has. */
+static void call_rx(struct faxd_port *port, int16_t *samples, size_t count)
+{
+	if (port->call)
+		fax_call_rx(port->call, samples, (int)count);
+	else if (port->audio.modem)
+		port->audio.rx(port->audio.modem, samples, (int)count);
+}
+
+static void call_tx(struct faxd_port *port, int16_t *samples, size_t count)
+{
+	/* After the call ended, fax_call_tx() gives silence: the linger needs it. */
+	if (port->call)
+		fax_call_tx(port->call, samples, (int)count);
+	else if (port->audio.modem)
+		port->audio.tx(port->audio.modem, samples, (int)count);
+	else
+		memset(samples, 0, count * sizeof(int16_t));
+}
+
+static bool call_finished(struct faxd_port *port)
+{
+	if (port->call)
+		return fax_call_is_finished(port->call);
+	return !port->audio.modem || port->audio.finished(port->audio.modem);
 }
 
 /* Write what is pending. Returns 0, 1 when the kernel has no room now, -1 when the line is down. */
@@ -349,11 +380,7 @@ static int send_due_audio(struct faxd_port *port)
 
 		if (!count)
 			break;
-		/* After the call ended, fax_call_tx() gives silence: the linger needs it. */
-		if (port->call)
-			fax_call_tx(port->call, port->tx_buffer, (int)count);
-		else
-			memset(port->tx_buffer, 0, count * sizeof(int16_t));
+		call_tx(port, port->tx_buffer, count);
 		port->tx_total += count;
 		port->tx_pending_offset = 0;
 		port->tx_pending_count = count;
@@ -387,13 +414,13 @@ static int receive_audio(struct faxd_port *port)
 		samples = (size_t)got / sizeof(int16_t);
 		port->last_audio_ns = monotonic_ns();
 		if (port->state == PORT_IN_CALL)
-			fax_call_rx(port->call, port->rx_buffer, (int)samples);
+			call_rx(port, port->rx_buffer, samples);
 		port->rx_total += samples;
 		received += samples;
 		/* Answer as we go: a free-running far end waits for our audio. */
 		if (send_due_audio(port) < 0)
 			return -1;
-		if (port->state == PORT_IN_CALL && fax_call_is_finished(port->call))
+		if (port->state == PORT_IN_CALL && call_finished(port))
 			start_linger(port);
 		if (port->state == PORT_LINGER &&
 		    port->rx_total - port->linger_from_rx >= LINGER_SAMPLES)
@@ -408,7 +435,7 @@ static void pump_audio(struct faxd_port *port)
 		line_dropped(port);
 		return;
 	}
-	if (port->state == PORT_IN_CALL && fax_call_is_finished(port->call))
+	if (port->state == PORT_IN_CALL && call_finished(port))
 		start_linger(port);
 	if (port->state == PORT_LINGER &&
 	    port->rx_total - port->linger_from_rx >= LINGER_SAMPLES) {
@@ -427,6 +454,8 @@ static void connected(struct faxd_port *port, int64_t clock_start_ns)
 	port->last_audio_ns = monotonic_ns();
 	port->report.line = FAXD_LINE_CONNECTED;
 	set_state(port, PORT_IN_CALL);
+	if (port->audio.modem && port->audio.connected)
+		port->audio.connected(port->audio.modem);
 }
 
 static void handle_line_event(struct faxd_port *port, const struct faxport_line_event *event)
@@ -648,20 +677,49 @@ static struct fax_call_options call_options(struct faxd_port *port,
 	return result;
 }
 
+/* Returns 0 when @number fits a dial request (copied into @dial), -EINVAL otherwise. */
+static int fill_dial(struct faxport_dial *dial, const char *number)
+{
+	size_t number_length = number ? strnlen(number, sizeof(dial->number)) : 0;
+
+	memset(dial, 0, sizeof(*dial));
+	if (!number_length || number_length >= sizeof(dial->number))
+		return -EINVAL;
+	memcpy(dial->number, number, number_length);
+	return 0;
+}
+
+/* The call is set up (begin_call): dial, or report why not. */
+static void dial_line(struct faxd_port *port, const struct faxport_dial *request)
+{
+	if (ioctl(port->watch.fd, FAXPORT_IOC_LINE_DIAL, request) < 0) {
+		int error = errno;
+
+		log_info("faxport%u: dialling %s failed: %s", port->device_id, request->number,
+			 strerror(error));
+		if (error == ENXIO)
+			report_later(port, FAXD_LINE_BAD_ADDRESS, error);
+		else if (error == EBUSY)
+			report_later(port, FAXD_LINE_BUSY, error);
+		else
+			report_later(port, FAXD_LINE_ERROR, error);
+		return;
+	}
+	log_info("faxport%u: dialling %s", port->device_id, request->number);
+	set_state(port, PORT_DIALING);
+}
+
 int faxd_port_send(struct faxd_port *port, const char *number, int document_fd,
 		   const struct fax_call_options *options,
 		   const struct faxd_call_observer *observer)
 {
 	struct fax_call_options send_options = call_options(port, options);
-	struct faxport_dial dial = { 0 };
-	size_t number_length;
+	struct faxport_dial request;
 
 	if (port->closed || port->state != PORT_IDLE)
 		return -EBUSY;
-	number_length = number ? strnlen(number, sizeof(dial.number)) : 0;
-	if (!number_length || number_length >= sizeof(dial.number))
+	if (fill_dial(&request, number))
 		return -EINVAL;
-	memcpy(dial.number, number, number_length);
 
 	port->call = fax_call_new_send_fd(&send_options, document_fd);
 	if (!port->call)
@@ -671,21 +729,37 @@ int faxd_port_send(struct faxd_port *port, const char *number, int document_fd,
 		report_later(port, FAXD_LINE_NOT_DIALED, 0);
 		return 0;
 	}
-	if (ioctl(port->watch.fd, FAXPORT_IOC_LINE_DIAL, &dial) < 0) {
+	dial_line(port, &request);
+	return 0;
+}
+
+int faxd_port_dial(struct faxd_port *port, const char *number,
+		   const struct faxd_port_audio *audio, const struct faxd_call_observer *observer)
+{
+	struct faxport_dial request;
+
+	if (port->closed || port->state != PORT_IDLE)
+		return -EBUSY;
+	if (!audio || !audio->modem || !audio->rx || !audio->tx || !audio->finished ||
+	    fill_dial(&request, number))
+		return -EINVAL;
+	begin_call(port, FAX_CALL_SEND, observer);
+	port->audio = *audio;
+	dial_line(port, &request);
+	return 0;
+}
+
+/* Take the ringing call. Returns 0 and when the kernel's clock started, or a negative errno. */
+static int answer_line(struct faxd_port *port, int64_t *clock_start)
+{
+	/* The kernel starts its clock when it connects the call, inside this ioctl. */
+	*clock_start = monotonic_ns();
+	if (ioctl(port->watch.fd, FAXPORT_IOC_LINE_ANSWER) < 0) {
 		int error = errno;
 
-		log_info("faxport%u: dialling %s failed: %s", port->device_id, dial.number,
-			 strerror(error));
-		if (error == ENXIO)
-			report_later(port, FAXD_LINE_BAD_ADDRESS, error);
-		else if (error == EBUSY)
-			report_later(port, FAXD_LINE_BUSY, error);
-		else
-			report_later(port, FAXD_LINE_ERROR, error);
-		return 0;
+		set_state(port, PORT_IDLE);
+		return -error;
 	}
-	log_info("faxport%u: dialling %s", port->device_id, dial.number);
-	set_state(port, PORT_DIALING);
 	return 0;
 }
 
@@ -696,6 +770,7 @@ int faxd_port_answer(struct faxd_port *port, const char *output_path,
 	struct fax_call_options receive_options = call_options(port, options);
 	struct fax_call *call;
 	int64_t clock_start;
+	int error;
 
 	if (port->closed || port->state != PORT_RINGING)
 		return -ENOTCONN;
@@ -706,19 +781,35 @@ int faxd_port_answer(struct faxd_port *port, const char *output_path,
 		fax_call_free(call);
 		return -EIO;
 	}
-	/* The kernel starts its clock when it connects the call, inside this ioctl. */
-	clock_start = monotonic_ns();
-	if (ioctl(port->watch.fd, FAXPORT_IOC_LINE_ANSWER) < 0) {
-		int error = errno;
-
+	error = answer_line(port, &clock_start);
+	if (error) {
 		fax_call_free(call);
-		set_state(port, PORT_IDLE);
-		return -error;
+		return error;
 	}
 	port->call = call;
 	begin_call(port, FAX_CALL_RECEIVE, observer);
 	connected(port, clock_start);
 	/* The first audio goes out when the loop next looks at this port. */
+	faxd_loop_set_events(port->loop, &port->watch, wanted_events(port) | EPOLLOUT);
+	return 0;
+}
+
+int faxd_port_answer_audio(struct faxd_port *port, const struct faxd_port_audio *audio,
+			   const struct faxd_call_observer *observer)
+{
+	int64_t clock_start;
+	int error;
+
+	if (port->closed || port->state != PORT_RINGING)
+		return -ENOTCONN;
+	if (!audio || !audio->modem || !audio->rx || !audio->tx || !audio->finished)
+		return -EINVAL;
+	error = answer_line(port, &clock_start);
+	if (error)
+		return error;
+	begin_call(port, FAX_CALL_RECEIVE, observer);
+	port->audio = *audio;
+	connected(port, clock_start);
 	faxd_loop_set_events(port->loop, &port->watch, wanted_events(port) | EPOLLOUT);
 	return 0;
 }
@@ -731,7 +822,8 @@ void faxd_port_abort(struct faxd_port *port)
 		report_later(port, FAXD_LINE_ABORTED, 0);
 		break;
 	case PORT_IN_CALL:
-		fax_call_abort(port->call);
+		if (port->call)
+			fax_call_abort(port->call);
 		finish_call(port);
 		break;
 	case PORT_LINGER:

@@ -120,6 +120,36 @@ int faxd_port_answer(struct faxd_port *port, const char *output_path,
 		     const struct fax_call_options *options,
 		     const struct faxd_call_observer *observer);
 
+/*
+ * A call whose audio is the owner's own modem rather than a fax_call (the
+ * Class 1 modem of faxmodem): the port paces it exactly like a fax call.
+ * rx, tx and finished run from the event loop; connected runs from the loop
+ * when dialling and inside faxd_port_answer_audio when answering. The
+ * report of such a call has no fax result (FAX_CALL_IN_PROGRESS).
+ */
+struct faxd_port_audio {
+	/* The far end answered, or we did: audio flows from now on. May be NULL. */
+	void (*connected)(void *modem);
+	void (*rx)(void *modem, int16_t *samples, int count);
+	/* Exactly @count samples: silence when the modem has nothing to send. */
+	void (*tx)(void *modem, int16_t *samples, int count);
+	/* True once the modem wants to hang up: its last audio drains first. */
+	bool (*finished)(void *modem);
+	void *modem;
+};
+
+/*
+ * Dial @number for @audio's modem. Returns 0 when started (@observer->on_done
+ * follows, as for faxd_port_send), -EBUSY if the port is not idle, -EINVAL
+ * for an empty or too long number or incomplete @audio.
+ */
+int faxd_port_dial(struct faxd_port *port, const char *number,
+		   const struct faxd_port_audio *audio, const struct faxd_call_observer *observer);
+
+/* Answer the ringing call for @audio's modem; returns like faxd_port_answer. */
+int faxd_port_answer_audio(struct faxd_port *port, const struct faxd_port_audio *audio,
+			   const struct faxd_call_observer *observer);
+
 /* End the call in progress or the dial now (on_done follows at once). */
 void faxd_port_abort(struct faxd_port *port);
 
