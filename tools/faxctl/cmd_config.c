@@ -1,0 +1,334 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * faxctl config get [KEY...] / config set KEY=VALUE...: the server's
+ * settings (FaxGet/SetConfiguration) and its logging levels
+ * (FaxGet/SetLoggingCategories), under names a shell can type.
+ */
+#include <getopt.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "faxctl.h"
+#include "json.h"
+
+static const char config_help[] =
+	"usage: faxctl config get [KEY...] [--json]\n"
+	"       faxctl config set KEY=VALUE...\n"
+	"Keys: retries, retry-delay (minutes), dirty-days, branding, use-device-tsid,\n"
+	"server-cp, pause-queue, cheap-start and cheap-stop (HH:MM, local time),\n"
+	"archive, archive-dir (absolute path, or empty), and the logging levels\n"
+	"log-init, log-outbound, log-inbound, log-unknown (none, min, med, max).\n"
+	"Booleans are yes or no. Setting needs the right to configure the server.\n";
+
+enum key_kind { KEY_UINT, KEY_BOOL, KEY_TIME, KEY_PATH, KEY_LOG };
+
+struct config_key {
+	const char *name;
+	enum key_kind kind;
+	size_t offset;		/* into FAX_CONFIGURATIONA; for KEY_LOG the category */
+	unsigned long max;	/* KEY_UINT */
+};
+
+#define FIELD(field) offsetof(FAX_CONFIGURATIONA, field)
+
+static const struct config_key keys[] = {
+	{ "retries", KEY_UINT, FIELD(Retries), 99 },
+	{ "retry-delay", KEY_UINT, FIELD(RetryDelay), 1440 },
+	{ "dirty-days", KEY_UINT, FIELD(DirtyDays), 365 },
+	{ "branding", KEY_BOOL, FIELD(Branding), 0 },
+	{ "use-device-tsid", KEY_BOOL, FIELD(UseDeviceTsid), 0 },
+	{ "server-cp", KEY_BOOL, FIELD(ServerCp), 0 },
+	{ "pause-queue", KEY_BOOL, FIELD(PauseServerQueue), 0 },
+	{ "cheap-start", KEY_TIME, FIELD(StartCheapTime), 0 },
+	{ "cheap-stop", KEY_TIME, FIELD(StopCheapTime), 0 },
+	{ "archive", KEY_BOOL, FIELD(ArchiveOutgoingFaxes), 0 },
+	{ "archive-dir", KEY_PATH, FIELD(ArchiveDirectory), 0 },
+	{ "log-init", KEY_LOG, FAXLOG_CATEGORY_INIT, 0 },
+	{ "log-outbound", KEY_LOG, FAXLOG_CATEGORY_OUTBOUND, 0 },
+	{ "log-inbound", KEY_LOG, FAXLOG_CATEGORY_INBOUND, 0 },
+	{ "log-unknown", KEY_LOG, FAXLOG_CATEGORY_UNKNOWN, 0 },
+};
+
+#define KEY_COUNT (sizeof(keys) / sizeof(keys[0]))
+
+static const char *const log_levels[] = { "none", "min", "med", "max" };
+
+/* Everything a get or set needs from the server, read once. */
+struct settings {
+	PFAX_CONFIGURATIONA config;
+	PFAX_LOG_CATEGORYA categories;
+	DWORD category_count;
+};
+
+static const struct config_key *find_key(const char *name, size_t length)
+{
+	for (size_t i = 0; i < KEY_COUNT; i++)
+		if (strlen(keys[i].name) == length && !strncmp(keys[i].name, name, length))
+			return &keys[i];
+	return NULL;
+}
+
+static PFAX_LOG_CATEGORYA find_category(const struct settings *settings, DWORD category)
+{
+	for (DWORD i = 0; i < settings->category_count; i++)
+		if (settings->categories[i].Category == category)
+			return &settings->categories[i];
+	return NULL;
+}
+
+static void *field(const FAX_CONFIGURATIONA *config, const struct config_key *key)
+{
+	return (char *)config + key->offset;
+}
+
+/* The value of KEY as `config set` would take it. */
+static void format_value(const struct settings *settings, const struct config_key *key,
+			 char *text, size_t size)
+{
+	const FAX_CONFIGURATIONA *config = settings->config;
+	const FAX_LOG_CATEGORYA *category;
+
+	switch (key->kind) {
+	case KEY_UINT:
+		snprintf(text, size, "%lu", (unsigned long)*(DWORD *)field(config, key));
+		break;
+	case KEY_BOOL:
+		snprintf(text, size, "%s", *(BOOL *)field(config, key) ? "yes" : "no");
+		break;
+	case KEY_TIME: {
+		const FAX_TIME *time = field(config, key);
+
+		snprintf(text, size, "%02u:%02u", time->Hour, time->Minute);
+		break;
+	}
+	case KEY_PATH: {
+		const char *path = *(LPCSTR *)field(config, key);
+
+		snprintf(text, size, "%s", path ? path : "");
+		break;
+	}
+	case KEY_LOG:
+		category = find_category(settings, (DWORD)key->offset);
+		snprintf(text, size, "%s",
+			 category && category->Level <= FAXLOG_LEVEL_MAX ?
+			 log_levels[category->Level] : "unknown");
+		break;
+	}
+}
+
+static int read_settings(HANDLE server, struct settings *settings)
+{
+	if (!FaxGetConfigurationA(server, &settings->config))
+		return faxctl_fail_api("cannot read the server's configuration", GetLastError());
+	if (!FaxGetLoggingCategoriesA(server, &settings->categories, &settings->category_count)) {
+		DWORD error = GetLastError();
+
+		FaxFreeBuffer(settings->config);
+		return faxctl_fail_api("cannot read the logging levels", error);
+	}
+	return FAXCTL_OK;
+}
+
+static void free_settings(struct settings *settings)
+{
+	FaxFreeBuffer(settings->config);
+	FaxFreeBuffer(settings->categories);
+}
+
+static int config_get(struct faxctl_command_line *cmd, HANDLE server, bool as_json)
+{
+	const struct config_key *wanted[KEY_COUNT];
+	size_t count = 0;
+	struct settings settings;
+	char value[512];
+	int status;
+
+	for (int i = optind; i < cmd->argc; i++) {
+		const struct config_key *key = find_key(cmd->argv[i], strlen(cmd->argv[i]));
+
+		if (!key)
+			return faxctl_usage_error(cmd, "unknown key '%s'", cmd->argv[i]);
+		if (count < KEY_COUNT)
+			wanted[count++] = key;
+	}
+	if (!count)
+		for (; count < KEY_COUNT; count++)
+			wanted[count] = &keys[count];
+	status = read_settings(server, &settings);
+	if (status)
+		return status;
+	if (as_json) {
+		struct json_writer json;
+
+		json_init(&json, stdout);
+		json_begin_object(&json, NULL);
+		for (size_t i = 0; i < count; i++) {
+			format_value(&settings, wanted[i], value, sizeof(value));
+			json_string(&json, wanted[i]->name, value);
+		}
+		json_end_object(&json);
+		json_end_line(&json);
+	} else {
+		for (size_t i = 0; i < count; i++) {
+			format_value(&settings, wanted[i], value, sizeof(value));
+			printf("%s = %s\n", wanted[i]->name, value);
+		}
+	}
+	free_settings(&settings);
+	return FAXCTL_OK;
+}
+
+static bool parse_bool(const char *text, BOOL *value)
+{
+	if (!strcmp(text, "yes") || !strcmp(text, "on") || !strcmp(text, "true") ||
+	    !strcmp(text, "1"))
+		*value = TRUE;
+	else if (!strcmp(text, "no") || !strcmp(text, "off") || !strcmp(text, "false") ||
+		 !strcmp(text, "0"))
+		*value = FALSE;
+	else
+		return false;
+	return true;
+}
+
+static bool parse_time_of_day(const char *text, FAX_TIME *time)
+{
+	unsigned int hour, minute;
+	char end;
+
+	if (sscanf(text, "%2u:%2u%c", &hour, &minute, &end) != 2 || hour > 23 || minute > 59 ||
+	    strlen(text) != 5)
+		return false;
+	time->Hour = (WORD)hour;
+	time->Minute = (WORD)minute;
+	return true;
+}
+
+/* Applies one KEY=VALUE to the copies in SETTINGS. */
+static int apply_assignment(struct faxctl_command_line *cmd, struct settings *settings,
+			    FAX_CONFIGURATIONA *config, const char *assignment, bool *config_changed,
+			    bool *logging_changed)
+{
+	const char *equals = strchr(assignment, '=');
+	const struct config_key *key;
+	const char *value;
+	unsigned long number;
+
+	if (!equals)
+		return faxctl_usage_error(cmd, "'%s' is not KEY=VALUE", assignment);
+	key = find_key(assignment, (size_t)(equals - assignment));
+	if (!key)
+		return faxctl_usage_error(cmd, "unknown key '%.*s'", (int)(equals - assignment),
+					  assignment);
+	value = equals + 1;
+	switch (key->kind) {
+	case KEY_UINT:
+		if (!faxctl_parse_uint(value, key->max, &number))
+			return faxctl_usage_error(cmd, "%s takes a number from 0 to %lu, not '%s'",
+						  key->name, key->max, value);
+		*(DWORD *)field(config, key) = (DWORD)number;
+		break;
+	case KEY_BOOL:
+		if (!parse_bool(value, field(config, key)))
+			return faxctl_usage_error(cmd, "%s takes yes or no, not '%s'", key->name, value);
+		break;
+	case KEY_TIME:
+		if (!parse_time_of_day(value, field(config, key)))
+			return faxctl_usage_error(cmd, "%s takes a time of day HH:MM, not '%s'",
+						  key->name, value);
+		break;
+	case KEY_PATH:
+		if (value[0] && value[0] != '/')
+			return faxctl_usage_error(cmd, "%s takes an absolute path, not '%s'",
+						  key->name, value);
+		*(LPCSTR *)field(config, key) = value[0] ? value : NULL;
+		break;
+	case KEY_LOG: {
+		PFAX_LOG_CATEGORYA category = find_category(settings, (DWORD)key->offset);
+		DWORD level;
+
+		for (level = 0; level <= FAXLOG_LEVEL_MAX; level++)
+			if (!strcmp(value, log_levels[level]))
+				break;
+		if (level > FAXLOG_LEVEL_MAX)
+			return faxctl_usage_error(cmd, "%s takes none, min, med or max, not '%s'",
+						  key->name, value);
+		if (!category)
+			return faxctl_fail(FAXCTL_FAILED, "the server has no logging category %s",
+					   key->name);
+		category->Level = level;
+		*logging_changed = true;
+		return FAXCTL_OK;
+	}
+	}
+	*config_changed = true;
+	return FAXCTL_OK;
+}
+
+static int config_set(struct faxctl_command_line *cmd, HANDLE server)
+{
+	bool config_changed = false, logging_changed = false;
+	struct settings settings;
+	FAX_CONFIGURATIONA config;
+	int status;
+
+	if (optind >= cmd->argc)
+		return faxctl_usage_error(cmd, "give at least one KEY=VALUE");
+	status = read_settings(server, &settings);
+	if (status)
+		return status;
+	config = *settings.config;
+	for (int i = optind; i < cmd->argc && !status; i++)
+		status = apply_assignment(cmd, &settings, &config, cmd->argv[i], &config_changed,
+					  &logging_changed);
+	if (!status && config_changed && !FaxSetConfigurationA(server, &config))
+		status = faxctl_fail_api("cannot change the server's configuration", GetLastError());
+	if (!status && logging_changed &&
+	    !FaxSetLoggingCategoriesA(server, settings.categories, settings.category_count))
+		status = faxctl_fail_api("cannot change the logging levels", GetLastError());
+	free_settings(&settings);
+	return status;
+}
+
+int faxctl_config(struct faxctl_command_line *cmd)
+{
+	static const struct option options[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ 0 },
+	};
+	bool as_json = false, setting;
+	HANDLE server;
+	int option, status;
+
+	if (cmd->argc < 2 || !strcmp(cmd->argv[1], "--help") || !strcmp(cmd->argv[1], "-h")) {
+		fputs(config_help, cmd->argc < 2 ? stderr : stdout);
+		return cmd->argc < 2 ? FAXCTL_USAGE : FAXCTL_OK;
+	}
+	if (strcmp(cmd->argv[1], "get") && strcmp(cmd->argv[1], "set"))
+		return faxctl_usage_error(cmd, "unknown action '%s' (get or set)", cmd->argv[1]);
+	setting = !strcmp(cmd->argv[1], "set");
+	cmd->argc--;
+	cmd->argv++;
+	cmd->name = setting ? "config set" : "config get";
+	while ((option = faxctl_getopt(cmd, ":h", options)) != -1) {
+		if (option == 'h') {
+			fputs(config_help, stdout);
+			return FAXCTL_OK;
+		}
+		if (option == 'j' && !setting)
+			as_json = true;
+		else if (option == 'j')
+			return faxctl_usage_error(cmd, "--json is for 'config get'");
+		else
+			return FAXCTL_USAGE;
+	}
+	status = faxctl_connect(&server);
+	if (status)
+		return status;
+	status = setting ? config_set(cmd, server) : config_get(cmd, server, as_json);
+	FaxClose(server);
+	return status;
+}

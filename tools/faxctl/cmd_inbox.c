@@ -1,0 +1,288 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * faxctl inbox: the faxes faxd received, read from its spool (the fax API
+ * has no inbox call: received faxes are files, see daemon/README.md).
+ * Each <name>.tif has a <name>.txt beside it with "key: value" lines;
+ * failed-<name>.tif is a call that broke off after some pages.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "faxctl.h"
+#include "json.h"
+
+#define DEFAULT_SPOOL "/var/spool/faxport"
+
+static const char inbox_help[] =
+	"usage: faxctl inbox [--spool DIR] [--json]\n"
+	"Lists the faxes faxd received, oldest first: when the call started (local\n"
+	"time), the port, the remote station's id, the pages, the outcome and the\n"
+	"file. DIR is faxd's spool_dir (default " DEFAULT_SPOOL ").\n";
+
+/* What the .txt beside a fax says; any line may be missing. */
+struct received_fax {
+	char *path;
+	char *port, *remote_ident, *pages, *outcome, *started, *negotiated;
+	bool failed;
+};
+
+static void free_fax(struct received_fax *fax)
+{
+	free(fax->path);
+	free(fax->port);
+	free(fax->remote_ident);
+	free(fax->pages);
+	free(fax->outcome);
+	free(fax->started);
+	free(fax->negotiated);
+}
+
+static int read_metadata(const char *tif_path, struct received_fax *fax)
+{
+	struct {
+		const char *key;
+		char **value;
+	} fields[] = {
+		{ "port", &fax->port }, { "remote_ident", &fax->remote_ident },
+		{ "pages", &fax->pages }, { "outcome", &fax->outcome },
+		{ "started", &fax->started }, { "negotiated", &fax->negotiated },
+	};
+	size_t stem = strlen(tif_path) - strlen(".tif");
+	char *txt_path, *line = NULL;
+	size_t line_size = 0;
+	ssize_t length;
+	FILE *file;
+
+	if (asprintf(&txt_path, "%.*s.txt", (int)stem, tif_path) < 0)
+		return -1;
+	file = fopen(txt_path, "re");
+	free(txt_path);
+	if (!file)
+		return errno == ENOENT ? 0 : -1;
+	while ((length = getline(&line, &line_size, file)) > 0) {
+		char *colon = strchr(line, ':');
+
+		if (line[length - 1] == '\n')
+			line[length - 1] = '\0';
+		if (!colon || colon[1] != ' ')
+			continue;
+		*colon = '\0';
+		for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+			if (strcmp(line, fields[i].key) || *fields[i].value)
+				continue;
+			*fields[i].value = strdup(colon + 2);
+			if (!*fields[i].value) {
+				free(line);
+				fclose(file);
+				return -1;
+			}
+		}
+	}
+	free(line);
+	fclose(file);
+	return 0;
+}
+
+static bool is_received_fax(const char *name)
+{
+	size_t length = strlen(name);
+
+	return name[0] != '.' && length > 4 && !strcmp(name + length - 4, ".tif");
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	const struct received_fax *left = a, *right = b;
+	const char *left_name = strrchr(left->path, '/') + 1;
+	const char *right_name = strrchr(right->path, '/') + 1;
+
+	/* By the UTC stamp in the name, whether it failed or not. */
+	if (left->failed)
+		left_name += strlen("failed-");
+	if (right->failed)
+		right_name += strlen("failed-");
+	return strcmp(left_name, right_name);
+}
+
+/* "2026-11-24T19:40:01Z" (UTC, from faxd) in local time. */
+static void local_time(const char *utc_text, char *text, size_t size)
+{
+	struct tm utc = { 0 }, local;
+	const char *end = utc_text ? strptime(utc_text, "%Y-%m-%dT%H:%M:%SZ", &utc) : NULL;
+	time_t seconds;
+
+	if (!end || *end) {
+		snprintf(text, size, "%s", utc_text ? utc_text : "-");
+		return;
+	}
+	seconds = timegm(&utc);
+	if (!localtime_r(&seconds, &local) || !strftime(text, size, "%Y-%m-%d %H:%M:%S", &local))
+		snprintf(text, size, "%s", utc_text);
+}
+
+static int list_inbox(const char *inbox, struct received_fax **faxes, size_t *count)
+{
+	size_t capacity = 0;
+	struct dirent *entry;
+	DIR *dir = opendir(inbox);
+
+	*faxes = NULL;
+	*count = 0;
+	if (!dir)
+		return -1;
+	while ((errno = 0, entry = readdir(dir))) {
+		struct received_fax *fax;
+
+		if (!is_received_fax(entry->d_name))
+			continue;
+		if (*count == capacity) {
+			size_t bigger = capacity ? capacity * 2 : 16;
+			struct received_fax *grown = realloc(*faxes, bigger * sizeof(**faxes));
+
+			if (!grown)
+				goto fail;
+			*faxes = grown;
+			capacity = bigger;
+		}
+		fax = &(*faxes)[*count];
+		memset(fax, 0, sizeof(*fax));
+		(*count)++;
+		fax->failed = !strncmp(entry->d_name, "failed-", strlen("failed-"));
+		if (asprintf(&fax->path, "%s/%s", inbox, entry->d_name) < 0) {
+			fax->path = NULL;
+			goto fail;
+		}
+		if (read_metadata(fax->path, fax))
+			goto fail;
+	}
+	if (errno)
+		goto fail;
+	closedir(dir);
+	if (*count)
+		qsort(*faxes, *count, sizeof(**faxes), compare_names);
+	return 0;
+fail: {
+		int saved = errno;
+
+		closedir(dir);
+		for (size_t i = 0; i < *count; i++)
+			free_fax(&(*faxes)[i]);
+		free(*faxes);
+		*faxes = NULL;
+		*count = 0;
+		errno = saved;
+		return -1;
+	}
+}
+
+static const char *or_dash(const char *text)
+{
+	return text && text[0] ? text : "-";
+}
+
+static void print_faxes(const struct received_fax *faxes, size_t count, bool as_json)
+{
+	char when[64];
+
+	if (as_json) {
+		struct json_writer json;
+
+		json_init(&json, stdout);
+		json_begin_array(&json, NULL);
+		for (size_t i = 0; i < count; i++) {
+			unsigned long number;
+
+			local_time(faxes[i].started, when, sizeof(when));
+			json_begin_object(&json, NULL);
+			json_string(&json, "time", when);
+			json_string(&json, "started_utc", faxes[i].started);
+			if (faxes[i].port && faxes[i].port[0] &&
+			    faxctl_parse_uint(faxes[i].port, 0xFFFFFFFFUL, &number))
+				json_uint(&json, "device_id", number);
+			else
+				json_string(&json, "device_id", NULL);
+			json_string(&json, "remote_station", faxes[i].remote_ident);
+			if (faxctl_parse_uint(faxes[i].pages, 0xFFFFFFFFUL, &number))
+				json_uint(&json, "pages", number);
+			else
+				json_string(&json, "pages", NULL);
+			json_string(&json, "outcome", faxes[i].outcome);
+			json_bool(&json, "complete", !faxes[i].failed);
+			json_string(&json, "negotiated", faxes[i].negotiated);
+			json_string(&json, "file", faxes[i].path);
+			json_end_object(&json);
+		}
+		json_end_array(&json);
+		json_end_line(&json);
+		return;
+	}
+	if (!count) {
+		printf("no fax was received\n");
+		return;
+	}
+	printf("%-19s  %-4s  %-20s  %5s  %-12s  %s\n", "TIME", "PORT", "FROM", "PAGES", "OUTCOME",
+	       "FILE");
+	for (size_t i = 0; i < count; i++) {
+		local_time(faxes[i].started, when, sizeof(when));
+		printf("%-19s  %-4s  %-20s  %5s  %-12s  %s\n", when, or_dash(faxes[i].port),
+		       or_dash(faxes[i].remote_ident), or_dash(faxes[i].pages),
+		       or_dash(faxes[i].outcome), faxes[i].path);
+	}
+}
+
+int faxctl_inbox(struct faxctl_command_line *cmd)
+{
+	static const struct option options[] = {
+		{ "spool", required_argument, NULL, 's' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ 0 },
+	};
+	const char *spool = DEFAULT_SPOOL;
+	bool as_json = false;
+	struct received_fax *faxes;
+	size_t count;
+	char *inbox;
+	int option;
+
+	while ((option = faxctl_getopt(cmd, ":h", options)) != -1) {
+		switch (option) {
+		case 'h':
+			fputs(inbox_help, stdout);
+			return FAXCTL_OK;
+		case 's':
+			spool = optarg;
+			break;
+		case 'j':
+			as_json = true;
+			break;
+		default:
+			return FAXCTL_USAGE;
+		}
+	}
+	if (optind < cmd->argc)
+		return faxctl_usage_error(cmd, "unexpected argument '%s'", cmd->argv[optind]);
+	if (asprintf(&inbox, "%s/inbox", spool) < 0)
+		return faxctl_fail(FAXCTL_FAILED, "out of memory");
+	if (list_inbox(inbox, &faxes, &count)) {
+		int error = errno;
+		int status = error == ENOENT ? FAXCTL_NOT_FOUND :
+			     error == EACCES ? FAXCTL_DENIED : FAXCTL_FAILED;
+
+		faxctl_fail(status, "cannot read the inbox %s: %s%s", inbox, strerror(error),
+			    error == ENOENT ? " (is faxd's spool_dir elsewhere? see --spool)" : "");
+		free(inbox);
+		return status;
+	}
+	print_faxes(faxes, count, as_json);
+	for (size_t i = 0; i < count; i++)
+		free_fax(&faxes[i]);
+	free(faxes);
+	free(inbox);
+	return FAXCTL_OK;
+}

@@ -1,0 +1,568 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * faxctl send FILE... --to NUMBER: queue one job per FILE with
+ * FaxSendDocument and follow them live from the server's events, until
+ * each has left the queue (delivered) or failed for good.
+ *
+ * One job per file: FaxSendDocument takes one document, and the documents
+ * it accepts (TIFF, and what libwinfax converts) are its business, not
+ * faxctl's. Each file is therefore a call of its own to the recipient.
+ *
+ * What the progress shows comes from the API: the events (phase changes,
+ * the outcome), FaxGetJob (queue status, pages) and, while the job is on a
+ * port, FaxGetDeviceStatus of that port (page n of m, the remote station's
+ * id). The API has no field for the modem's speed, so it is not shown.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <libgen.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "faxctl.h"
+#include "json.h"
+
+static const char send_help[] =
+	"usage: faxctl send FILE... --to NUMBER [--name NAME] [--at TIME]\n"
+	"                  [--cover [--subject TEXT] [--note TEXT]] [--from NAME]\n"
+	"                  [--no-wait] [--timeout SECONDS] [--json]\n"
+	"Queues each FILE as its own fax job to NUMBER and shows each job's progress\n"
+	"(dialing, page n of m, the remote station) until it is delivered or fails.\n"
+	"--at HH:MM or 'YYYY-MM-DD HH:MM' (local time) or 'cheap' (the discount\n"
+	"period) schedules the jobs; --no-wait returns once they are queued;\n"
+	"--cover asks the server for a cover page with the subject and note given.\n";
+
+/* Set by SIGINT/SIGTERM: stop following; the jobs stay queued. */
+static volatile sig_atomic_t stop_requested;
+
+static void request_stop(int signal_number)
+{
+	(void)signal_number;
+	stop_requested = 1;
+}
+
+struct send_request {
+	const char *number;
+	const char *recipient_name;
+	const char *sender_name;
+	const char *subject, *note;
+	bool cover;
+	bool schedule_given;
+	DWORD schedule_action;
+	SYSTEMTIME schedule_time;
+	bool no_wait, as_json;
+	unsigned long timeout_s;
+	char **files;
+	int file_count;
+};
+
+struct tracked_job {
+	DWORD id;
+	const char *file;
+	DWORD device_id;		/* the port its events came from, 0 before */
+	HANDLE port;			/* a query handle to that port, NULL before */
+	bool delivered, finished, retry_announced;
+	DWORD failure_event;		/* the last failed attempt's FEI_*, 0 if none */
+	DWORD pages;
+	/* What the progress line last showed, to print only changes. */
+	DWORD shown_state, shown_page, shown_total;
+	char shown_remote[64];
+	struct timespec call_start;
+};
+
+/* Progress on a terminal rewrites one line; in a file or pipe each change is a line. */
+static bool progress_on_terminal;
+static bool progress_line_open;
+
+static void end_progress_line(void)
+{
+	if (progress_line_open)
+		fputc('\n', stdout);
+	progress_line_open = false;
+}
+
+static void say(const struct tracked_job *job, const char *format, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void say(const struct tracked_job *job, const char *format, ...)
+{
+	va_list args;
+
+	end_progress_line();
+	printf("job %lu: ", (unsigned long)job->id);
+	va_start(args, format);
+	vprintf(format, args);
+	va_end(args);
+	fputc('\n', stdout);
+	fflush(stdout);
+}
+
+static void show_progress(const char *text)
+{
+	if (progress_on_terminal) {
+		printf("\r\033[K%s", text);
+		progress_line_open = true;
+	} else {
+		printf("%s\n", text);
+	}
+	fflush(stdout);
+}
+
+/* Digits, + * #, and the separators people write; the server has the final word. */
+static bool looks_like_fax_number(const char *number)
+{
+	bool digits = false;
+
+	for (const char *c = number; *c; c++) {
+		if (*c >= '0' && *c <= '9')
+			digits = true;
+		else if (!strchr("+*# -./()", *c))
+			return false;
+	}
+	return digits;
+}
+
+static int parse_send(struct faxctl_command_line *cmd, struct send_request *request)
+{
+	enum { TO = 256, NAME, AT, COVER, SUBJECT, NOTE, FROM, NO_WAIT, TIMEOUT, JSON };
+	static const struct option options[] = {
+		{ "to", required_argument, NULL, TO },
+		{ "name", required_argument, NULL, NAME },
+		{ "at", required_argument, NULL, AT },
+		{ "cover", no_argument, NULL, COVER },
+		{ "subject", required_argument, NULL, SUBJECT },
+		{ "note", required_argument, NULL, NOTE },
+		{ "from", required_argument, NULL, FROM },
+		{ "no-wait", no_argument, NULL, NO_WAIT },
+		{ "timeout", required_argument, NULL, TIMEOUT },
+		{ "json", no_argument, NULL, JSON },
+		{ "help", no_argument, NULL, 'h' },
+		{ 0 },
+	};
+	int option;
+
+	while ((option = faxctl_getopt(cmd, ":h", options)) != -1) {
+		switch (option) {
+		case 'h':
+			fputs(send_help, stdout);
+			return -1;
+		case TO:
+			request->number = optarg;
+			break;
+		case NAME:
+			request->recipient_name = optarg;
+			break;
+		case AT:
+			if (!faxctl_parse_schedule(optarg, &request->schedule_action,
+						   &request->schedule_time))
+				return faxctl_usage_error(cmd,
+							  "--at takes HH:MM, 'YYYY-MM-DD HH:MM' or 'cheap', not '%s'",
+							  optarg);
+			request->schedule_given = true;
+			break;
+		case COVER:
+			request->cover = true;
+			break;
+		case SUBJECT:
+			request->subject = optarg;
+			break;
+		case NOTE:
+			request->note = optarg;
+			break;
+		case FROM:
+			request->sender_name = optarg;
+			break;
+		case NO_WAIT:
+			request->no_wait = true;
+			break;
+		case TIMEOUT:
+			if (!faxctl_parse_uint(optarg, 86400UL * 365, &request->timeout_s) ||
+			    !request->timeout_s)
+				return faxctl_usage_error(cmd, "--timeout takes a number of seconds, not '%s'",
+							  optarg);
+			break;
+		case JSON:
+			request->as_json = true;
+			break;
+		default:
+			return FAXCTL_USAGE;
+		}
+	}
+	request->files = cmd->argv + optind;
+	request->file_count = cmd->argc - optind;
+	if (!request->file_count)
+		return faxctl_usage_error(cmd, "which document? give at least one FILE");
+	if (!request->number)
+		return faxctl_usage_error(cmd, "to whom? give --to NUMBER");
+	if (!looks_like_fax_number(request->number))
+		return faxctl_usage_error(cmd,
+					  "'%s' is not a fax number (digits, +, * and #; spaces, dashes, dots and parentheses are ignored)",
+					  request->number);
+	if ((request->subject || request->note) && !request->cover)
+		return faxctl_usage_error(cmd, "--subject and --note go on a cover page: add --cover");
+	return FAXCTL_OK;
+}
+
+/* Every file readable before any job is queued: all or nothing. */
+static int check_files(const struct send_request *request)
+{
+	for (int i = 0; i < request->file_count; i++) {
+		int fd = open(request->files[i], O_RDONLY | O_CLOEXEC);
+
+		if (fd < 0)
+			return faxctl_fail(errno == ENOENT || errno == ENOTDIR ? FAXCTL_NOT_FOUND :
+					   errno == EACCES ? FAXCTL_DENIED : FAXCTL_FAILED,
+					   "cannot read %s: %s", request->files[i], strerror(errno));
+		close(fd);
+	}
+	return FAXCTL_OK;
+}
+
+static int queue_error(const char *file, DWORD error)
+{
+	char action[512];
+
+	switch (error) {
+	case ERROR_INVALID_DATA:
+		return faxctl_fail(FAXCTL_BAD_DATA,
+				   "cannot send %s: not a document the fax server can send (see faxctl(1), DOCUMENTS)",
+				   file);
+	case ERROR_INVALID_PARAMETER:
+		return faxctl_fail(FAXCTL_USAGE,
+				   "cannot send %s: the server refused the job (a number it cannot dial, or a name too long)",
+				   file);
+	case ERROR_NOT_SUPPORTED:
+		return faxctl_fail(FAXCTL_FAILED,
+				   "cannot send %s: this fax server cannot make cover pages (send without --cover)",
+				   file);
+	case ERROR_ACCESS_DENIED:
+		return faxctl_fail(FAXCTL_DENIED,
+				   "cannot send %s: permission denied (the file's permissions, or you lack the right to submit faxes)",
+				   file);
+	}
+	snprintf(action, sizeof(action), "cannot send %s", file);
+	return faxctl_fail_api(action, error);
+}
+
+static int queue_jobs(HANDLE server, const struct send_request *request,
+		      struct tracked_job *jobs)
+{
+	PFAX_JOB_PARAMA defaults;
+	PFAX_COVERPAGE_INFOA cover_defaults;
+	FAX_JOB_PARAMA params;
+	FAX_COVERPAGE_INFOA cover;
+	int status = FAXCTL_OK;
+	int queued;
+
+	if (!FaxCompleteJobParamsA(&defaults, &cover_defaults))
+		return faxctl_fail_api("cannot fill in the job's defaults", GetLastError());
+	params = *defaults;
+	cover = *cover_defaults;
+	params.RecipientNumber = request->number;
+	params.RecipientName = request->recipient_name;
+	if (request->sender_name)
+		params.SenderName = cover.SdrName = request->sender_name;
+	if (request->schedule_given) {
+		params.ScheduleAction = request->schedule_action;
+		params.ScheduleTime = request->schedule_time;
+	}
+	cover.RecName = request->recipient_name;
+	cover.RecFaxNumber = request->number;
+	cover.Subject = request->subject;
+	cover.Note = request->note;
+	/* The server's own template: Linux has no per-user .cov files. */
+	cover.CoverPageName = "generic";
+	cover.UseServerCoverPage = TRUE;
+	for (queued = 0; queued < request->file_count; queued++) {
+		char *copy = strdup(request->files[queued]);
+
+		params.DocumentName = copy ? basename(copy) : request->files[queued];
+		if (!FaxSendDocumentA(server, request->files[queued], &params,
+				      request->cover ? &cover : NULL, &jobs[queued].id)) {
+			status = queue_error(request->files[queued], GetLastError());
+			free(copy);
+			break;
+		}
+		free(copy);
+		jobs[queued].file = request->files[queued];
+	}
+	FaxFreeBuffer(defaults);
+	FaxFreeBuffer(cover_defaults);
+	if (status) {
+		/* A command either queues all its files or none. */
+		for (int i = 0; i < queued; i++)
+			FaxSetJobA(server, jobs[i].id, JC_DELETE, NULL);
+		if (queued)
+			fprintf(stderr, "faxctl: the %d job%s queued before it %s deleted\n", queued,
+				queued == 1 ? "" : "s", queued == 1 ? "was" : "were");
+	}
+	return status;
+}
+
+static double seconds_since(const struct timespec *start)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - start->tv_sec) + (now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+static void watch_port(struct tracked_job *job, HANDLE server, DWORD device_id)
+{
+	if (!device_id || device_id == job->device_id)
+		return;
+	if (job->port)
+		FaxClose(job->port);
+	job->port = NULL;
+	job->device_id = device_id;
+	/* Without it the progress has no page numbers, but the job still runs. */
+	if (!FaxOpenPort(server, device_id, PORT_OPEN_QUERY, &job->port))
+		job->port = NULL;
+}
+
+static void on_event(struct tracked_job *job, HANDLE server, const struct send_request *request,
+		     const FAX_EVENT *event)
+{
+	watch_port(job, server, event->DeviceId);
+	switch (event->EventId) {
+	case FEI_DIALING:
+		clock_gettime(CLOCK_MONOTONIC, &job->call_start);
+		job->retry_announced = false;
+		say(job, "dialing %s on port %lu", request->number, (unsigned long)event->DeviceId);
+		break;
+	case FEI_SENDING:
+		say(job, "connected, sending");
+		break;
+	case FEI_COMPLETED: {
+		PFAX_JOB_ENTRYA entry;
+
+		job->delivered = true;
+		if (FaxGetJobA(server, job->id, &entry)) {
+			job->pages = entry->PageCount;
+			FaxFreeBuffer(entry);
+		}
+		say(job, "delivered (%lu page%s, %.0f s on the line)", (unsigned long)job->pages,
+		    job->pages == 1 ? "" : "s", seconds_since(&job->call_start));
+		break;
+	}
+	case FEI_ABORTING:
+		say(job, "aborting");
+		break;
+	case FEI_DELETED:
+		job->finished = true;
+		if (!job->delivered)
+			say(job, "left the queue without being delivered (deleted)");
+		break;
+	default:
+		if (faxctl_event_is_failure(event->EventId)) {
+			job->failure_event = event->EventId;
+			say(job, "this attempt failed: %s", faxctl_event_words(event->EventId));
+		}
+	}
+}
+
+/* The job in the queue now: what the events do not say (retries, pages on the line). */
+static void poll_job(struct tracked_job *job, HANDLE server)
+{
+	PFAX_JOB_ENTRYA entry;
+	PFAX_DEVICE_STATUSA device;
+	char line[512];
+
+	if (!FaxGetJobA(server, job->id, &entry)) {
+		/* Gone: its FEI_DELETED was lost or is on its way. */
+		if (GetLastError() == ERROR_INVALID_PARAMETER)
+			job->finished = true;
+		return;
+	}
+	if (!job->delivered && (entry->QueueStatus & (JS_RETRIES_EXCEEDED | JS_FAILED))) {
+		job->finished = true;
+		FaxFreeBuffer(entry);
+		return;
+	}
+	if (job->failure_event && !job->retry_announced && (entry->QueueStatus & JS_RETRYING)) {
+		say(job, "the server will try again later");
+		job->retry_announced = true;
+	}
+	if (!(entry->QueueStatus & JS_INPROGRESS) || !job->port ||
+	    !FaxGetDeviceStatusA(job->port, &device)) {
+		FaxFreeBuffer(entry);
+		return;
+	}
+	FaxFreeBuffer(entry);
+	if (device->JobType == JT_SEND &&
+	    (device->Status != job->shown_state || device->CurrentPage != job->shown_page ||
+	     device->TotalPages != job->shown_total ||
+	     strcmp(device->Csid ? device->Csid : "", job->shown_remote))) {
+		int used;
+
+		job->shown_state = device->Status;
+		job->shown_page = device->CurrentPage;
+		job->shown_total = device->TotalPages;
+		snprintf(job->shown_remote, sizeof(job->shown_remote), "%s",
+			 device->Csid ? device->Csid : "");
+		used = snprintf(line, sizeof(line), "job %lu: %s", (unsigned long)job->id,
+				faxctl_state_name(device->Status));
+		if (device->CurrentPage && used > 0 && (size_t)used < sizeof(line)) {
+			if (device->TotalPages)
+				used += snprintf(line + used, sizeof(line) - (size_t)used,
+						 ", page %lu of %lu", (unsigned long)device->CurrentPage,
+						 (unsigned long)device->TotalPages);
+			else
+				used += snprintf(line + used, sizeof(line) - (size_t)used, ", page %lu",
+						 (unsigned long)device->CurrentPage);
+		}
+		if (job->shown_remote[0] && used > 0 && (size_t)used < sizeof(line))
+			used += snprintf(line + used, sizeof(line) - (size_t)used, ", remote station \"%s\"",
+					 job->shown_remote);
+		if (used > 0 && (size_t)used < sizeof(line))
+			snprintf(line + used, sizeof(line) - (size_t)used, ", port %lu, %.0f s",
+				 (unsigned long)device->DeviceId, seconds_since(&job->call_start));
+		show_progress(line);
+	}
+	FaxFreeBuffer(device);
+}
+
+static struct tracked_job *find_job(struct tracked_job *jobs, int count, DWORD id)
+{
+	for (int i = 0; i < count; i++)
+		if (jobs[i].id == id)
+			return &jobs[i];
+	return NULL;
+}
+
+static int follow_jobs(HANDLE server, HANDLE completion_port, const struct send_request *request,
+		       struct tracked_job *jobs)
+{
+	struct sigaction action = { .sa_handler = request_stop };
+	struct timespec start;
+	int remaining = request->file_count;
+	int status = FAXCTL_OK;
+
+	sigemptyset(&action.sa_mask);
+	sigaction(SIGINT, &action, NULL);
+	sigaction(SIGTERM, &action, NULL);
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (int i = 0; i < request->file_count; i++)
+		jobs[i].call_start = start;
+	while (remaining && !stop_requested &&
+	       !(request->timeout_s && seconds_since(&start) >= (double)request->timeout_s)) {
+		DWORD bytes;
+		ULONG_PTR key;
+		LPOVERLAPPED overlapped;
+
+		/* Events first; a quiet 250 ms means time to poll the pages. */
+		if (GetQueuedCompletionStatus(completion_port, &bytes, &key, &overlapped, 250)) {
+			const FAX_EVENT *event = (const FAX_EVENT *)overlapped;
+			struct tracked_job *job = find_job(jobs, request->file_count, event->JobId);
+
+			if (job && !job->finished)
+				on_event(job, server, request, event);
+			LocalFree(overlapped);
+		} else if (GetLastError() != WAIT_TIMEOUT) {
+			status = faxctl_fail_api("cannot read the events", GetLastError());
+			break;
+		}
+		remaining = 0;
+		for (int i = 0; i < request->file_count; i++) {
+			if (!jobs[i].finished)
+				poll_job(&jobs[i], server);
+			remaining += !jobs[i].finished;
+		}
+	}
+	end_progress_line();
+	for (int i = 0; i < request->file_count; i++) {
+		if (jobs[i].delivered)
+			continue;
+		if (status == FAXCTL_OK)
+			status = FAXCTL_FAILED;
+		if (jobs[i].finished && jobs[i].failure_event)
+			fprintf(stderr,
+				"faxctl: job %lu (%s) was not delivered: %s; it stays in the queue ('faxctl job resume %lu' tries again)\n",
+				(unsigned long)jobs[i].id, jobs[i].file,
+				faxctl_event_words(jobs[i].failure_event), (unsigned long)jobs[i].id);
+		else if (jobs[i].finished)
+			fprintf(stderr, "faxctl: job %lu (%s) was not delivered\n",
+				(unsigned long)jobs[i].id, jobs[i].file);
+		else
+			fprintf(stderr,
+				"faxctl: job %lu (%s) is still queued; 'faxctl jobs' shows it, 'faxctl job abort %lu' cancels it\n",
+				(unsigned long)jobs[i].id, jobs[i].file, (unsigned long)jobs[i].id);
+	}
+	return status;
+}
+
+static void print_queued(const struct send_request *request, const struct tracked_job *jobs)
+{
+	if (request->as_json) {
+		struct json_writer json;
+
+		json_init(&json, stdout);
+		json_begin_array(&json, NULL);
+		for (int i = 0; i < request->file_count; i++) {
+			json_begin_object(&json, NULL);
+			json_uint(&json, "job_id", jobs[i].id);
+			json_string(&json, "file", jobs[i].file);
+			json_string(&json, "to", request->number);
+			json_end_object(&json);
+		}
+		json_end_array(&json);
+		json_end_line(&json);
+		return;
+	}
+	for (int i = 0; i < request->file_count; i++)
+		printf("job %lu: queued %s to %s\n", (unsigned long)jobs[i].id, jobs[i].file,
+		       request->number);
+	fflush(stdout);
+}
+
+int faxctl_send(struct faxctl_command_line *cmd)
+{
+	struct send_request request = { 0 };
+	struct tracked_job *jobs;
+	HANDLE server, completion_port = NULL;
+	int status = parse_send(cmd, &request);
+
+	if (status)
+		return status < 0 ? FAXCTL_OK : status;
+	if (request.as_json && !request.no_wait)
+		return faxctl_usage_error(cmd, "--json lists the queued jobs: use it with --no-wait");
+	status = check_files(&request);
+	if (status)
+		return status;
+	jobs = calloc((size_t)request.file_count, sizeof(*jobs));
+	if (!jobs)
+		return faxctl_fail(FAXCTL_FAILED, "out of memory");
+	status = faxctl_connect(&server);
+	if (status)
+		goto out_free;
+	/* Subscribed before queueing, so that no event of these jobs is missed. */
+	if (!request.no_wait) {
+		status = faxctl_open_events(server, &completion_port);
+		if (status)
+			goto out_server;
+	}
+	status = queue_jobs(server, &request, jobs);
+	if (!status) {
+		print_queued(&request, jobs);
+		if (!request.no_wait) {
+			progress_on_terminal = isatty(STDOUT_FILENO);
+			status = follow_jobs(server, completion_port, &request, jobs);
+		}
+	}
+	for (int i = 0; i < request.file_count; i++)
+		if (jobs[i].port)
+			FaxClose(jobs[i].port);
+	if (completion_port)
+		CloseHandle(completion_port);
+out_server:
+	FaxClose(server);
+out_free:
+	free(jobs);
+	return status;
+}

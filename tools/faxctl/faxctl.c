@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-2.0
+/* faxctl: the command word, and the help that lists every command. */
+#include <stdio.h>
+#include <string.h>
+
+#include "faxctl.h"
+
+static const struct {
+	const char *word;
+	int (*run)(struct faxctl_command_line *cmd);
+	const char *summary;
+} commands[] = {
+	{ "ports", faxctl_ports, "list the fax ports" },
+	{ "port", faxctl_port, "port set DEVICE ...: change a port's settings" },
+	{ "send", faxctl_send, "send FILE... --to NUMBER: queue faxes, follow them live" },
+	{ "jobs", faxctl_jobs, "list the fax queue" },
+	{ "job", faxctl_job, "job pause|resume|delete|abort ID: control a job" },
+	{ "watch", faxctl_watch, "print every event of the fax server as it happens" },
+	{ "config", faxctl_config, "config get [KEY...] | config set KEY=VALUE...: the server's settings" },
+	{ "inbox", faxctl_inbox, "list the received faxes in faxd's spool" },
+	{ "show", faxctl_show, "show FILE [--page N] -o PAGE.png: a fax page as a PNG" },
+};
+
+static void usage(FILE *out)
+{
+	fputs("usage: faxctl COMMAND [ARGUMENTS] [--json]\n\ncommands:\n", out);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(out, "  %-8s %s\n", commands[i].word, commands[i].summary);
+	fputs("\n'faxctl COMMAND --help' describes a command; 'man faxctl' all of them.\n", out);
+}
+
+int main(int argc, char **argv)
+{
+	struct faxctl_command_line cmd;
+
+	if (argc < 2) {
+		usage(stderr);
+		return FAXCTL_USAGE;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+		usage(stdout);
+		return FAXCTL_OK;
+	}
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		if (strcmp(argv[1], commands[i].word))
+			continue;
+		cmd.argc = argc - 1;
+		cmd.argv = argv + 1;
+		cmd.name = commands[i].word;
+		return commands[i].run(&cmd);
+	}
+	fprintf(stderr, "faxctl: unknown command '%s' (see 'faxctl --help')\n", argv[1]);
+	return FAXCTL_USAGE;
+}

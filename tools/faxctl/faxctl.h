@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * faxctl: the fax server's command line, written against winfax.h only (as
+ * a ported Windows fax program would be), plus libtiff/libpng for `show`.
+ * This header is what the command files share.
+ */
+#ifndef FAXCTL_H
+#define FAXCTL_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include <winfax.h>
+
+/* Exit statuses; faxctl.1 documents them. */
+enum faxctl_status {
+	FAXCTL_OK = 0,
+	FAXCTL_FAILED = 1,	/* the operation ran and failed (a fax not delivered) */
+	FAXCTL_USAGE = 2,	/* bad arguments */
+	FAXCTL_NO_SERVER = 3,	/* no fax server (module not loaded, no node) */
+	FAXCTL_DENIED = 4,	/* the caller's fax rights or file permissions */
+	FAXCTL_NOT_FOUND = 5,	/* no such port, job or file */
+	FAXCTL_BAD_DATA = 6,	/* a document or file that cannot be used */
+	FAXCTL_BUSY = 7,	/* the port is in use */
+};
+
+/* What every command gets: its words (argv[0] is the command's name). */
+struct faxctl_command_line {
+	int argc;
+	char **argv;
+	const char *name;	/* "send", "port set", ... for messages */
+};
+
+int faxctl_ports(struct faxctl_command_line *cmd);
+int faxctl_port(struct faxctl_command_line *cmd);
+int faxctl_send(struct faxctl_command_line *cmd);
+int faxctl_jobs(struct faxctl_command_line *cmd);
+int faxctl_job(struct faxctl_command_line *cmd);
+int faxctl_watch(struct faxctl_command_line *cmd);
+int faxctl_config(struct faxctl_command_line *cmd);
+int faxctl_inbox(struct faxctl_command_line *cmd);
+int faxctl_show(struct faxctl_command_line *cmd);
+
+/* failure.c: messages on stderr, each returning the exit status to use. */
+int faxctl_usage_error(const struct faxctl_command_line *cmd, const char *format, ...)
+	__attribute__((format(printf, 2, 3)));
+int faxctl_fail(int status, const char *format, ...) __attribute__((format(printf, 2, 3)));
+/* "faxctl: ACTION: <what the Win32 error means>"; the status that fits it. */
+int faxctl_fail_api(const char *action, DWORD error);
+const char *faxctl_error_words(DWORD error);
+int faxctl_status_for_error(DWORD error);
+
+/* options.c: getopt_long with faxctl's messages; returns -1 at the end,
+ * '?' after printing a usage error (the caller returns FAXCTL_USAGE). */
+struct option;
+int faxctl_getopt(struct faxctl_command_line *cmd, const char *short_options,
+		  const struct option *long_options);
+bool faxctl_parse_uint(const char *text, unsigned long max, unsigned long *value);
+
+/* server.c: connecting, ports by number or name, the event queue. */
+int faxctl_connect(HANDLE *server);
+int faxctl_find_port(HANDLE server, const char *spec, DWORD *device_id);
+int faxctl_open_events(HANDLE server, HANDLE *completion_port);
+
+/* names.c: the API's numbers in words. */
+const char *faxctl_event_name(DWORD event_id);
+const char *faxctl_event_words(DWORD event_id);
+const char *faxctl_state_name(DWORD fps_state);
+void faxctl_queue_status_words(DWORD queue_status, char *text, size_t size);
+const char *faxctl_job_type_name(DWORD job_type);
+bool faxctl_event_is_failure(DWORD event_id);
+
+/* times.c */
+void faxctl_format_filetime(FILETIME time, char *text, size_t size, bool with_millis);
+void faxctl_format_systemtime_utc(const SYSTEMTIME *time, char *text, size_t size);
+/* --at: "HH:MM" (the next one, local), "YYYY-MM-DD HH:MM" (local), "cheap". */
+bool faxctl_parse_schedule(const char *text, DWORD *action, SYSTEMTIME *utc);
+
+#endif
