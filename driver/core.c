@@ -81,6 +81,7 @@ static int __init faxport_init(void)
 		if (ret)
 			goto err_ports;
 	}
+	faxport_objects_init();
 	return 0;
 
 err_ports:
@@ -103,6 +104,7 @@ err_events:
 static void __exit faxport_exit(void)
 {
 	/* Open files pin the module: no handle exists here any more. */
+	faxport_objects_exit();
 	faxport_port_remove_all();
 	faxport_jobs_exit();
 	faxport_exchange_exit();

@@ -238,6 +238,30 @@ void faxport_impair_call_start(struct faxport_line *a, struct faxport_line *b);
 void faxport_impair_audio(struct faxport_line *from, s16 *samples,
 			  unsigned int n);
 
+/* objects.c: live counts for leak checks */
+enum faxport_object_kind {
+	FAXPORT_OBJECT_SERVER_HANDLE,
+	FAXPORT_OBJECT_PORT_FILE,
+	FAXPORT_OBJECT_PORT,
+	FAXPORT_OBJECT_JOB,
+	FAXPORT_OBJECT_KINDS
+};
+
+extern atomic_t faxport_live_objects[FAXPORT_OBJECT_KINDS];
+
+static inline void faxport_object_born(enum faxport_object_kind kind)
+{
+	atomic_inc(&faxport_live_objects[kind]);
+}
+
+static inline void faxport_object_gone(enum faxport_object_kind kind)
+{
+	atomic_dec(&faxport_live_objects[kind]);
+}
+
+void faxport_objects_init(void);
+void faxport_objects_exit(void);
+
 /* events.c */
 void faxport_event(u32 event_id, u32 device_id, u32 job_id);
 int faxport_events_init(void);

@@ -123,6 +123,7 @@ static void faxport_job_remove(struct faxport_job *job)
 	if (job->document)
 		fput(job->document);
 	kfree(job);
+	faxport_object_gone(FAXPORT_OBJECT_JOB);
 }
 
 /* Called with faxport_jobs_lock held: the job is off its port. */
@@ -291,6 +292,7 @@ static long faxport_job_submit(struct faxport_server_handle *srv,
 		fput(doc);
 		return -ENOMEM;
 	}
+	faxport_object_born(FAXPORT_OBJECT_JOB);
 	faxport_config_read(&cfg);
 	now = ktime_get_real_ns();
 	job->owner = srv->uid;
@@ -327,6 +329,7 @@ err_unlock:
 	mutex_unlock(&faxport_jobs_lock);
 	fput(doc);
 	kfree(job);
+	faxport_object_gone(FAXPORT_OBJECT_JOB);
 	return ret;
 }
 
@@ -802,6 +805,7 @@ static long faxport_engine_receive(struct faxport_port *port,
 	job = kzalloc(sizeof(*job), GFP_KERNEL);
 	if (!job)
 		return -ENOMEM;
+	faxport_object_born(FAXPORT_OBJECT_JOB);
 	job->owner = engine_file->f_cred->euid;
 	job->type = FAXPORT_JOB_RECEIVE;
 	job->queue_status = FAXPORT_JS_INPROGRESS;
@@ -827,6 +831,7 @@ static long faxport_engine_receive(struct faxport_port *port,
 err:
 	mutex_unlock(&faxport_jobs_lock);
 	kfree(job);
+	faxport_object_gone(FAXPORT_OBJECT_JOB);
 	return ret;
 }
 

@@ -175,6 +175,7 @@ static void faxport_port_dev_release(struct device *dev)
 	faxport_line_free(port);
 	mutex_destroy(&port->lock);
 	kfree(port);
+	faxport_object_gone(FAXPORT_OBJECT_PORT);
 }
 
 /* sysfs: every attribute a port has, read-only; changes go through ioctls. */
@@ -333,6 +334,8 @@ int faxport_port_create(const char *name, const char *number, u32 *device_id)
 		kfree(port);
 		return ret;
 	}
+	/* From here on, the device's release frees the port. */
+	faxport_object_born(FAXPORT_OBJECT_PORT);
 	device_initialize(&port->dev);
 	port->dev.class = &faxport_class;
 	port->dev.groups = faxport_port_groups;
@@ -559,6 +562,7 @@ static int faxport_port_open(struct inode *inode, struct file *file)
 	pf->port = port;
 	mutex_init(&pf->lock);
 	file->private_data = pf;
+	faxport_object_born(FAXPORT_OBJECT_PORT_FILE);
 	return nonseekable_open(inode, file);
 }
 
@@ -583,6 +587,7 @@ static int faxport_port_release(struct inode *inode, struct file *file)
 	}
 	mutex_destroy(&pf->lock);
 	kfree(pf);
+	faxport_object_gone(FAXPORT_OBJECT_PORT_FILE);
 	put_device(&port->dev);
 	return 0;
 }

@@ -27,6 +27,7 @@ static int faxport_server_open(struct inode *inode, struct file *file)
 	srv->rights = faxport_rights_for(file->f_cred);
 	srv->uid = file->f_cred->euid;
 	file->private_data = srv;
+	faxport_object_born(FAXPORT_OBJECT_SERVER_HANDLE);
 	return nonseekable_open(inode, file);
 }
 
@@ -36,6 +37,7 @@ static int faxport_server_release(struct inode *inode, struct file *file)
 
 	mutex_destroy(&srv->lock);
 	kfree(srv);
+	faxport_object_gone(FAXPORT_OBJECT_SERVER_HANDLE);
 	return 0;
 }
 

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -171,6 +172,22 @@ static inline int port_sysfs(__u32 device_id, const char *attr, char *buf,
 	buf[n] = '\0';
 	buf[strcspn(buf, "\n")] = '\0';
 	return 0;
+}
+
+/* What the uAPI documents an ioctl, read or write may fail with. */
+static inline bool faxport_errno_documented(int err)
+{
+	switch (err) {
+	case EINVAL: case EFAULT: case ENOTTY: case EPERM: case EACCES:
+	case EBUSY: case ENODEV: case ENOENT: case EAGAIN: case ENOTCONN:
+	case ENOSPC: case EOVERFLOW: case E2BIG: case EEXIST: case ERANGE:
+	case EBADF: case EISCONN: case EALREADY: case EMSGSIZE: case ENXIO:
+	case EOPNOTSUPP: case ESRCH: case ECANCELED: case EINTR:
+	case ENAMETOOLONG: case EPROTO: case ETIMEDOUT: case EBADFD:
+		return true;
+	default:
+		return false;
+	}
 }
 
 #endif /* FAXPORT_TEST_H */

@@ -61,22 +61,6 @@ static const unsigned long known_ioctls[] = {
 };
 #define KNOWN_IOCTLS (sizeof(known_ioctls) / sizeof(known_ioctls[0]))
 
-/* What the uAPI documents an ioctl, read or write may fail with. */
-static bool documented_errno(int err)
-{
-	switch (err) {
-	case EINVAL: case EFAULT: case ENOTTY: case EPERM: case EACCES:
-	case EBUSY: case ENODEV: case ENOENT: case EAGAIN: case ENOTCONN:
-	case ENOSPC: case EOVERFLOW: case E2BIG: case EEXIST: case ERANGE:
-	case EBADF: case EISCONN: case EALREADY: case EMSGSIZE: case ENXIO:
-	case EOPNOTSUPP: case ESRCH: case ECANCELED: case EINTR:
-	case ENAMETOOLONG: case EPROTO: case ETIMEDOUT: case EBADFD:
-		return true;
-	default:
-		return false;
-	}
-}
-
 struct fuzz_stats {
 	atomic_ulong calls;
 	atomic_ulong successes;
@@ -224,7 +208,7 @@ static void note_result(unsigned long cmd, int ret)
 		atomic_fetch_add(&stats.successes, 1);
 		return;
 	}
-	if (documented_errno(errno))
+	if (faxport_errno_documented(errno))
 		return;
 	if (atomic_fetch_add(&stats.undocumented, 1) == 0) {
 		atomic_store(&stats.first_bad_errno, errno);
