@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * faxmodem: a Class 1 fax modem on a fax port. It attaches to one port as
+ * its DSP engine (instead of faxd) and offers a pseudo-terminal that fax
+ * programs written for serial modems (HylaFAX, efax, mgetty+sendfax) drive
+ * with T.31 AT commands. See Documentation/class1-modem.rst.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <grp.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/signalfd.h>
+#include <sys/timerfd.h>
+#include <unistd.h>
+
+#include "../faxd_log.h"
+#include "../faxd_loop.h"
+#include "../faxd_names.h"
+#include "class1_modem.h"
+
+enum exit_status {
+	EXIT_STOPPED = 0,	/* a signal asked us to stop */
+	EXIT_FAILED = 1,	/* the port went away, or the loop failed */
+	EXIT_USAGE = 2,
+	EXIT_SETUP_FAILED = 3,
+};
+
+#define DEFAULT_LINK_FORMAT "/dev/ttyFAX%lu"
+#define DEFAULT_TTY_MODE 0660
+
+struct modem_session {
+	struct faxd_loop *loop;
+	struct class1_modem *modem;
+	struct faxd_watch signals;
+	struct faxd_watch tick;
+	bool stop;
+};
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"usage: faxmodem [OPTIONS]\n"
+		"Be a Class 1 (T.31) fax modem on a fax port: attach to /dev/faxportN as its\n"
+		"DSP engine, with the port's real-time clock, and offer a terminal for\n"
+		"HylaFAX, efax or mgetty. Runs until SIGTERM or SIGINT. Exit status: 0 stopped\n"
+		"by a signal, 1 the port went away, 2 bad usage, 3 could not start (another\n"
+		"engine such as faxd is attached: -EBUSY).\n"
+		"  -p, --port N        the port (default 1)\n"
+		"  -l, --link PATH     the terminal's stable name (default /dev/ttyFAX<N>);\n"
+		"                      its folder is created if missing, its parents are not\n"
+		"  -m, --mode MODE     the terminal's permissions, octal (default 0660)\n"
+		"  -g, --group NAME    the terminal's group (e.g. dialout, uucp; default: root's)\n"
+		"  -v, --verbose       debug log, with spandsp's T.31 trace\n"
+		"  -h, --help          this text\n");
+}
+
+static void on_signal(struct faxd_watch *watch, uint32_t events)
+{
+	struct modem_session *session = (struct modem_session *)((char *)watch -
+					offsetof(struct modem_session, signals));
+	struct signalfd_siginfo info;
+
+	(void)events;
+	while (read(watch->fd, &info, sizeof(info)) == sizeof(info)) {
+		log_notice("signal %u: stopping", info.ssi_signo);
+		session->stop = true;
+	}
+}
+
+static void on_tick(struct faxd_watch *watch, uint32_t events)
+{
+	struct modem_session *session = (struct modem_session *)((char *)watch -
+					offsetof(struct modem_session, tick));
+	uint64_t expirations;
+
+	(void)events;
+	if (read(watch->fd, &expirations, sizeof(expirations)) < 0 && errno != EAGAIN)
+		log_warning("timerfd: %s", strerror(errno));
+	class1_modem_tick(session->modem);
+}
+
+static int watch_signals_and_tick(struct modem_session *session)
+{
+	struct itimerspec every_100ms = {
+		.it_interval = { 0, 100000000 }, .it_value = { 0, 100000000 },
+	};
+	sigset_t signals;
+
+	sigemptyset(&signals);
+	sigaddset(&signals, SIGINT);
+	sigaddset(&signals, SIGTERM);
+	if (sigprocmask(SIG_BLOCK, &signals, NULL))
+		return -1;
+	/* A DTE that closes the terminal while we write to it must not kill us. */
+	signal(SIGPIPE, SIG_IGN);
+	session->signals.fd = signalfd(-1, &signals, SFD_NONBLOCK | SFD_CLOEXEC);
+	session->signals.events = EPOLLIN;
+	session->signals.handle = on_signal;
+	session->tick.fd = timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
+	session->tick.events = EPOLLIN;
+	session->tick.handle = on_tick;
+	if (session->signals.fd < 0 || session->tick.fd < 0 ||
+	    timerfd_settime(session->tick.fd, 0, &every_100ms, NULL) ||
+	    faxd_loop_watch(session->loop, &session->signals) ||
+	    faxd_loop_watch(session->loop, &session->tick))
+		return -1;
+	return 0;
+}
+
+static int parse_mode(const char *text, mode_t *mode)
+{
+	char *end;
+	unsigned long value;
+
+	errno = 0;
+	value = strtoul(text, &end, 8);
+	if (errno || end == text || *end || value > 07777)
+		return -1;
+	*mode = (mode_t)value;
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option long_options[] = {
+		{ "port", required_argument, NULL, 'p' },
+		{ "link", required_argument, NULL, 'l' },
+		{ "mode", required_argument, NULL, 'm' },
+		{ "group", required_argument, NULL, 'g' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ 0 },
+	};
+	struct modem_session session = { .signals.fd = -1, .tick.fd = -1 };
+	struct class1_modem_config config = {
+		.tty_mode = DEFAULT_TTY_MODE, .tty_group = (gid_t)-1,
+	};
+	unsigned long port_id = 1;
+	char *default_link = NULL;
+	int log_level = LOG_INFO;
+	int status = EXIT_SETUP_FAILED;
+	int option, error;
+	struct group *group;
+
+	while ((option = getopt_long(argc, argv, "p:l:m:g:vh", long_options, NULL)) != -1) {
+		switch (option) {
+		case 'p':
+			if (faxd_parse_uint(optarg, 1, UINT32_MAX, &port_id)) {
+				fprintf(stderr, "faxmodem: bad port '%s': a port number, 1 or more\n",
+					optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'l':
+			if (!*optarg) {
+				fprintf(stderr, "faxmodem: the link path is empty\n");
+				return EXIT_USAGE;
+			}
+			config.link_path = optarg;
+			break;
+		case 'm':
+			if (parse_mode(optarg, &config.tty_mode)) {
+				fprintf(stderr, "faxmodem: bad mode '%s': octal permissions such as 0660\n",
+					optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'g':
+			group = getgrnam(optarg);
+			if (!group) {
+				fprintf(stderr, "faxmodem: no group named '%s'\n", optarg);
+				return EXIT_USAGE;
+			}
+			config.tty_group = group->gr_gid;
+			break;
+		case 'v':
+			log_level = LOG_DEBUG;
+			config.trace_t31 = true;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind != argc) {
+		fprintf(stderr, "faxmodem: unexpected argument '%s'\n", argv[optind]);
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	config.port_id = (uint32_t)port_id;
+	if (!config.link_path) {
+		if (asprintf(&default_link, DEFAULT_LINK_FORMAT, port_id) < 0) {
+			fprintf(stderr, "faxmodem: out of memory\n");
+			return EXIT_SETUP_FAILED;
+		}
+		config.link_path = default_link;
+	}
+	faxd_log_setup("faxmodem", false, log_level);
+
+	session.loop = faxd_loop_new();
+	if (!session.loop || watch_signals_and_tick(&session)) {
+		fprintf(stderr, "faxmodem: cannot set up the event loop: %s\n", strerror(errno));
+		goto out;
+	}
+	error = class1_modem_open(session.loop, &config, &session.modem);
+	if (error) {
+		if (error == -EBUSY)
+			fprintf(stderr, "faxmodem: /dev/faxport%lu has another DSP engine (faxd?): %s\n",
+				port_id, strerror(-error));
+		else
+			fprintf(stderr, "faxmodem: cannot be the modem of /dev/faxport%lu on %s: %s\n",
+				port_id, config.link_path, strerror(-error));
+		goto out;
+	}
+	status = EXIT_STOPPED;
+	while (!session.stop) {
+		if (class1_modem_lost(session.modem)) {
+			log_error("faxport%lu went away", port_id);
+			status = EXIT_FAILED;
+			break;
+		}
+		if (faxd_loop_run_once(session.loop, -1)) {
+			log_error("event loop: %s", strerror(errno));
+			status = EXIT_FAILED;
+			break;
+		}
+	}
+out:
+	if (session.modem)
+		class1_modem_close(session.modem);
+	if (session.signals.fd >= 0)
+		close(session.signals.fd);
+	if (session.tick.fd >= 0)
+		close(session.tick.fd);
+	faxd_loop_free(session.loop);
+	free(default_link);
+	return status;
+}
