@@ -205,6 +205,12 @@ static long faxport_routing_set(struct faxport_port_file *pf,
 		ret = -EINVAL;
 		goto out;
 	}
+	/* A method that does not exist says so before its info is judged. */
+	method = faxport_routing_find(set->guid);
+	if (method < 0) {
+		ret = method;
+		goto out;
+	}
 	if (set->flags & FAXPORT_ROUTING_SET_INFO) {
 		if (!faxport_routing_info_valid(set->info, sizeof(set->info)))
 			ret = -EINVAL;
@@ -213,11 +219,6 @@ static long faxport_routing_set(struct faxport_port_file *pf,
 	}
 	if (ret)
 		goto out;
-	method = faxport_routing_find(set->guid);
-	if (method < 0) {
-		ret = method;
-		goto out;
-	}
 
 	mutex_lock(&port->lock);
 	state = &port->routing[method];
