@@ -5,6 +5,7 @@
 #   make check-debug  the VM tests on the debug kernel (KASAN, lockdep, kmemleak)
 #   make demo       boot the VM and show the fax server at work
 #   make lint       checkpatch --strict and sparse on driver/
+#   make bench      the benchmarks in the VM: bench/results.json and a table
 #   make install    DESTDIR=... PREFIX=/usr/local
 #
 # Documentation/build-and-test.rst explains each target.
@@ -56,6 +57,13 @@ demo: deps-check all
 
 lint: deps-check
 	tools/lint
+
+# About 10 minutes; Documentation/benchmarks.rst explains each measure.
+bench: deps-check all
+	$(MAKE) -C tools/bench
+	tools/bench/run
+
+.PHONY: bench
 
 install: all
 	$(MAKE) -C tools install DESTDIR=$(DESTDIR) PREFIX=$(PREFIX)
