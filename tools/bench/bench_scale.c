@@ -1,0 +1,417 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * bench_scale: how far one fax server goes.
+ *
+ *   ports_created       loopback ports created with PORT_ADD (goal 1024)
+ *   port_memory         kernel memory per idle port: MemTotal - MemFree
+ *                       before and after creating them, caches dropped
+ *                       both times (the slab part is in the note)
+ *   create_remove_1024  seconds to create and remove 1024 ports, against
+ *                       mknod + unlink of 1024 character nodes in /tmp
+ *   simultaneous_calls  call ends (ports) in free-running calls that were
+ *                       all on the line at once and completed without
+ *                       error: 128 faxd jobs from 128 send-only ports to
+ *                       128 receive-only ports, all in one faxd (goal 256)
+ *
+ * usage: bench_scale DOCUMENT.tif FAXD_PID SPOOL_DIR
+ * faxd runs free-running with `ports = all`; the ports for the calls are
+ * created here and faxd is told to attach to them with SIGHUP.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include "bench_jobs.h"
+#include "bench_report.h"
+
+#define DEFAULT_ROUNDS 3
+#define SCALE_PORTS 1024
+#define CALL_PAIRS 128
+#define CALLS_TIMEOUT_S 480
+#define ATTACH_TIMEOUT_S 120
+
+struct memory_snapshot {
+	double used_kib;	/* MemTotal - MemFree */
+	double slab_kib;
+};
+
+static double meminfo_kib(const char *name)
+{
+	FILE *file = fopen("/proc/meminfo", "r");
+	char *line = NULL;
+	size_t size = 0;
+	size_t name_length = strlen(name);
+	double kib = -1;
+
+	if (!file)
+		bench_die("cannot read /proc/meminfo");
+	while (getline(&line, &size, file) > 0) {
+		if (!strncmp(line, name, name_length) && line[name_length] == ':') {
+			kib = strtod(line + name_length + 1, NULL);
+			break;
+		}
+	}
+	free(line);
+	fclose(file);
+	if (kib < 0)
+		bench_die("no %s in /proc/meminfo", name);
+	return kib;
+}
+
+static void drop_caches(void)
+{
+	int fd = open("/proc/sys/vm/drop_caches", O_WRONLY | O_CLOEXEC);
+
+	sync();
+	if (fd < 0 || write(fd, "3\n", 2) != 2)
+		bench_die("cannot drop caches (root needed): %s", strerror(errno));
+	close(fd);
+}
+
+static struct memory_snapshot memory_now(void)
+{
+	struct memory_snapshot snapshot;
+
+	drop_caches();
+	snapshot.used_kib = meminfo_kib("MemTotal") - meminfo_kib("MemFree");
+	snapshot.slab_kib = meminfo_kib("Slab");
+	return snapshot;
+}
+
+/* The baseline: the device nodes alone, in tmpfs. */
+static double mknod_unlink_seconds(int count)
+{
+	char *dir;
+	uint64_t start;
+
+	if (asprintf(&dir, "%s/bench_scale_nodes.%d", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
+		     (int)getpid()) < 0 || mkdir(dir, 0700))
+		bench_die("cannot make a directory for the nodes");
+	start = bench_now_ns();
+	for (int pass = 0; pass < 2; pass++) {
+		for (int i = 0; i < count; i++) {
+			char *path;
+
+			if (asprintf(&path, "%s/node%d", dir, i) < 0)
+				bench_die("out of memory");
+			if (pass == 0 ? mknod(path, S_IFCHR | 0600, makedev(1, 3)) : unlink(path))
+				bench_die("%s %s: %s", pass ? "unlink" : "mknod", path, strerror(errno));
+			free(path);
+		}
+	}
+	double seconds = (double)(bench_now_ns() - start) / 1e9;
+
+	rmdir(dir);
+	free(dir);
+	return seconds;
+}
+
+struct ports_round {
+	int created;
+	int create_error;	/* errno of the first PORT_ADD that failed, or 0 */
+	double seconds;		/* create + remove */
+	double used_kib_per_port;
+	double slab_kib_per_port;
+};
+
+static void ports_round(int server_fd, struct ports_round *round)
+{
+	uint32_t *ids = calloc(SCALE_PORTS, sizeof(*ids));
+	struct memory_snapshot before, after;
+	uint64_t start;
+	double seconds;
+
+	if (!ids)
+		bench_die("out of memory");
+	before = memory_now();
+	round->created = 0;
+	round->create_error = 0;
+	start = bench_now_ns();
+	for (int i = 0; i < SCALE_PORTS; i++) {
+		int error = bench_port_add(server_fd, &ids[i]);
+
+		if (error) {
+			round->create_error = -error;
+			break;
+		}
+		round->created++;
+	}
+	seconds = (double)(bench_now_ns() - start) / 1e9;
+	after = memory_now();
+	start = bench_now_ns();
+	for (int i = 0; i < round->created; i++)
+		if (bench_port_remove(server_fd, ids[i]))
+			bench_die("PORT_REMOVE %u: %s", ids[i], strerror(errno));
+	round->seconds = seconds + (double)(bench_now_ns() - start) / 1e9;
+	if (round->created) {
+		round->used_kib_per_port = (after.used_kib - before.used_kib) / round->created;
+		round->slab_kib_per_port = (after.slab_kib - before.slab_kib) / round->created;
+	}
+	free(ids);
+}
+
+/* ---- the calls ---------------------------------------------------------- */
+
+static int sysfs_uint(uint32_t device_id, const char *attribute, unsigned long *value)
+{
+	char *path, *line;
+
+	if (asprintf(&path, "/sys/class/faxport/faxport%u/%s", device_id, attribute) < 0)
+		bench_die("out of memory");
+	line = bench_read_line(path);
+	free(path);
+	if (!line)
+		return -1;
+	*value = strtoul(line, NULL, 0);
+	free(line);
+	return 0;
+}
+
+static char *port_number(uint32_t device_id)
+{
+	char *path, *number;
+
+	if (asprintf(&path, "/sys/class/faxport/faxport%u/number", device_id) < 0)
+		bench_die("out of memory");
+	number = bench_read_line(path);
+	if (!number)
+		bench_die("cannot read %s", path);
+	free(path);
+	return number;
+}
+
+static int count_reports(const char *inbox)
+{
+	DIR *dir = opendir(inbox);
+	struct dirent *entry;
+	int count = 0;
+
+	if (!dir)
+		return 0;
+	while ((entry = readdir(dir))) {
+		size_t length = strlen(entry->d_name);
+
+		if (length > 4 && !strcmp(entry->d_name + length - 4, ".txt") &&
+		    strncmp(entry->d_name, "failed-", 7))
+			count++;
+	}
+	closedir(dir);
+	return count;
+}
+
+struct calls_result {
+	int completed;		/* jobs that left the queue */
+	int failed;
+	int filed;		/* faxes the receivers filed */
+	int peak_on_line;	/* jobs in the SENDING state at once */
+	double seconds;
+};
+
+static void wait_attached(uint32_t *ids, int n)
+{
+	uint64_t deadline = bench_now_ns() + ATTACH_TIMEOUT_S * 1000000000ull;
+
+	for (int i = 0; i < n; i++) {
+		unsigned long attached = 0;
+
+		while (sysfs_uint(ids[i], "dsp_attached", &attached) || !attached) {
+			if (bench_now_ns() > deadline)
+				bench_die("faxd did not attach to port %u", ids[i]);
+			usleep(100000);
+		}
+	}
+}
+
+static void run_calls(int server_fd, int document_fd, int faxd_pid, const char *inbox,
+		      struct calls_result *result)
+{
+	uint32_t ids[2 * CALL_PAIRS], jobs[CALL_PAIRS];
+	bool finished[CALL_PAIRS] = { false };
+	uint64_t start, deadline;
+	int reports_before = count_reports(inbox), open_jobs = CALL_PAIRS;
+
+	memset(result, 0, sizeof(*result));
+	for (int i = 0; i < 2 * CALL_PAIRS; i++) {
+		int error = bench_port_add(server_fd, &ids[i]);
+
+		if (error)
+			bench_die("PORT_ADD for the calls: %s", strerror(-error));
+		/* The first half only sends, the second only answers. */
+		bench_port_set_flags(server_fd, ids[i],
+				     i < CALL_PAIRS ? FAXPORT_PORT_SEND : FAXPORT_PORT_RECEIVE);
+	}
+	if (kill(faxd_pid, SIGHUP))
+		bench_die("cannot signal faxd: %s", strerror(errno));
+	wait_attached(ids, 2 * CALL_PAIRS);
+
+	start = bench_now_ns();
+	deadline = start + CALLS_TIMEOUT_S * 1000000000ull;
+	for (int i = 0; i < CALL_PAIRS; i++) {
+		char *number = port_number(ids[CALL_PAIRS + i]);
+
+		jobs[i] = bench_job_submit(server_fd, document_fd, number);
+		free(number);
+	}
+	while (open_jobs > 0 && bench_now_ns() < deadline) {
+		int on_line = 0;
+
+		for (int i = 0; i < CALL_PAIRS; i++) {
+			struct faxport_job_get get = { .job_id = jobs[i] };
+
+			if (finished[i])
+				continue;
+			if (ioctl(server_fd, FAXPORT_IOC_JOB_GET, &get)) {
+				if (errno != ENOENT)
+					bench_die("JOB_GET: %s", strerror(errno));
+				finished[i] = true;
+				result->completed++;
+				open_jobs--;
+				continue;
+			}
+			if (get.info.queue_status & (FAXPORT_JS_FAILED | FAXPORT_JS_RETRYING |
+						     FAXPORT_JS_RETRIES_EXCEEDED)) {
+				finished[i] = true;
+				result->failed++;
+				open_jobs--;
+				continue;
+			}
+			if (get.info.state == FAXPORT_STATE_SENDING)
+				on_line++;
+		}
+		if (on_line > result->peak_on_line)
+			result->peak_on_line = on_line;
+		sleep(1);
+	}
+	/* Receivers file their fax a little after the senders are done. */
+	while (count_reports(inbox) - reports_before < result->completed &&
+	       bench_now_ns() < deadline)
+		sleep(1);
+	result->seconds = (double)(bench_now_ns() - start) / 1e9;
+	result->filed = count_reports(inbox) - reports_before;
+}
+
+int main(int argc, char **argv)
+{
+	int rounds = bench_rounds(DEFAULT_ROUNDS);
+	struct ports_round *port_rounds;
+	double *created, *memory, *slab, *seconds, *baseline_seconds, *ratios;
+	struct calls_result calls;
+	char *inbox, *notes[4];
+	int server_fd, document_fd, status = 0, create_error = 0;
+
+	if (argc != 4) {
+		fprintf(stderr, "usage: bench_scale DOCUMENT.tif FAXD_PID SPOOL_DIR\n");
+		return 2;
+	}
+	port_rounds = calloc((size_t)rounds, sizeof(*port_rounds));
+	created = calloc((size_t)rounds * 6, sizeof(*created));
+	if (!port_rounds || !created || asprintf(&inbox, "%s/inbox", argv[3]) < 0)
+		bench_die("out of memory");
+	memory = created + rounds;
+	slab = created + 2 * rounds;
+	seconds = created + 3 * rounds;
+	baseline_seconds = created + 4 * rounds;
+	ratios = created + 5 * rounds;
+	server_fd = bench_server_open();
+	document_fd = open(argv[1], O_RDONLY | O_CLOEXEC);
+	if (document_fd < 0)
+		bench_die("cannot open %s: %s", argv[1], strerror(errno));
+
+	for (int round = 0; round < rounds; round++) {
+		ports_round(server_fd, &port_rounds[round]);
+		baseline_seconds[round] = mknod_unlink_seconds(SCALE_PORTS);
+		created[round] = port_rounds[round].created;
+		memory[round] = port_rounds[round].used_kib_per_port;
+		slab[round] = port_rounds[round].slab_kib_per_port;
+		seconds[round] = port_rounds[round].seconds;
+		ratios[round] = seconds[round] / baseline_seconds[round];
+		if (port_rounds[round].create_error)
+			create_error = port_rounds[round].create_error;
+		fprintf(stderr, "bench_scale: round %d: %d ports in %.2f s, %.1f KiB each "
+			"(slab %.1f KiB)\n", round + 1, port_rounds[round].created, seconds[round],
+			memory[round], slab[round]);
+	}
+	run_calls(server_fd, document_fd, atoi(argv[2]), inbox, &calls);
+	fprintf(stderr, "bench_scale: calls: %d completed, %d failed, %d filed, at most %d on "
+		"the line at once, %.0f s\n", calls.completed, calls.failed, calls.filed,
+		calls.peak_on_line, calls.seconds);
+
+	int simultaneous_ok = calls.completed < calls.filed ? calls.completed : calls.filed;
+
+	if (calls.peak_on_line < simultaneous_ok)
+		simultaneous_ok = calls.peak_on_line;
+
+	if (asprintf(&notes[0], "of %d asked for, in each of %d rounds%s%s", SCALE_PORTS, rounds,
+		     create_error ? "; PORT_ADD failed: " : "",
+		     create_error ? strerror(create_error) : "") < 0 ||
+	    asprintf(&notes[1], "MemTotal - MemFree after drop_caches; slab part %.2f KiB/port",
+		     bench_median(slab, (size_t)rounds)) < 0 ||
+	    asprintf(&notes[2], "PORT_ADD x %d then PORT_REMOVE x %d", SCALE_PORTS,
+		     SCALE_PORTS) < 0 ||
+	    asprintf(&notes[3], "%d pairs: %d jobs completed, %d failed, %d faxes filed, at most "
+		     "%d pairs on the line at once, %.0f s wall; value = 2 x the pairs that "
+		     "were all on the line at once and completed", CALL_PAIRS, calls.completed,
+		     calls.failed, calls.filed, calls.peak_on_line, calls.seconds) < 0)
+		bench_die("out of memory");
+
+	struct bench_measure scale[4] = {
+		{
+			.key = "ports_created", .unit = "ports",
+			.value_what = "ports created with FAXPORT_IOC_PORT_ADD",
+			.baseline_what = "the goal",
+			.value = bench_median(created, (size_t)rounds), .baseline = SCALE_PORTS,
+			.goal_kind = BENCH_GOAL_AT_LEAST, .goal = SCALE_PORTS,
+			.goal_on_value = true, .rounds = rounds, .note = notes[0],
+		},
+		{
+			.key = "port_memory", .unit = "KiB/port",
+			.value_what = "kernel memory per idle port",
+			.baseline_what = "the goal's budget, 16 KiB",
+			.value = bench_median(memory, (size_t)rounds), .baseline = 16,
+			.goal_kind = BENCH_GOAL_AT_MOST, .goal = 1, .rounds = rounds,
+			.note = notes[1],
+		},
+		{
+			.key = "create_remove_1024", .unit = "s",
+			.value_what = "create and remove 1024 ports",
+			.baseline_what = "mknod + unlink of 1024 character nodes in /tmp",
+			.value = bench_median(seconds, (size_t)rounds),
+			.baseline = bench_median(baseline_seconds, (size_t)rounds),
+			.goal_kind = BENCH_GOAL_NONE, .rounds = rounds, .note = notes[2],
+		},
+		{
+			.key = "simultaneous_calls", .unit = "call ends",
+			.value_what = "ports in simultaneous free-running calls completed without error",
+			.baseline_what = "the goal",
+			.value = 2.0 * simultaneous_ok, .baseline = 2 * CALL_PAIRS,
+			.goal_kind = BENCH_GOAL_AT_LEAST, .goal = 2 * CALL_PAIRS,
+			.goal_on_value = true, .rounds = 1, .note = notes[3],
+		},
+	};
+	for (int i = 0; i < 4; i++) {
+		scale[i].ratio = scale[i].value / scale[i].baseline;
+		if (i == 2) {
+			bench_min_max(ratios, (size_t)rounds, &scale[i].ratio_min,
+				      &scale[i].ratio_max);
+		} else {
+			scale[i].ratio_min = scale[i].ratio_max = scale[i].ratio;
+		}
+	}
+	if (bench_report_group("scale", scale, 4))
+		status = 1;
+	for (int i = 0; i < 4; i++)
+		free(notes[i]);
+	free(inbox);
+	free(created);
+	free(port_rounds);
+	close(document_fd);
+	close(server_fd);
+	return status;
+}
