@@ -6,7 +6,8 @@
 #   make demo       boot the VM and show the fax server at work
 #   make lint       checkpatch --strict and sparse on driver/
 #   make bench      the benchmarks in the VM: bench/results.json and a table
-#   make install    DESTDIR=... PREFIX=/usr/local
+#   make install    DESTDIR=... PREFIX=/usr/local (make uninstall removes it)
+#   make dkms-install  the driver's source for DKMS (make dkms-uninstall)
 #
 # Documentation/build-and-test.rst explains each target.
 
@@ -65,6 +66,24 @@ bench: deps-check all
 
 .PHONY: bench
 
+# --- install, uninstall, DKMS (Documentation/admin-guide.rst) ---------------
+# The project's version: the DKMS source tree is /usr/src/faxport-$(VERSION).
+VERSION := 1.0.0
+MANDIR ?= $(PREFIX)/share/man
+DOCDIR ?= $(PREFIX)/share/doc/faxport
+# udev reads no rules under /usr/local: the local administrator's folder.
+UDEVRULESDIR ?= /etc/udev/rules.d
+SPOOLDIR ?= /var/spool/faxport
+MAN_PAGES := $(wildcard Documentation/man/*.[1-8])
+# Every file "make install" puts under DESTDIR, one a line, with @PREFIX@,
+# @KVER@, @MANDIR@, @DOCDIR@, @UDEVRULESDIR@ and @SPOOLDIR@ for the
+# values above; "make uninstall" removes exactly these, and a line ending
+# in "/" is a folder of ours, removed when empty.
+INSTALL_MANIFEST := packaging/install-manifest
+DKMS_SOURCE_DIR := /usr/src/faxport-$(VERSION)
+DKMS_DRIVER_FILES := driver/Kbuild driver/Makefile $(wildcard driver/*.h) \
+	$(filter-out %.mod.c,$(wildcard driver/*.c))
+
 install: all
 	$(MAKE) -C tools install DESTDIR=$(DESTDIR) PREFIX=$(PREFIX)
 	install -d $(DESTDIR)$(PREFIX)/include/linux
@@ -75,6 +94,55 @@ install: all
 	kver=$${KVER:-$$(tools/kernel-version)} && \
 	install -d $(DESTDIR)/lib/modules/$$kver/extra && \
 	install -m 644 driver/faxport.ko $(DESTDIR)/lib/modules/$$kver/extra/faxport.ko
+	@for page in $(MAN_PAGES); do \
+		section=$${page##*.} && \
+		install -d $(DESTDIR)$(MANDIR)/man$$section && \
+		install -m 644 $$page $(DESTDIR)$(MANDIR)/man$$section/ || exit 1; \
+	done
+	install -d $(DESTDIR)$(UDEVRULESDIR) $(DESTDIR)$(DOCDIR)/examples
+	install -m 644 packaging/60-faxport.rules $(DESTDIR)$(UDEVRULESDIR)/60-faxport.rules
+	install -m 644 packaging/faxport-modprobe.conf $(DESTDIR)$(DOCDIR)/examples/modprobe.conf
+	install -d -m 750 $(DESTDIR)$(SPOOLDIR)
+	@# The nodes' group (Debian has it already). A staged install (DESTDIR)
+	@# leaves that to the package's postinst.
+	@if [ -z "$(DESTDIR)" ] && ! getent group fax >/dev/null; then \
+		echo "groupadd --system fax" && groupadd --system fax; \
+	fi
+
+# The installed paths, from the manifest, for this PREFIX and kernel.
+installed_paths = kver=$${KVER:-$$(tools/kernel-version)} && \
+	sed -e '/^\#/d' -e '/^$$/d' -e "s|@KVER@|$$kver|g" -e 's|@MANDIR@|$(MANDIR)|g' \
+	    -e 's|@DOCDIR@|$(DOCDIR)|g' -e 's|@UDEVRULESDIR@|$(UDEVRULESDIR)|g' \
+	    -e 's|@SPOOLDIR@|$(SPOOLDIR)|g' -e 's|@PREFIX@|$(PREFIX)|g' $(INSTALL_MANIFEST)
+
+# Files first, then our folders, deepest first; a folder that still holds
+# something (received faxes in the spool) stays.
+uninstall:
+	@$(installed_paths) | grep -v '/$$' | while read -r path; do \
+		rm -f "$(DESTDIR)$$path" || exit 1; \
+	done
+	@$(installed_paths) | grep '/$$' | sort -r | while read -r dir; do \
+		[ ! -d "$(DESTDIR)$$dir" ] || rmdir --ignore-fail-on-non-empty "$(DESTDIR)$$dir" || exit 1; \
+	done
+
+# The driver's source as DKMS wants it, in /usr/src/faxport-$(VERSION); on
+# the live system (no DESTDIR) also registered, built and installed for the
+# running kernel (or KVER=...).
+dkms-install:
+	install -d $(DESTDIR)$(DKMS_SOURCE_DIR)/driver $(DESTDIR)$(DKMS_SOURCE_DIR)/uapi/linux
+	install -m 644 $(DKMS_DRIVER_FILES) $(DESTDIR)$(DKMS_SOURCE_DIR)/driver/
+	install -m 644 uapi/linux/faxport.h $(DESTDIR)$(DKMS_SOURCE_DIR)/uapi/linux/
+	sed 's|@VERSION@|$(VERSION)|' packaging/dkms.conf >$(DESTDIR)$(DKMS_SOURCE_DIR)/dkms.conf
+	@if [ -z "$(DESTDIR)" ]; then \
+		dkms add -m faxport -v $(VERSION) && \
+		dkms install -m faxport -v $(VERSION) $(if $(KVER),-k $(KVER)); \
+	fi
+
+dkms-uninstall:
+	@if [ -z "$(DESTDIR)" ] && [ -d /var/lib/dkms/faxport/$(VERSION) ]; then \
+		dkms remove -m faxport -v $(VERSION) --all || exit 1; \
+	fi
+	rm -rf $(DESTDIR)$(DKMS_SOURCE_DIR)
 
 clean:
 	$(MAKE) -C driver clean
@@ -86,4 +154,4 @@ distclean: clean
 	rm -rf $(BUILD_DIR)
 
 .PHONY: all deps-build deps-check deps-debug module userspace tools selftests check \
-	check-debug demo lint install clean distclean
+	check-debug demo lint install uninstall dkms-install dkms-uninstall clean distclean
