@@ -68,6 +68,9 @@ struct tracked_job {
 	DWORD device_id;		/* the port its events came from, 0 before */
 	HANDLE port;			/* a query handle to that port, NULL before */
 	bool delivered, finished, retry_announced;
+	bool gone;			/* no longer in the queue; its last events may be in flight */
+	struct timespec gone_since;
+	DWORD document_pages;		/* counted here when the file is a TIFF, else 0 */
 	DWORD failure_event;		/* the last failed attempt's FEI_*, 0 if none */
 	DWORD pages;
 	/* What the progress line last showed, to print only changes. */
@@ -291,6 +294,7 @@ static int queue_jobs(HANDLE server, const struct send_request *request,
 		}
 		free(copy);
 		jobs[queued].file = request->files[queued];
+		jobs[queued].document_pages = faxctl_tiff_page_count(request->files[queued]);
 	}
 	FaxFreeBuffer(defaults);
 	FaxFreeBuffer(cover_defaults);
@@ -375,9 +379,16 @@ static void poll_job(struct tracked_job *job, HANDLE server)
 	char line[512];
 
 	if (!FaxGetJobA(server, job->id, &entry)) {
-		/* Gone: its FEI_DELETED was lost or is on its way. */
-		if (GetLastError() == ERROR_INVALID_PARAMETER)
+		/* Gone: its last events (FEI_COMPLETED, FEI_DELETED) are on their
+		 * way from the event thread; give them a moment before concluding. */
+		if (GetLastError() != ERROR_INVALID_PARAMETER)
+			return;
+		if (!job->gone) {
+			job->gone = true;
+			clock_gettime(CLOCK_MONOTONIC, &job->gone_since);
+		} else if (seconds_since(&job->gone_since) > 2.0) {
 			job->finished = true;
+		}
 		return;
 	}
 	if (!job->delivered && (entry->QueueStatus & (JS_RETRIES_EXCEEDED | JS_FAILED))) {
@@ -395,6 +406,9 @@ static void poll_job(struct tracked_job *job, HANDLE server)
 		return;
 	}
 	FaxFreeBuffer(entry);
+	/* faxd may not know the page count; a TIFF's own count is the next best. */
+	if (!device->TotalPages && job->document_pages >= device->CurrentPage)
+		device->TotalPages = job->document_pages;
 	if (device->JobType == JT_SEND &&
 	    (device->Status != job->shown_state || device->CurrentPage != job->shown_page ||
 	     device->TotalPages != job->shown_total ||
@@ -406,6 +420,11 @@ static void poll_job(struct tracked_job *job, HANDLE server)
 		job->shown_total = device->TotalPages;
 		snprintf(job->shown_remote, sizeof(job->shown_remote), "%s",
 			 device->Csid ? device->Csid : "");
+		/* Dialing was said already; a line is worth printing once there is more. */
+		if (!device->CurrentPage && !job->shown_remote[0]) {
+			FaxFreeBuffer(device);
+			return;
+		}
 		used = snprintf(line, sizeof(line), "job %lu: %s", (unsigned long)job->id,
 				faxctl_state_name(device->Status));
 		if (device->CurrentPage && used > 0 && (size_t)used < sizeof(line)) {

@@ -70,6 +70,9 @@ void faxctl_queue_status_words(DWORD queue_status, char *text, size_t size);
 const char *faxctl_job_type_name(DWORD job_type);
 bool faxctl_event_is_failure(DWORD event_id);
 
+/* tiff_pages.c: the pages of a TIFF file, 0 when it is not one. */
+DWORD faxctl_tiff_page_count(const char *path);
+
 /* times.c */
 void faxctl_format_filetime(FILETIME time, char *text, size_t size, bool with_millis);
 void faxctl_format_systemtime_utc(const SYSTEMTIME *time, char *text, size_t size);
