@@ -16,7 +16,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <tiffio.h>
+#include "fax_tiff.h"
+#include "fax_tiff_writer.h"
 
 /* libtiff may allocate this much for one request at most: a fax page's
  * buffers are far smaller, a hostile file's claims are not. */
@@ -198,16 +199,25 @@ static int ignore_warning(TIFF *tiff, void *user_data, const char *module,
     return 1;
 }
 
-static TIFF *open_tiff(const char *mode, thandle_t stream, bool in_memory, unsigned *errors)
+TIFFOpenOptions *winfax_tiff_options(unsigned *errors)
 {
     TIFFOpenOptions *options = TIFFOpenOptionsAlloc();
-    TIFF *tiff;
 
     if (!options)
         return NULL;
     TIFFOpenOptionsSetErrorHandlerExtR(options, count_error, errors);
     TIFFOpenOptionsSetWarningHandlerExtR(options, ignore_warning, NULL);
     TIFFOpenOptionsSetMaxSingleMemAlloc(options, TIFF_MAX_SINGLE_ALLOCATION);
+    return options;
+}
+
+static TIFF *open_tiff(const char *mode, thandle_t stream, bool in_memory, unsigned *errors)
+{
+    TIFFOpenOptions *options = winfax_tiff_options(errors);
+    TIFF *tiff;
+
+    if (!options)
+        return NULL;
     if (in_memory)
         tiff = TIFFClientOpenExt("fax page", mode, stream, memory_read, memory_write,
                                  memory_seek, nothing_to_close, memory_size, no_map,
@@ -291,17 +301,17 @@ static bool read_fax_page_format(TIFF *tiff, struct page_format *page)
            resolution_within(page->y_resolution, page->resolution_unit, 190.0f, 200.0f);
 }
 
-/* Decodes every line of the current page; false on any libtiff error. */
-static bool page_decodes(TIFF *tiff, const struct page_format *page, unsigned char *line,
-                         const unsigned *errors)
-{
-    for (uint32_t row = 0; row < page->length; row++)
-        if (TIFFReadScanline(tiff, line, row, 0) < 0 || *errors)
-            return false;
-    return true;
-}
+/* What is done with each page of a document: 0 or an errno. */
+typedef int (*page_visitor)(TIFF *tiff, const struct page_format *page, unsigned char *line,
+                            const unsigned *errors, void *context);
 
-int winfax_document_check(int fd)
+/*
+ * Calls visit for every page of the fax TIFF in fd, each first checked to
+ * be a page the engine can send.  0 (and *pages_out, when not NULL, the
+ * page count); EILSEQ (not a fax TIFF, more than WINFAX_DOCUMENT_PAGES_MAX
+ * pages, or an error libtiff reported); the visitor's error; ENOMEM; EIO.
+ */
+static int for_each_page(int fd, page_visitor visit, void *context, unsigned *pages_out)
 {
     struct fd_stream stream;
     struct page_format page;
@@ -320,19 +330,69 @@ int winfax_document_check(int fd)
     }
     do {
         if (++pages > WINFAX_DOCUMENT_PAGES_MAX || !read_fax_page_format(tiff, &page) ||
-            TIFFScanlineSize(tiff) != WINFAX_FAX_PAGE_WIDTH / 8 ||
-            !page_decodes(tiff, &page, line, &errors)) {
+            TIFFScanlineSize(tiff) != WINFAX_FAX_PAGE_WIDTH / 8) {
             error = EILSEQ;
             break;
         }
-    } while (TIFFReadDirectory(tiff));
+        error = visit(tiff, &page, line, &errors, context);
+    } while (!error && TIFFReadDirectory(tiff));
     /* TIFFReadDirectory() ends the loop both at the last page and on a
      * broken next directory; the latter is an error libtiff reported. */
     if (!error && errors)
         error = EILSEQ;
     free(line);
     TIFFClose(tiff);
+    if (!error && pages_out)
+        *pages_out = pages;
     return error;
+}
+
+/* Decodes every line of the page. */
+static int decode_page(TIFF *tiff, const struct page_format *page, unsigned char *line,
+                       const unsigned *errors, void *context)
+{
+    (void)context;
+    for (uint32_t row = 0; row < page->length; row++)
+        if (TIFFReadScanline(tiff, line, row, 0) < 0 || *errors)
+            return EILSEQ;
+    return 0;
+}
+
+int winfax_document_check(int fd, unsigned *pages_out)
+{
+    return for_each_page(fd, decode_page, NULL, pages_out);
+}
+
+/* ---- copying pages into a new document ------------------------------------ */
+
+static float dpi_of(float value, uint16_t unit)
+{
+    return unit == RESUNIT_CENTIMETER ? value * 2.54f : value;
+}
+
+/* One page into the writer (the context), line by line, as 1 = black
+ * whatever the source's photometric. */
+static int copy_page(TIFF *tiff, const struct page_format *page, unsigned char *line,
+                     const unsigned *errors, void *context)
+{
+    struct winfax_fax_writer *writer = context;
+    int error = winfax_fax_writer_begin_page(writer, page->length,
+                                             dpi_of(page->y_resolution, page->resolution_unit));
+
+    for (uint32_t row = 0; !error && row < page->length; row++) {
+        if (TIFFReadScanline(tiff, line, row, 0) < 0 || *errors)
+            return EILSEQ;
+        if (page->photometric == PHOTOMETRIC_MINISBLACK)
+            for (size_t i = 0; i < WINFAX_FAX_PAGE_WIDTH / 8; i++)
+                line[i] = (unsigned char)~line[i];
+        error = winfax_fax_writer_add_line(writer, line);
+    }
+    return error ? error : winfax_fax_writer_end_page(writer);
+}
+
+int winfax_document_copy_pages(int fd, struct winfax_fax_writer *writer)
+{
+    return for_each_page(fd, copy_page, writer, NULL);
 }
 
 /* ---- FaxGetPageData: the first page as MMR -------------------------------- */

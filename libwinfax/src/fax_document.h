@@ -32,12 +32,22 @@
 #define WINFAX_PAGE_LINES_MAX      65535u
 #define WINFAX_DOCUMENT_PAGES_MAX  10000u
 
+struct winfax_fax_writer;
+
 /*
- * Checks that fd holds a fax TIFF as described above.  0 when it does;
- * EILSEQ when it does not (not a TIFF, a page the engine cannot send,
- * undecodable data); ENOMEM; EIO for a read error.
+ * Checks that fd holds a fax TIFF as described above.  0 when it does
+ * (and *pages_out, when not NULL, is its page count); EILSEQ when it does
+ * not (not a TIFF, a page the engine cannot send, undecodable data);
+ * ENOMEM; EIO for a read error.
  */
-int winfax_document_check(int fd);
+int winfax_document_check(int fd, unsigned *pages_out);
+
+/*
+ * Appends every page of the fax TIFF in fd to writer (fax_tiff_writer.h),
+ * each with its own resolution, as WhiteIsZero MMR.  0, EILSEQ (not a fax
+ * TIFF), or the writer's error.
+ */
+int winfax_document_copy_pages(int fd, struct winfax_fax_writer *writer);
 
 /*
  * The first page of the document in fd, re-encoded as a single-page TIFF

@@ -20,14 +20,18 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <linux/faxport.h>
 
-#include "fax_document.h"
+#include "cover_page.h"
+#include "document_convert.h"
+#include "document_message.h"
 #include "fax_errors.h"
 #include "fax_time.h"
 #include "faxport_device.h"
@@ -216,15 +220,16 @@ static DWORD kernel_param_from_request(const struct job_request *request,
 /* ---- the document ---------------------------------------------------------- */
 
 /*
- * Opens and checks the document as the caller.  The fd, or -1 with the
- * last error set: ERROR_FILE_NOT_FOUND (no such file or folder),
- * ERROR_ACCESS_DENIED (its permissions), ERROR_INVALID_DATA (not a regular
- * file, or not a fax TIFF the engine can send).
+ * Opens the document as the caller and makes it a fax TIFF.  The fd of
+ * that TIFF (*pages pages), or -1 with the last error set:
+ * ERROR_FILE_NOT_FOUND (no such file or folder), ERROR_ACCESS_DENIED (its
+ * permissions), ERROR_INVALID_DATA (not a regular file, or a document that
+ * cannot be faxed: the message says why), ERROR_NOT_ENOUGH_MEMORY.
  */
-static int open_document(const char *path)
+static int open_document(const char *path, unsigned *pages)
 {
     struct stat status;
-    int fd, error;
+    int fd, fax_fd, error;
 
     /* O_NONBLOCK: a FIFO put where a document was expected must not hang
      * the open; it is then refused as not a regular file. */
@@ -233,6 +238,7 @@ static int open_document(const char *path)
     while (fd < 0 && errno == EINTR);
     if (fd < 0) {
         error = errno;
+        winfax_message_set("cannot open the document %s: %s", path, strerror(error));
         if (error == ENOENT || error == ENOTDIR || error == ENAMETOOLONG || error == ELOOP)
             winfax_fail(ERROR_FILE_NOT_FOUND);
         else
@@ -241,41 +247,194 @@ static int open_document(const char *path)
     }
     if (fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
         close(fd);
+        winfax_message_set("the document %s is not a regular file", path);
         winfax_fail(ERROR_INVALID_DATA);
         return -1;
     }
-    /* Back to an ordinary blocking file for the engine that reads it. */
+    /* Back to an ordinary blocking file for the converters. */
     fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-    error = winfax_document_check(fd);
+    error = winfax_document_prepare(fd, &fax_fd, pages);
+    close(fd);
     if (error) {
+        /* A document that cannot be converted, whatever the converter's
+         * reason (a missing gs included), is the API's "cannot process". */
+        winfax_fail(error == EILSEQ || error == ENOENT || error == ECHILD
+                            ? ERROR_INVALID_DATA
+                            : winfax_win32_error_from_errno(error));
+        return -1;
+    }
+    return fax_fd;
+}
+
+/* ---- cover pages ------------------------------------------------------------ */
+
+/* FAX_COVERPAGE_INFO's strings the cover page uses. */
+enum cover_string {
+    COVER_NAME, COVER_REC_NAME, COVER_REC_FAX_NUMBER, COVER_REC_COMPANY, COVER_SDR_NAME,
+    COVER_SDR_COMPANY, COVER_SDR_FAX_NUMBER, COVER_SDR_OFFICE_PHONE, COVER_SUBJECT,
+    COVER_NOTE, COVER_STRINGS
+};
+
+/* A cover page asked for, its strings as UTF-8 whichever form the caller
+ * used (the W ones converted and owned here). */
+struct cover_request {
+    bool wanted;
+    bool server_cover_page;
+    const char *strings[COVER_STRINGS];
+    char *owned[COVER_STRINGS];
+    SYSTEMTIME time_sent;
+};
+
+static void cover_request_free(struct cover_request *cover)
+{
+    for (int i = 0; i < COVER_STRINGS; i++)
+        free(cover->owned[i]);
+    memset(cover, 0, sizeof(*cover));
+}
+
+/*
+ * Reads a FAX_COVERPAGE_INFO (NULL, or one without a CoverPageName, asks
+ * for none).  ERROR_SUCCESS, or ERROR_INVALID_PARAMETER (SizeOfStruct, a
+ * W string that is not UTF-16), ERROR_NOT_ENOUGH_MEMORY.
+ */
+static DWORD cover_request_a(const FAX_COVERPAGE_INFOA *info, struct cover_request *cover)
+{
+    memset(cover, 0, sizeof(*cover));
+    if (!info)
+        return ERROR_SUCCESS;
+    if (info->SizeOfStruct != sizeof(FAX_COVERPAGE_INFOA))
+        return ERROR_INVALID_PARAMETER;
+    if (!info->CoverPageName || !info->CoverPageName[0])
+        return ERROR_SUCCESS;
+    cover->wanted = true;
+    cover->server_cover_page = info->UseServerCoverPage != FALSE;
+    cover->time_sent = info->TimeSent;
+    cover->strings[COVER_NAME] = info->CoverPageName;
+    cover->strings[COVER_REC_NAME] = info->RecName;
+    cover->strings[COVER_REC_FAX_NUMBER] = info->RecFaxNumber;
+    cover->strings[COVER_REC_COMPANY] = info->RecCompany;
+    cover->strings[COVER_SDR_NAME] = info->SdrName;
+    cover->strings[COVER_SDR_COMPANY] = info->SdrCompany;
+    cover->strings[COVER_SDR_FAX_NUMBER] = info->SdrFaxNumber;
+    cover->strings[COVER_SDR_OFFICE_PHONE] = info->SdrOfficePhone;
+    cover->strings[COVER_SUBJECT] = info->Subject;
+    cover->strings[COVER_NOTE] = info->Note;
+    return ERROR_SUCCESS;
+}
+
+static DWORD cover_request_w(const FAX_COVERPAGE_INFOW *info, struct cover_request *cover)
+{
+    const WCHAR *sources[COVER_STRINGS];
+
+    memset(cover, 0, sizeof(*cover));
+    if (!info)
+        return ERROR_SUCCESS;
+    if (info->SizeOfStruct != sizeof(FAX_COVERPAGE_INFOW))
+        return ERROR_INVALID_PARAMETER;
+    if (!info->CoverPageName || !info->CoverPageName[0])
+        return ERROR_SUCCESS;
+    sources[COVER_NAME] = info->CoverPageName;
+    sources[COVER_REC_NAME] = info->RecName;
+    sources[COVER_REC_FAX_NUMBER] = info->RecFaxNumber;
+    sources[COVER_REC_COMPANY] = info->RecCompany;
+    sources[COVER_SDR_NAME] = info->SdrName;
+    sources[COVER_SDR_COMPANY] = info->SdrCompany;
+    sources[COVER_SDR_FAX_NUMBER] = info->SdrFaxNumber;
+    sources[COVER_SDR_OFFICE_PHONE] = info->SdrOfficePhone;
+    sources[COVER_SUBJECT] = info->Subject;
+    sources[COVER_NOTE] = info->Note;
+    cover->wanted = true;
+    cover->server_cover_page = info->UseServerCoverPage != FALSE;
+    cover->time_sent = info->TimeSent;
+    for (int i = 0; i < COVER_STRINGS; i++) {
+        if (!sources[i])
+            continue;
+        cover->owned[i] = winfax_utf16_to_utf8_alloc(sources[i]);
+        if (!cover->owned[i]) {
+            DWORD code = errno == ENOMEM ? ERROR_NOT_ENOUGH_MEMORY : ERROR_INVALID_PARAMETER;
+
+            cover_request_free(cover);
+            return code;
+        }
+        cover->strings[i] = cover->owned[i];
+    }
+    return ERROR_SUCCESS;
+}
+
+/* A personal cover page is a file of the caller's: it must be there.
+ * ERROR_SUCCESS, ERROR_FILE_NOT_FOUND or ERROR_ACCESS_DENIED. */
+static DWORD check_personal_cover_page(const struct cover_request *cover)
+{
+    const char *name = cover->strings[COVER_NAME];
+    int fd, error;
+
+    if (!cover->wanted || cover->server_cover_page)
+        return ERROR_SUCCESS;
+    fd = open(name, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd >= 0) {
         close(fd);
-        winfax_fail(error == EILSEQ ? ERROR_INVALID_DATA : winfax_win32_error_from_errno(error));
+        return ERROR_SUCCESS;
+    }
+    error = errno;
+    winfax_message_set("cannot open the personal cover page %s: %s", name, strerror(error));
+    return error == EACCES || error == EPERM ? ERROR_ACCESS_DENIED : ERROR_FILE_NOT_FOUND;
+}
+
+static const char *either(const char *preferred, const char *fallback)
+{
+    return preferred ? preferred : fallback;
+}
+
+/* The date a cover page shows: TimeSent as the caller gave it, or, when
+ * it is unset, now in local time. */
+static void cover_page_date(const SYSTEMTIME *sent, char *date, size_t size)
+{
+    time_t now = time(NULL);
+    struct tm local;
+
+    if (sent->wYear) {
+        snprintf(date, size, "%04u-%02u-%02u %02u:%02u", sent->wYear, sent->wMonth,
+                 sent->wDay, sent->wHour, sent->wMinute);
+        return;
+    }
+    if (!localtime_r(&now, &local) || !strftime(date, size, "%Y-%m-%d %H:%M", &local))
+        date[0] = '\0';
+}
+
+/* A new fax TIFF: the cover page, then the document's pages.  The fd, or
+ * -1 with the last error set. */
+static int add_cover_page(int document_fd, unsigned document_pages,
+                          const struct cover_request *cover, const struct job_request *request)
+{
+    char date[64];
+    struct winfax_cover_page page = {
+        .name = cover->strings[COVER_NAME],
+        .recipient_name = either(cover->strings[COVER_REC_NAME], request->recipient_name),
+        .recipient_fax_number = either(cover->strings[COVER_REC_FAX_NUMBER],
+                                       request->recipient_number),
+        .recipient_company = cover->strings[COVER_REC_COMPANY],
+        .sender_name = either(cover->strings[COVER_SDR_NAME], request->sender_name),
+        .sender_company = either(cover->strings[COVER_SDR_COMPANY], request->sender_company),
+        .sender_fax_number = cover->strings[COVER_SDR_FAX_NUMBER],
+        .sender_phone = cover->strings[COVER_SDR_OFFICE_PHONE],
+        .subject = cover->strings[COVER_SUBJECT],
+        .note = cover->strings[COVER_NOTE],
+        .date = date,
+        .page_count = document_pages + 1,
+    };
+    int fd, error;
+
+    cover_page_date(&cover->time_sent, date, sizeof(date));
+    error = winfax_document_with_cover(document_fd, &page, &fd);
+    if (error) {
+        winfax_fail(error == EILSEQ || error == E2BIG ? ERROR_INVALID_DATA
+                                                      : winfax_win32_error_from_errno(error));
         return -1;
     }
     return fd;
 }
 
 /* ---- submission ------------------------------------------------------------ */
-
-/* A cover page is asked for when the structure names one. */
-static DWORD check_cover_page(DWORD size_of_struct, bool given, bool names_a_cover_page)
-{
-    if (!given)
-        return ERROR_SUCCESS;
-    if (size_of_struct != sizeof(FAX_COVERPAGE_INFOA))
-        return ERROR_INVALID_PARAMETER;
-    return names_a_cover_page ? ERROR_NOT_SUPPORTED : ERROR_SUCCESS;
-}
-
-static bool names_cover_page_a(const FAX_COVERPAGE_INFOA *info)
-{
-    return info && info->CoverPageName && info->CoverPageName[0];
-}
-
-static bool names_cover_page_w(const FAX_COVERPAGE_INFOW *info)
-{
-    return info && info->CoverPageName && info->CoverPageName[0];
-}
 
 /* Queues one job for the open document.  TRUE, or FALSE with the last
  * error set.  Without FAX_JOB_SUBMIT the driver says EACCES:
@@ -317,31 +476,39 @@ static char *path_from_wide(const WCHAR *path)
  * which the driver checks.
  */
 static BOOL send_document(HANDLE fax_handle, const char *path, DWORD param_size,
-                          const struct job_request *request, DWORD cover_page_check,
-                          DWORD *job_id)
+                          const struct job_request *request, struct cover_request *cover,
+                          DWORD cover_code, DWORD *job_id)
 {
     struct winfax_handle_ref server;
-    BOOL queued;
-    int document_fd;
+    BOOL queued = FALSE;
+    unsigned pages = 0;
+    int document_fd, cover_fd = -1;
 
-    if (!winfax_handle_get(fax_handle, WINFAX_HANDLE_FAX_SERVER, &server))
+    if (!winfax_handle_get(fax_handle, WINFAX_HANDLE_FAX_SERVER, &server)) {
+        cover_request_free(cover);
         return winfax_fail(ERROR_INVALID_HANDLE);
-    if (param_size != sizeof(FAX_JOB_PARAMA) || !request->recipient_number) {
-        winfax_handle_put(&server);
-        return winfax_fail(ERROR_INVALID_PARAMETER);
     }
-    if (cover_page_check != ERROR_SUCCESS) {
+    if (param_size != sizeof(FAX_JOB_PARAMA) || !request->recipient_number)
+        cover_code = ERROR_INVALID_PARAMETER;
+    else if (cover_code == ERROR_SUCCESS)
+        cover_code = check_personal_cover_page(cover);
+    if (cover_code != ERROR_SUCCESS) {
+        cover_request_free(cover);
         winfax_handle_put(&server);
-        return winfax_fail(cover_page_check);
+        return winfax_fail(cover_code);
     }
-    document_fd = open_document(path);
-    if (document_fd < 0) {
-        winfax_handle_put(&server);
-        return FALSE;
-    }
-    queued = submit_job(server.fd, document_fd, request, job_id);
+    document_fd = open_document(path, &pages);
+    if (document_fd >= 0 && cover->wanted)
+        cover_fd = add_cover_page(document_fd, pages, cover, request);
+    if (document_fd >= 0 && (!cover->wanted || cover_fd >= 0))
+        queued = submit_job(server.fd, cover->wanted ? cover_fd : document_fd, request,
+                            job_id);
     /* The driver keeps its own reference to the open file. */
-    close(document_fd);
+    if (cover_fd >= 0)
+        close(cover_fd);
+    if (document_fd >= 0)
+        close(document_fd);
+    cover_request_free(cover);
     winfax_handle_put(&server);
     return queued;
 }
@@ -350,25 +517,28 @@ BOOL WINFAX_CALL FaxSendDocumentA(HANDLE FaxHandle, LPCSTR FileName, PFAX_JOB_PA
                                   const FAX_COVERPAGE_INFOA *CoverpageInfo, LPDWORD FaxJobId)
 {
     struct job_request request;
+    struct cover_request cover;
+    DWORD cover_code;
 
+    winfax_message_clear();
     if (!FaxHandle || !FileName || !JobParams || !FaxJobId)
         return winfax_fail(ERROR_INVALID_PARAMETER);
     request_from_param_a(JobParams, &request);
-    return send_document(FaxHandle, FileName, JobParams->SizeOfStruct, &request,
-                         check_cover_page(CoverpageInfo ? CoverpageInfo->SizeOfStruct : 0,
-                                          CoverpageInfo != NULL,
-                                          names_cover_page_a(CoverpageInfo)),
-                         FaxJobId);
+    cover_code = cover_request_a(CoverpageInfo, &cover);
+    return send_document(FaxHandle, FileName, JobParams->SizeOfStruct, &request, &cover,
+                         cover_code, FaxJobId);
 }
 
 BOOL WINFAX_CALL FaxSendDocumentW(HANDLE FaxHandle, LPCWSTR FileName, PFAX_JOB_PARAMW JobParams,
                                   const FAX_COVERPAGE_INFOW *CoverpageInfo, LPDWORD FaxJobId)
 {
     struct job_request request;
+    struct cover_request cover;
+    DWORD code, cover_code;
     char *path;
-    DWORD code;
     BOOL queued;
 
+    winfax_message_clear();
     if (!FaxHandle || !FileName || !JobParams || !FaxJobId)
         return winfax_fail(ERROR_INVALID_PARAMETER);
     code = request_from_param_w(JobParams, &request);
@@ -379,11 +549,9 @@ BOOL WINFAX_CALL FaxSendDocumentW(HANDLE FaxHandle, LPCWSTR FileName, PFAX_JOB_P
         free_wide_request(&request);
         return FALSE;
     }
-    queued = send_document(FaxHandle, path, JobParams->SizeOfStruct, &request,
-                           check_cover_page(CoverpageInfo ? CoverpageInfo->SizeOfStruct : 0,
-                                            CoverpageInfo != NULL,
-                                            names_cover_page_w(CoverpageInfo)),
-                           FaxJobId);
+    cover_code = cover_request_w(CoverpageInfo, &cover);
+    queued = send_document(FaxHandle, path, JobParams->SizeOfStruct, &request, &cover,
+                           cover_code, FaxJobId);
     free(path);
     free_wide_request(&request);
     return queued;
@@ -393,8 +561,10 @@ BOOL WINFAX_CALL FaxSendDocumentW(HANDLE FaxHandle, LPCWSTR FileName, PFAX_JOB_P
 
 /*
  * One kernel job per recipient, all of the same open document (the driver
- * and the engine read it with pread(), so sharing it is safe).  The
- * document is opened and checked once, before the first callback.
+ * and the engine read it with pread(), so sharing it is safe), except for
+ * a recipient given a cover page: that one gets a document of its own,
+ * its cover page in front of the pages.  The document is opened and
+ * converted once, before the first callback.
  * The callback is called with RecipientNumber 1, 2, ... and zeroed
  * structures whose SizeOfStruct is set, until it returns FALSE.
  * *FaxJobId is the first job's id.  No recipient at all (the first call
@@ -414,12 +584,15 @@ struct broadcast {
 };
 
 /* Asks the callback for recipient `index`; false when it has no more.
- * On true, *request holds the recipient (free_wide_request for W) or
- * *code an error for this recipient. */
+ * On true, *request holds the recipient (free_wide_request for W) and
+ * *cover its cover page (cover_request_free), or *code an error for this
+ * recipient. */
 static bool next_recipient(const struct broadcast *broadcast, DWORD index,
-                           struct job_request *request, DWORD *code)
+                           struct job_request *request, struct cover_request *cover,
+                           DWORD *code)
 {
     *code = ERROR_SUCCESS;
+    memset(cover, 0, sizeof(*cover));
     if (broadcast->form == FORM_ANSI) {
         PFAX_RECIPIENT_CALLBACKA callback = broadcast->callback_a;
         FAX_JOB_PARAMA param;
@@ -435,8 +608,7 @@ static bool next_recipient(const struct broadcast *broadcast, DWORD index,
         if (param.SizeOfStruct != sizeof(param) || !param.RecipientNumber)
             *code = ERROR_INVALID_PARAMETER;
         else
-            *code = check_cover_page(cover_page.SizeOfStruct, true,
-                                     names_cover_page_a(&cover_page));
+            *code = cover_request_a(&cover_page, cover);
         /* The strings stay the callback's; they are read right away. */
         return true;
     } else {
@@ -458,8 +630,7 @@ static bool next_recipient(const struct broadcast *broadcast, DWORD index,
         if (param.SizeOfStruct != sizeof(param) || !param.RecipientNumber)
             *code = ERROR_INVALID_PARAMETER;
         else
-            *code = check_cover_page(cover_page.SizeOfStruct, true,
-                                     names_cover_page_w(&cover_page));
+            *code = cover_request_w(&cover_page, cover);
         return true;
     }
 }
@@ -470,28 +641,41 @@ static BOOL send_broadcast(const struct broadcast *broadcast, const char *path, 
     DWORD first_job = 0;
     DWORD index;
     BOOL ok = TRUE;
+    unsigned pages = 0;
     int document_fd;
 
     *job_id = 0;
     if (!winfax_handle_get(broadcast->fax_handle, WINFAX_HANDLE_FAX_SERVER, &server))
         return winfax_fail(ERROR_INVALID_HANDLE);
-    document_fd = open_document(path);
+    document_fd = open_document(path, &pages);
     if (document_fd < 0) {
         winfax_handle_put(&server);
         return FALSE;
     }
     for (index = 1; index != 0; index++) {
         struct job_request request;
+        struct cover_request cover;
         DWORD code;
         DWORD this_job = 0;
+        int cover_fd = -1;
 
         memset(&request, 0, sizeof(request));
-        if (!next_recipient(broadcast, index, &request, &code))
+        if (!next_recipient(broadcast, index, &request, &cover, &code))
             break;
-        if (code != ERROR_SUCCESS)
+        if (code == ERROR_SUCCESS)
+            code = check_personal_cover_page(&cover);
+        if (code != ERROR_SUCCESS) {
             ok = winfax_fail(code);
-        else
+        } else if (cover.wanted) {
+            /* This recipient's own cover page in front of the document. */
+            cover_fd = add_cover_page(document_fd, pages, &cover, &request);
+            ok = cover_fd >= 0 && submit_job(server.fd, cover_fd, &request, &this_job);
+        } else {
             ok = submit_job(server.fd, document_fd, &request, &this_job);
+        }
+        if (cover_fd >= 0)
+            close(cover_fd);
+        cover_request_free(&cover);
         if (broadcast->form == FORM_WIDE)
             free_wide_request(&request);
         if (!ok)
@@ -517,6 +701,7 @@ BOOL WINFAX_CALL FaxSendDocumentForBroadcastA(HANDLE FaxHandle, LPCSTR FileName,
     struct broadcast broadcast = { FORM_ANSI, FaxHandle, FaxRecipientCallback, NULL,
                                    Context };
 
+    winfax_message_clear();
     if (!FaxHandle || !FileName || !FaxJobId || !FaxRecipientCallback)
         return winfax_fail(ERROR_INVALID_PARAMETER);
     return send_broadcast(&broadcast, FileName, FaxJobId);
@@ -532,6 +717,7 @@ BOOL WINFAX_CALL FaxSendDocumentForBroadcastW(HANDLE FaxHandle, LPCWSTR FileName
     char *path;
     BOOL ok;
 
+    winfax_message_clear();
     if (!FaxHandle || !FileName || !FaxJobId || !FaxRecipientCallback)
         return winfax_fail(ERROR_INVALID_PARAMETER);
     path = path_from_wide(FileName);

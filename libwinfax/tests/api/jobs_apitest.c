@@ -23,8 +23,8 @@ struct documents {
 	char fax[96];        /* 2 pages, MH, standard */
 	char fax_mr[96];     /* 1 page, MR, fine */
 	char fax_mmr[96];    /* 1 page, MMR, fine */
-	char png[96];
-	char text[96];
+	char png[96];        /* a PNG cut short after its header */
+	char text[96];       /* Latin-1, so not the UTF-8 text FaxSendDocument renders */
 	char wide_page[96];  /* 2048 pixels wide */
 	char gray[96];       /* 8 bits per sample */
 };
@@ -36,7 +36,7 @@ static int documents_make(struct documents *docs)
 	struct fax_tiff_spec mmr = { CODING_MMR, true, 1, 0, 0, 500 };
 	struct fax_tiff_spec wide = { CODING_MH, false, 1, 2048, 0, 100 };
 	struct fax_tiff_spec gray = { CODING_MH, false, 1, 0, 8, 100 };
-	static const char text[] = "This is a letter, not a fax.\n";
+	static const char text[] = "Ceci n'est pas un fax, caf\xe9.\n";
 
 	snprintf(docs->folder, sizeof(docs->folder), "/tmp/winfax-jobs-XXXXXX");
 	if (!mkdtemp(docs->folder) || chmod(docs->folder, 0755))
@@ -243,12 +243,12 @@ TEST_F(queue, send_argument_errors)
 				      &id));
 	EXPECT_EQ(ERROR_FILE_NOT_FOUND, GetLastError());
 
-	/* A cover page cannot be rendered: asking for one is an error... */
+	/* A personal cover page is a file of the caller's: it must exist... */
 	memset(&cover, 0, sizeof(cover));
 	cover.SizeOfStruct = sizeof(cover);
 	cover.CoverPageName = "confidential.cov";
 	EXPECT_FALSE(FaxSendDocumentA(self->server, self->docs.fax, &param, &cover, &id));
-	EXPECT_EQ(ERROR_NOT_SUPPORTED, GetLastError());
+	EXPECT_EQ(ERROR_FILE_NOT_FOUND, GetLastError());
 	cover.SizeOfStruct = 12;
 	EXPECT_FALSE(FaxSendDocumentA(self->server, self->docs.fax, &param, &cover, &id));
 	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
@@ -452,9 +452,10 @@ TEST_F(queue, broadcast_errors)
 	EXPECT_EQ(ERROR_INVALID_DATA, GetLastError());
 	EXPECT_EQ(0, none.calls) TH_LOG("the document is checked before any callback");
 
+	/* Recipient 2 asks for a personal cover page that does not exist. */
 	EXPECT_FALSE(FaxSendDocumentForBroadcastA(self->server, self->docs.fax, &first,
 						  recipient_a, &cover));
-	EXPECT_EQ(ERROR_NOT_SUPPORTED, GetLastError());
+	EXPECT_EQ(ERROR_FILE_NOT_FOUND, GetLastError());
 	EXPECT_NE(0, first) TH_LOG("the first recipient's job stays queued");
 	ASSERT_TRUE(FaxEnumJobsA(self->server, &jobs, &count));
 	EXPECT_EQ(1, count);

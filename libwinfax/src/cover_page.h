@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * The cover page libwinfax draws in front of a fax when FaxSendDocument is
+ * given a FAX_COVERPAGE_INFO that names a cover page.  Windows fills a
+ * .cov template made with its Cover Page Editor; that file format is
+ * Windows' own and is not read here: every cover page has the one layout
+ * below, and the name only gives a heading word (see cover_page_banner).
+ *
+ * Layout (A4, fine resolution, the library's bitmap font): "FAX" in large
+ * letters with the heading word beside it, a rule, then To / Company /
+ * Fax number, From / Company / Fax number / Phone, Date / Pages /
+ * Subject, a rule, and the note.  Values that are too long wrap (up to 3
+ * lines; the note up to the end of the page); what still does not fit
+ * ends in "...".  Missing values are left blank.
+ */
+#ifndef LIBWINFAX_COVER_PAGE_H
+#define LIBWINFAX_COVER_PAGE_H
+
+#include "fax_bitmap.h"
+
+/* Every string UTF-8, or NULL. */
+struct winfax_cover_page {
+    const char *name;                  /* CoverPageName */
+    const char *recipient_name;
+    const char *recipient_fax_number;
+    const char *recipient_company;
+    const char *sender_name;
+    const char *sender_company;
+    const char *sender_fax_number;
+    const char *sender_phone;
+    const char *subject;
+    const char *note;
+    const char *date;                  /* as it is to be printed */
+    unsigned page_count;               /* the whole fax, this page included */
+};
+
+/* The heading word a cover page name gives: its file name without folder
+ * and ".cov", in capitals ("confident.cov" -> "CONFIDENT"), or "" for a
+ * name that is only "generic" or "fax".  At most 16 characters are kept. */
+void winfax_cover_page_banner(const char *name, char banner[17]);
+
+/* Draws the page into a new bitmap (free it with winfax_bitmap_free).
+ * 0 or ENOMEM. */
+int winfax_cover_page_render(const struct winfax_cover_page *cover, struct winfax_bitmap *page);
+
+#endif

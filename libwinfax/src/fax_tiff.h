@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * libtiff options every TIFF the library opens gets (fax_document.c):
+ * private error and warning handlers, so that the application's global
+ * libtiff handlers are neither called nor changed, and an allocation cap.
+ */
+#ifndef LIBWINFAX_FAX_TIFF_H
+#define LIBWINFAX_FAX_TIFF_H
+
+#include <tiffio.h>
+
+/* Options whose error handler counts errors into *errors; NULL when out
+ * of memory.  Free with TIFFOpenOptionsFree() after the open. */
+TIFFOpenOptions *winfax_tiff_options(unsigned *errors);
+
+#endif
