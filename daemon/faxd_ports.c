@@ -15,6 +15,7 @@
 
 #include "faxd_daemon.h"
 #include "faxd_log.h"
+#include "faxd_routing.h"
 #include "faxd_sysfs.h"
 
 #define NS_PER_SECOND 1000000000ll
@@ -56,6 +57,7 @@ static void attach(struct faxd_daemon *daemon, uint32_t device_id)
 		.stall_timeout_s = daemon->config->stall_timeout_s,
 	};
 	struct faxd_managed_port *managed = calloc(1, sizeof(*managed));
+	struct faxd_routing_defaults routing;
 	char device_path[64];
 	int error;
 
@@ -79,6 +81,10 @@ static void attach(struct faxd_daemon *daemon, uint32_t device_id)
 	daemon->ports = managed;
 	log_notice("faxport%u: attached (%s clock)", device_id,
 		   managed->clock == FAXPORT_CLOCK_FREE_RUNNING ? "free-running" : "real-time");
+	if (!faxd_routing_defaults_init(&routing, daemon->config, device_id)) {
+		faxd_routing_install_defaults(faxd_port_fd(managed->port), device_id, &routing);
+		faxd_routing_defaults_free(&routing);
+	}
 }
 
 /* Unlink and detach. Callbacks may still be on the stack: the port's memory lives on a little. */

@@ -31,30 +31,17 @@ static void on_receive_event(struct faxd_port *port, const struct fax_call_event
 	faxd_jobs_progress(managed, event);
 }
 
+/* The port's routing methods, as the kernel stores them now. */
 static void apply_routing(struct faxd_managed_port *managed, const char *fax_path,
 			  const struct faxd_call_report *report)
 {
-	struct faxd_daemon *daemon = managed->daemon;
-	struct faxd_port_settings settings;
+	struct faxd_routing_defaults defaults;
 
-	faxd_config_port_settings(daemon->config, managed->device_id, &settings);
-	if (settings.store_in_folder) {
-		char *folder = NULL;
-
-		if (settings.store_folder)
-			folder = strdup(settings.store_folder);
-		else if (asprintf(&folder, "%s/received/faxport%u", daemon->config->spool_dir,
-				  managed->device_id) < 0)
-			folder = NULL;
-		if (folder)
-			faxd_route_store(fax_path, folder);
-		else
-			log_error("faxport%u: store in folder: out of memory", managed->device_id);
-		free(folder);
-	}
-	if (settings.route_command)
-		faxd_route_run_command(settings.route_command, fax_path, managed->device_id,
-				       report->result.remote_ident);
+	if (faxd_routing_defaults_init(&defaults, managed->daemon->config, managed->device_id))
+		return;
+	faxd_routing_apply(faxd_port_fd(managed->port), managed->device_id, &defaults, fax_path,
+			   report->result.remote_ident);
+	faxd_routing_defaults_free(&defaults);
 }
 
 static void on_receive_done(struct faxd_port *port, const struct faxd_call_report *report,

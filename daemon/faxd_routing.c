@@ -8,10 +8,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <linux/faxport.h>
+
+#include "faxd_config.h"
 #include "faxd_log.h"
 
 extern char **environ;
@@ -191,4 +195,138 @@ void faxd_routing_reap(void)
 			log_warning("run command: pid %d killed by signal %d", (int)child,
 				    WTERMSIG(status));
 	}
+}
+
+int faxd_routing_defaults_init(struct faxd_routing_defaults *defaults,
+			       const struct faxd_config *config, uint32_t device_id)
+{
+	struct faxd_port_settings settings;
+
+	faxd_config_port_settings(config, device_id, &settings);
+	defaults->store_in_folder = settings.store_in_folder;
+	defaults->store_folder = settings.store_folder;
+	defaults->route_command = settings.route_command;
+	if (asprintf(&defaults->default_folder, "%s/received/faxport%u", config->spool_dir,
+		     device_id) < 0) {
+		defaults->default_folder = NULL;
+		log_error("faxport%u: routing: out of memory", device_id);
+		return -1;
+	}
+	return 0;
+}
+
+void faxd_routing_defaults_free(struct faxd_routing_defaults *defaults)
+{
+	free(defaults->default_folder);
+	defaults->default_folder = NULL;
+}
+
+static const uint8_t store_in_folder_guid[16] = FAXPORT_ROUTING_GUID_STORE_IN_FOLDER;
+static const uint8_t run_command_guid[16] = FAXPORT_ROUTING_GUID_RUN_COMMAND;
+
+/* One method's defaults; EEXIST means the port has its own settings already. */
+static void install_default(int dsp_fd, uint32_t device_id, const uint8_t *guid,
+			    const char *method_name, bool enabled, const char *info)
+{
+	struct faxport_routing_set set = {
+		.flags = FAXPORT_ROUTING_SET_ENABLED | FAXPORT_ROUTING_SET_DEFAULT,
+		.enabled = enabled,
+	};
+
+	memcpy(set.guid, guid, sizeof(set.guid));
+	if (info) {
+		if (strlen(info) >= sizeof(set.info)) {
+			log_error("faxport%u: %s: '%s' is longer than the kernel keeps (%zu bytes)",
+				  device_id, method_name, info, sizeof(set.info) - 1);
+			return;
+		}
+		set.flags |= FAXPORT_ROUTING_SET_INFO;
+		strcpy(set.info, info);
+	}
+	if (ioctl(dsp_fd, FAXPORT_IOC_ROUTING_SET, &set) == 0)
+		log_info("faxport%u: %s: installed the configured default (%s%s%s)", device_id,
+			 method_name, enabled ? "on" : "off", info && *info ? ", " : "",
+			 info ? info : "");
+	else if (errno != EEXIST)
+		log_error("faxport%u: %s: cannot install the configured default: %s", device_id,
+			  method_name, strerror(errno));
+}
+
+void faxd_routing_install_defaults(int dsp_fd, uint32_t device_id,
+				   const struct faxd_routing_defaults *defaults)
+{
+	install_default(dsp_fd, device_id, store_in_folder_guid, "store in a folder",
+			defaults->store_in_folder, defaults->store_folder);
+	install_default(dsp_fd, device_id, run_command_guid, "run a command",
+			defaults->route_command != NULL, defaults->route_command);
+}
+
+/* The port's methods in priority order, or NULL (logged); *count is set. */
+static struct faxport_routing_method *read_methods(int dsp_fd, uint32_t device_id,
+						   uint32_t *count)
+{
+	uint32_t capacity = FAXPORT_ROUTING_METHODS;
+
+	for (;;) {
+		struct faxport_routing_method *methods = calloc(capacity, sizeof(*methods));
+		struct faxport_routing_list list = {
+			.count = capacity,
+			.method_size = sizeof(*methods),
+			.methods = (uintptr_t)methods,
+		};
+
+		if (!methods) {
+			log_error("faxport%u: routing: out of memory", device_id);
+			return NULL;
+		}
+		if (ioctl(dsp_fd, FAXPORT_IOC_ROUTING_LIST, &list) < 0) {
+			log_error("faxport%u: routing: cannot read the port's methods: %s",
+				  device_id, strerror(errno));
+			free(methods);
+			return NULL;
+		}
+		if (list.count <= capacity) {
+			*count = list.count;
+			return methods;
+		}
+		free(methods);
+		capacity = list.count;
+	}
+}
+
+void faxd_routing_apply(int dsp_fd, uint32_t device_id,
+			const struct faxd_routing_defaults *defaults, const char *fax_path,
+			const char *remote_ident)
+{
+	struct faxport_routing_method *methods;
+	uint32_t count = 0;
+
+	methods = read_methods(dsp_fd, device_id, &count);
+	if (!methods)
+		return;
+	for (uint32_t i = 0; i < count; i++) {
+		struct faxport_routing_method *method = &methods[i];
+
+		method->info[sizeof(method->info) - 1] = '\0';
+		if (!method->enabled)
+			continue;
+		if (!memcmp(method->guid, store_in_folder_guid, sizeof(method->guid))) {
+			faxd_route_store(fax_path, method->info[0] ? method->info
+								   : defaults->default_folder);
+		} else if (!memcmp(method->guid, run_command_guid, sizeof(method->guid))) {
+			const char *command = method->info[0] ? method->info
+							      : defaults->route_command;
+
+			if (command)
+				faxd_route_run_command(command, fax_path, device_id, remote_ident);
+			else
+				log_error("faxport%u: run a command: enabled, but neither the port "
+					  "nor faxd.conf names a command", device_id);
+		} else {
+			method->friendly_name[sizeof(method->friendly_name) - 1] = '\0';
+			log_warning("faxport%u: routing method '%s' is enabled but this faxd "
+				    "does not know it", device_id, method->friendly_name);
+		}
+	}
+	free(methods);
 }

@@ -13,7 +13,49 @@
 #ifndef FAXD_ROUTING_H
 #define FAXD_ROUTING_H
 
+#include <stdbool.h>
 #include <stdint.h>
+
+/*
+ * The kernel keeps each port's routing (which methods run, with which
+ * folder or command, in which order): clients change it with
+ * FaxEnableRoutingMethod/FaxSetRoutingInfo/FaxSetGlobalRoutingInfo, and
+ * faxd reads it through the port's DSP engine file for every fax. faxd.conf
+ * only gives the defaults faxd installs on a port whose methods were never
+ * configured.
+ */
+struct faxd_routing_defaults {
+	bool store_in_folder;		/* "store in a folder" on */
+	const char *store_folder;	/* NULL: the engine's default folder below */
+	char *default_folder;		/* <spool_dir>/received/faxport<N>: for an empty info */
+	const char *route_command;	/* "run a command" on with this; NULL: off */
+};
+
+struct faxd_config;
+
+/* The defaults faxd.conf gives port @device_id (pointing into @config).
+ * Returns 0, or -1 when out of memory (logged). */
+int faxd_routing_defaults_init(struct faxd_routing_defaults *defaults,
+			       const struct faxd_config *config, uint32_t device_id);
+void faxd_routing_defaults_free(struct faxd_routing_defaults *defaults);
+
+/*
+ * Install @defaults on the port of @dsp_fd for each method that was never
+ * configured there (FAXPORT_ROUTING_SET_DEFAULT): a client's choice, or an
+ * earlier faxd's defaults, are kept. Problems are logged.
+ */
+void faxd_routing_install_defaults(int dsp_fd, uint32_t device_id,
+				   const struct faxd_routing_defaults *defaults);
+
+/*
+ * Apply the methods enabled on the port of @dsp_fd, as the kernel has
+ * them now, in the server's priority order, to the fax at @fax_path.
+ * A method whose routing info is empty uses @defaults (the default folder,
+ * the configured command). Problems are logged; the fax stays in the inbox.
+ */
+void faxd_routing_apply(int dsp_fd, uint32_t device_id,
+			const struct faxd_routing_defaults *defaults, const char *fax_path,
+			const char *remote_ident);
 
 /* Returns 0, or -1 (logged). */
 int faxd_route_store(const char *fax_path, const char *folder);

@@ -35,18 +35,16 @@ struct faxport_routing_desc {
 #define FAXPORT_ROUTING_EXTENSION_IMAGE		"faxd"
 #define FAXPORT_ROUTING_EXTENSION_NAME		"faxd routing"
 
-/* GUIDs in the Win32 GUID structure's byte order (see the uAPI header). */
+/* In priority order as the module loads. */
 static const struct faxport_routing_desc faxport_routing_descs[FAXPORT_ROUTING_METHODS] = {
-	{	/* {92041a90-9af2-11d0-abf7-00c04fd91a4e} */
-		.guid = { 0x90, 0x1a, 0x04, 0x92, 0xf2, 0x9a, 0xd0, 0x11,
-			  0xab, 0xf7, 0x00, 0xc0, 0x4f, 0xd9, 0x1a, 0x4e },
+	{
+		.guid = FAXPORT_ROUTING_GUID_STORE_IN_FOLDER,
 		.function_name = "StoreInFolder",
 		.friendly_name = "Store in a folder",
 		.enabled_by_default = true,
 	},
-	{	/* {180487c0-e046-4c22-9248-4a7b57b70253} */
-		.guid = { 0xc0, 0x87, 0x04, 0x18, 0x46, 0xe0, 0x22, 0x4c,
-			  0x92, 0x48, 0x4a, 0x7b, 0x57, 0xb7, 0x02, 0x53 },
+	{
+		.guid = FAXPORT_ROUTING_GUID_RUN_COMMAND,
 		.function_name = "RunCommand",
 		.friendly_name = "Run a command",
 		.enabled_by_default = false,
