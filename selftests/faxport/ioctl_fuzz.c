@@ -458,6 +458,9 @@ int main(int argc, char **argv)
 		printf("not ok 1 - the fuzzer ran (over 1000 calls, some accepted)\n");
 		failures++;
 	}
+	printf("# reliability: bad input | random and mutated ioctl arguments on every node, %u threads, forks and closes, seed %llu | %lu calls | %s\n",
+	       threads, (unsigned long long)seed, atomic_load(&stats.calls),
+	       atomic_load(&stats.undocumented) ? "undocumented errnos" : "only documented errnos");
 	if (atomic_load(&stats.undocumented) == 0) {
 		printf("ok 2 - every failure was a documented errno\n");
 	} else {
@@ -471,7 +474,11 @@ int main(int argc, char **argv)
 	{
 		uint64_t rng = seed | 1;
 
-		if (fuzz_netlink(&rng, messages, &refused) == 0 && refused == messages) {
+		int nl = fuzz_netlink(&rng, messages, &refused);
+
+		printf("# reliability: bad input | random generic netlink messages to the family | %u messages | %u refused\n",
+		       messages, refused);
+		if (nl == 0 && refused == messages) {
 			printf("ok 3 - %u random netlink messages to the family, each refused\n",
 			       messages);
 		} else {

@@ -271,6 +271,10 @@ int main(int argc, char **argv)
 	if (!counts_settle(&baseline, &after))
 		printf("# the counts did not settle within 5 s\n");
 	printf("# %lu operations in %u s\n", atomic_load(&operations), seconds);
+	printf("# reliability: concurrency | handle, admin (port add/remove), engine (attach/detach) and job (submit/pause/resume/delete) threads for %u s | %lu operations | %s\n",
+	       seconds, atomic_load(&operations),
+	       memcmp(&baseline, &after, sizeof(after)) ? "objects left over" :
+	       "handles, port files, ports and jobs back to baseline");
 	if (atomic_load(&undocumented) == 0) {
 		printf("ok 1 - every failure was a documented errno\n");
 	} else {
