@@ -129,6 +129,8 @@ uninstall:
 # the live system (no DESTDIR) also registered, built and installed for the
 # running kernel (or KVER=...).
 dkms-install:
+	@[ -n "$(DESTDIR)" ] || command -v dkms >/dev/null || { \
+		echo "dkms-install: dkms is not installed (apt-get install dkms)" >&2; exit 1; }
 	install -d $(DESTDIR)$(DKMS_SOURCE_DIR)/driver $(DESTDIR)$(DKMS_SOURCE_DIR)/uapi/linux
 	install -m 644 $(DKMS_DRIVER_FILES) $(DESTDIR)$(DKMS_SOURCE_DIR)/driver/
 	install -m 644 uapi/linux/faxport.h $(DESTDIR)$(DKMS_SOURCE_DIR)/uapi/linux/
