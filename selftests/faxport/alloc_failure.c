@@ -375,8 +375,8 @@ int main(void)
 				clean = false;
 			}
 		}
-		printf("# reliability: allocation failure | %s with its 1st..%uth slab allocation failing | %u failed allocations | %s\n",
-		       op->name, refused + tolerated, refused + tolerated,
+		printf("# reliability: allocation failure | %s, each of its slab allocations failing in turn | %u failed allocations | %s\n",
+		       op->name, refused + tolerated,
 		       clean && finished ? "each refused cleanly or absorbed, objects back to baseline" :
 		       "FAILED");
 		if (clean && finished) {
