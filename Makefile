@@ -102,7 +102,8 @@ install: all
 	install -d $(DESTDIR)$(UDEVRULESDIR) $(DESTDIR)$(DOCDIR)/examples
 	install -m 644 packaging/60-faxport.rules $(DESTDIR)$(UDEVRULESDIR)/60-faxport.rules
 	install -m 644 packaging/faxport-modprobe.conf $(DESTDIR)$(DOCDIR)/examples/modprobe.conf
-	install -d -m 750 $(DESTDIR)$(SPOOLDIR)
+	@# An existing spool keeps the owner and mode its administrator gave it.
+	[ -d $(DESTDIR)$(SPOOLDIR) ] || install -d -m 750 $(DESTDIR)$(SPOOLDIR)
 	@# The nodes' group (Debian has it already). A staged install (DESTDIR)
 	@# leaves that to the package's postinst.
 	@if [ -z "$(DESTDIR)" ] && ! getent group fax >/dev/null; then \
