@@ -351,6 +351,9 @@ static void on_event(struct tracked_job *job, HANDLE server, const struct send_r
 			job->pages = entry->PageCount;
 			FaxFreeBuffer(entry);
 		}
+		/* A completed call sent them all: the count the progress knew. */
+		if (!job->pages)
+			job->pages = job->shown_total ? job->shown_total : job->shown_page;
 		say(job, "delivered (%lu page%s, %.0f s on the line)", (unsigned long)job->pages,
 		    job->pages == 1 ? "" : "s", seconds_since(&job->call_start));
 		break;
