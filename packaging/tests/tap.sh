@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # TAP helpers for the packaging tests; sourced, not run.
 # plan N; then ok/not_ok/check for each case; finish exits non-zero when a
 # case failed or fewer cases ran than planned.
