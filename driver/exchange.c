@@ -63,18 +63,15 @@ static unsigned long faxport_ring_delay(void)
  * faxport_line_init() - set up a new port's side of the exchange
  * @port: the port, not yet visible to anyone
  *
- * Return: 0 or -ENOMEM.
+ * The audio FIFOs (32 KiB) wait for the first DSP engine: a port nobody
+ * attached to carries no audio, and idle ports should stay cheap.
+ *
+ * Return: 0.
  */
 int faxport_line_init(struct faxport_port *port)
 {
 	struct faxport_line *line = &port->line;
 
-	if (kfifo_alloc(&line->rx.samples, FAXPORT_FIFO_SAMPLES, GFP_KERNEL))
-		return -ENOMEM;
-	if (kfifo_alloc(&line->tx.samples, FAXPORT_FIFO_SAMPLES, GFP_KERNEL)) {
-		kfifo_free(&line->rx.samples);
-		return -ENOMEM;
-	}
 	INIT_KFIFO(line->events);
 	INIT_LIST_HEAD(&line->clock_node);
 	INIT_DELAYED_WORK(&line->ring_work, faxport_ring_work);
@@ -82,8 +79,26 @@ int faxport_line_init(struct faxport_port *port)
 	return 0;
 }
 
+/*
+ * The audio FIFOs, allocated by the port's first DSP engine and kept until
+ * the port is freed, so that no call path ever sees them go away. Called
+ * with the port's lock held, before the port counts as attached.
+ */
+static int faxport_line_alloc_audio(struct faxport_line *line)
+{
+	if (kfifo_initialized(&line->rx.samples))
+		return 0;
+	if (kfifo_alloc(&line->rx.samples, FAXPORT_FIFO_SAMPLES, GFP_KERNEL))
+		return -ENOMEM;
+	if (kfifo_alloc(&line->tx.samples, FAXPORT_FIFO_SAMPLES, GFP_KERNEL)) {
+		kfifo_free(&line->rx.samples);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
 /**
- * faxport_line_free() - free what faxport_line_init() allocated
+ * faxport_line_free() - free what faxport_line_init() and the DSP engine allocated
  * @port: a port nobody references any more
  */
 void faxport_line_free(struct faxport_port *port)
@@ -454,6 +469,8 @@ long faxport_dsp_attach(struct faxport_port_file *pf,
 		ret = -ENODEV;
 	} else if (port->dsp_attached) {
 		ret = -EBUSY;
+	} else if (faxport_line_alloc_audio(&port->line)) {
+		ret = -ENOMEM;
 	} else {
 		WRITE_ONCE(port->dsp_attached, true);
 		spin_lock(&faxport_exchange_lock);
