@@ -5,7 +5,8 @@
  *   ports_created       loopback ports created with PORT_ADD (goal 1024)
  *   port_memory         kernel memory per idle port: MemTotal - MemFree
  *                       before and after creating them, caches dropped
- *                       both times (the slab part is in the note)
+ *                       both times, less the red zones and tracking that
+ *                       the VM's slub_debug adds to every slab object
  *   create_remove_1024  seconds to create and remove 1024 ports, against
  *                       mknod + unlink of 1024 character nodes in /tmp
  *   simultaneous_calls  call ends (ports) in free-running calls that were
@@ -13,7 +14,7 @@
  *                       error: 128 faxd jobs from 128 send-only ports to
  *                       128 receive-only ports, all in one faxd (goal 256)
  *
- * usage: bench_scale DOCUMENT.tif FAXD_PID SPOOL_DIR
+ * usage: bench_scale DOCUMENT.tif FAXD_PID SPOOL_DIR (FAXD_PID 0: no calls)
  * faxd runs free-running with `ports = all`; the ports for the calls are
  * created here and faxd is told to attach to them with SIGHUP.
  */
@@ -37,9 +38,19 @@
 #define CALLS_TIMEOUT_S 480
 #define ATTACH_TIMEOUT_S 120
 
+/* One slab cache, from /sys/kernel/slab/NAME. */
+struct slab_cache {
+	char *name;
+	double objects;		/* allocated objects */
+	double object_size;	/* bytes the caller asked for */
+	double slab_size;	/* bytes each takes with slub_debug's red zones and tracking */
+};
+
 struct memory_snapshot {
 	double used_kib;	/* MemTotal - MemFree */
-	double slab_kib;
+	double slab_kib;	/* Slab in /proc/meminfo */
+	struct slab_cache *caches;
+	size_t n_caches;
 };
 
 static double meminfo_kib(const char *name)
@@ -75,6 +86,63 @@ static void drop_caches(void)
 	close(fd);
 }
 
+static double slab_attribute(const char *cache, const char *attribute)
+{
+	char *path, *line;
+	double value;
+
+	if (asprintf(&path, "/sys/kernel/slab/%s/%s", cache, attribute) < 0)
+		bench_die("out of memory");
+	line = bench_read_line(path);
+	free(path);
+	if (!line)
+		return 0;
+	value = strtod(line, NULL);
+	free(line);
+	return value;
+}
+
+/* Every cache but the aliases (symlinks), with its object counts and sizes. */
+static void read_slab_caches(struct memory_snapshot *snapshot)
+{
+	DIR *dir = opendir("/sys/kernel/slab");
+	struct dirent *entry;
+	size_t capacity = 0;
+
+	snapshot->caches = NULL;
+	snapshot->n_caches = 0;
+	if (!dir)
+		return;
+	while ((entry = readdir(dir))) {
+		struct slab_cache *cache;
+
+		if (entry->d_type != DT_DIR || entry->d_name[0] == '.')
+			continue;
+		if (snapshot->n_caches == capacity) {
+			capacity = capacity ? 2 * capacity : 256;
+			cache = realloc(snapshot->caches, capacity * sizeof(*cache));
+			if (!cache)
+				bench_die("out of memory");
+			snapshot->caches = cache;
+		}
+		cache = &snapshot->caches[snapshot->n_caches++];
+		cache->name = strdup(entry->d_name);
+		if (!cache->name)
+			bench_die("out of memory");
+		cache->objects = slab_attribute(entry->d_name, "objects");
+		cache->object_size = slab_attribute(entry->d_name, "object_size");
+		cache->slab_size = slab_attribute(entry->d_name, "slab_size");
+	}
+	closedir(dir);
+}
+
+static void free_snapshot(struct memory_snapshot *snapshot)
+{
+	for (size_t i = 0; i < snapshot->n_caches; i++)
+		free(snapshot->caches[i].name);
+	free(snapshot->caches);
+}
+
 static struct memory_snapshot memory_now(void)
 {
 	struct memory_snapshot snapshot;
@@ -82,7 +150,50 @@ static struct memory_snapshot memory_now(void)
 	drop_caches();
 	snapshot.used_kib = meminfo_kib("MemTotal") - meminfo_kib("MemFree");
 	snapshot.slab_kib = meminfo_kib("Slab");
+	read_slab_caches(&snapshot);
 	return snapshot;
+}
+
+struct cache_growth {
+	const char *name;
+	double bytes;		/* objects added x object_size */
+	double debug_bytes;	/* objects added x slab_size */
+};
+
+static int by_bytes_descending(const void *a, const void *b)
+{
+	double x = ((const struct cache_growth *)a)->bytes, y = ((const struct cache_growth *)b)->bytes;
+
+	return (x < y) - (x > y);
+}
+
+/*
+ * What the caches grew by, largest first, into *growth (n_caches entries).
+ * slub_debug=FZPU (vm-run boots with it) pads every object with red zones
+ * and allocation tracking; object_size is what a production kernel spends.
+ */
+static size_t slab_growth(const struct memory_snapshot *before, const struct memory_snapshot *after,
+			  struct cache_growth **growth)
+{
+	size_t n = 0;
+
+	*growth = calloc(after->n_caches ? after->n_caches : 1, sizeof(**growth));
+	if (!*growth)
+		bench_die("out of memory");
+	for (size_t i = 0; i < after->n_caches; i++) {
+		const struct slab_cache *cache = &after->caches[i];
+		double objects_before = 0;
+
+		for (size_t j = 0; j < before->n_caches; j++)
+			if (!strcmp(before->caches[j].name, cache->name))
+				objects_before = before->caches[j].objects;
+		(*growth)[n].name = cache->name;
+		(*growth)[n].bytes = (cache->objects - objects_before) * cache->object_size;
+		(*growth)[n].debug_bytes = (cache->objects - objects_before) * cache->slab_size;
+		n++;
+	}
+	qsort(*growth, n, sizeof(**growth), by_bytes_descending);
+	return n;
 }
 
 /* The baseline: the device nodes alone, in tmpfs. */
@@ -117,8 +228,11 @@ struct ports_round {
 	int created;
 	int create_error;	/* errno of the first PORT_ADD that failed, or 0 */
 	double seconds;		/* create + remove */
-	double used_kib_per_port;
-	double slab_kib_per_port;
+	double used_kib_per_port;	/* as measured, slub_debug's padding included */
+	double slab_kib_per_port;	/* Slab in /proc/meminfo */
+	/* Without slub_debug: less each new object's red zones and tracking. */
+	double production_kib_per_port;
+	char *top_caches;		/* the largest slab growths per port, as text */
 };
 
 static void ports_round(int server_fd, struct ports_round *round)
@@ -151,9 +265,29 @@ static void ports_round(int server_fd, struct ports_round *round)
 			bench_die("PORT_REMOVE %u: %s", ids[i], strerror(errno));
 	round->seconds = seconds + (double)(bench_now_ns() - start) / 1e9;
 	if (round->created) {
+		struct cache_growth *growth;
+		size_t n = slab_growth(&before, &after, &growth);
+		double padding = 0, slab_kib = after.slab_kib - before.slab_kib;
+		size_t text_size = 0;
+		FILE *text = open_memstream(&round->top_caches, &text_size);
+
+		if (!text)
+			bench_die("out of memory");
+		for (size_t i = 0; i < n; i++)
+			padding += growth[i].debug_bytes - growth[i].bytes;
+		for (size_t i = 0; i < n && i < 6 && growth[i].bytes > 0; i++)
+			fprintf(text, "%s%s %.0f B (%.0f B with slub_debug)", i ? ", " : "",
+				growth[i].name, growth[i].bytes / round->created,
+				growth[i].debug_bytes / round->created);
+		fclose(text);
 		round->used_kib_per_port = (after.used_kib - before.used_kib) / round->created;
-		round->slab_kib_per_port = (after.slab_kib - before.slab_kib) / round->created;
+		round->slab_kib_per_port = slab_kib / round->created;
+		round->production_kib_per_port = (after.used_kib - before.used_kib -
+						  padding / 1024) / round->created;
+		free(growth);
 	}
+	free_snapshot(&before);
+	free_snapshot(&after);
 	free(ids);
 }
 
@@ -301,7 +435,7 @@ int main(int argc, char **argv)
 {
 	int rounds = bench_rounds(DEFAULT_ROUNDS);
 	struct ports_round *port_rounds;
-	double *created, *memory, *slab, *seconds, *baseline_seconds, *ratios;
+	double *created, *memory, *measured, *seconds, *baseline_seconds, *ratios;
 	struct calls_result calls;
 	char *inbox, *notes[4];
 	int server_fd, document_fd, status = 0, create_error = 0;
@@ -315,7 +449,7 @@ int main(int argc, char **argv)
 	if (!port_rounds || !created || asprintf(&inbox, "%s/inbox", argv[3]) < 0)
 		bench_die("out of memory");
 	memory = created + rounds;
-	slab = created + 2 * rounds;
+	measured = created + 2 * rounds;
 	seconds = created + 3 * rounds;
 	baseline_seconds = created + 4 * rounds;
 	ratios = created + 5 * rounds;
@@ -328,17 +462,23 @@ int main(int argc, char **argv)
 		ports_round(server_fd, &port_rounds[round]);
 		baseline_seconds[round] = mknod_unlink_seconds(SCALE_PORTS);
 		created[round] = port_rounds[round].created;
-		memory[round] = port_rounds[round].used_kib_per_port;
-		slab[round] = port_rounds[round].slab_kib_per_port;
+		memory[round] = port_rounds[round].production_kib_per_port;
+		measured[round] = port_rounds[round].used_kib_per_port;
 		seconds[round] = port_rounds[round].seconds;
 		ratios[round] = seconds[round] / baseline_seconds[round];
 		if (port_rounds[round].create_error)
 			create_error = port_rounds[round].create_error;
-		fprintf(stderr, "bench_scale: round %d: %d ports in %.2f s, %.1f KiB each "
-			"(slab %.1f KiB)\n", round + 1, port_rounds[round].created, seconds[round],
-			memory[round], slab[round]);
+		fprintf(stderr, "bench_scale: round %d: %d ports in %.2f s, %.1f KiB each measured "
+			"(slab %.1f KiB), %.1f KiB without slub_debug; per port: %s\n", round + 1,
+			port_rounds[round].created, seconds[round], measured[round],
+			port_rounds[round].slab_kib_per_port, memory[round],
+			port_rounds[round].top_caches ? port_rounds[round].top_caches : "-");
 	}
-	run_calls(server_fd, document_fd, atoi(argv[2]), inbox, &calls);
+	/* FAXD_PID 0: the port measures only (a quick look). */
+	if (atoi(argv[2]) > 0)
+		run_calls(server_fd, document_fd, atoi(argv[2]), inbox, &calls);
+	else
+		memset(&calls, 0, sizeof(calls));
 	fprintf(stderr, "bench_scale: calls: %d completed, %d failed, %d filed, at most %d on "
 		"the line at once, %.0f s\n", calls.completed, calls.failed, calls.filed,
 		calls.peak_on_line, calls.seconds);
@@ -351,8 +491,12 @@ int main(int argc, char **argv)
 	if (asprintf(&notes[0], "of %d asked for, in each of %d rounds%s%s", SCALE_PORTS, rounds,
 		     create_error ? "; PORT_ADD failed: " : "",
 		     create_error ? strerror(create_error) : "") < 0 ||
-	    asprintf(&notes[1], "MemTotal - MemFree after drop_caches; slab part %.2f KiB/port",
-		     bench_median(slab, (size_t)rounds)) < 0 ||
+	    asprintf(&notes[1], "MemTotal - MemFree after drop_caches, measured %.1f KiB/port on "
+		     "this kernel booted with slub_debug=FZPU; the value leaves out slub_debug's "
+		     "padding (new objects x (slab_size - object_size)); largest slab cache "
+		     "growths per port: %s", bench_median(measured, (size_t)rounds),
+		     port_rounds[rounds - 1].top_caches ? port_rounds[rounds - 1].top_caches
+							: "-") < 0 ||
 	    asprintf(&notes[2], "PORT_ADD x %d then PORT_REMOVE x %d", SCALE_PORTS,
 		     SCALE_PORTS) < 0 ||
 	    asprintf(&notes[3], "%d pairs: %d jobs completed, %d failed, %d faxes filed, at most "
@@ -372,7 +516,7 @@ int main(int argc, char **argv)
 		},
 		{
 			.key = "port_memory", .unit = "KiB/port",
-			.value_what = "kernel memory per idle port",
+			.value_what = "kernel memory per idle port, without slub_debug padding",
 			.baseline_what = "the goal's budget, 16 KiB",
 			.value = bench_median(memory, (size_t)rounds), .baseline = 16,
 			.goal_kind = BENCH_GOAL_AT_MOST, .goal = 1, .rounds = rounds,
@@ -408,6 +552,8 @@ int main(int argc, char **argv)
 		status = 1;
 	for (int i = 0; i < 4; i++)
 		free(notes[i]);
+	for (int round = 0; round < rounds; round++)
+		free(port_rounds[round].top_caches);
 	free(inbox);
 	free(created);
 	free(port_rounds);
