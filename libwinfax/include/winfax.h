@@ -1282,9 +1282,11 @@ typedef BOOL (WINFAX_CALL *PFAXREGISTERROUTINGEXTENSIONW)(HANDLE FaxHandle,
  *
  * Winelib programs: when Wine's winbase.h came first these are Wine's
  * declarations and Wine's implementations (kernel32), and libwinfax's are
- * not declared here: a completion port for FaxInitializeEventQueue must then
- * come from libwinfax, which a Winelib program cannot name through this
- * header.  That combination is not supported yet.
+ * not declared here.  Error codes reach the program through the bridge
+ * below.  A completion port for FaxInitializeEventQueue would have to come
+ * from libwinfax, which a Winelib program cannot name through this header:
+ * Wine's ports are not libwinfax handles (ERROR_INVALID_HANDLE), so fax
+ * events do not reach Winelib programs.
  *
  * CreateIoCompletionPort only creates ports (FileHandle ==
  * INVALID_HANDLE_VALUE, ExistingCompletionPort == NULL); fax handles are
@@ -1308,6 +1310,89 @@ WINFAXAPI BOOL   WINFAX_CALL PostQueuedCompletionStatus(HANDLE CompletionPort,
         LPOVERLAPPED Overlapped);
 WINFAXAPI BOOL   WINFAX_CALL CloseHandle(HANDLE Object);
 WINFAXAPI HLOCAL WINFAX_CALL LocalFree(HLOCAL Memory);
+#endif
+
+/*
+ * libwinfax's own last-error code of the calling thread, whatever
+ * GetLastError means in the including program.  For the bridge below.
+ */
+WINFAXAPI DWORD WINFAX_CALL WinfaxGetLastError(void);
+
+#if WINFAX_WIN32_BASE_API_FROM_SYSTEM
+/*
+ * The last-error bridge for programs whose GetLastError is the system's
+ * (Winelib: Wine's kernel32, which keeps the code in the thread's TEB).
+ * libwinfax sets its own per-thread code, which such a program cannot
+ * read, so every fax function called by name goes through a macro that,
+ * when the call returns FALSE, copies libwinfax's code into the system's
+ * SetLastError.  "Call, then GetLastError()" then works as on Windows,
+ * including FaxAccessCheck's FALSE with ERROR_SUCCESS.  A call that
+ * succeeds leaves the system's code alone.  A fax function called through
+ * a pointer (PFAX... typedefs, &FaxClose) bypasses the macros: such a
+ * caller reads the code with WinfaxGetLastError().
+ */
+static __inline__ BOOL winfax_system_last_error(BOOL result)
+{
+    if (!result)
+        SetLastError(WinfaxGetLastError());
+    return result;
+}
+
+#define FaxAbort(...) winfax_system_last_error(FaxAbort(__VA_ARGS__))
+#define FaxAccessCheck(...) winfax_system_last_error(FaxAccessCheck(__VA_ARGS__))
+#define FaxClose(...) winfax_system_last_error(FaxClose(__VA_ARGS__))
+#define FaxCompleteJobParamsA(...) winfax_system_last_error(FaxCompleteJobParamsA(__VA_ARGS__))
+#define FaxCompleteJobParamsW(...) winfax_system_last_error(FaxCompleteJobParamsW(__VA_ARGS__))
+#define FaxConnectFaxServerA(...) winfax_system_last_error(FaxConnectFaxServerA(__VA_ARGS__))
+#define FaxConnectFaxServerW(...) winfax_system_last_error(FaxConnectFaxServerW(__VA_ARGS__))
+#define FaxEnableRoutingMethodA(...) winfax_system_last_error(FaxEnableRoutingMethodA(__VA_ARGS__))
+#define FaxEnableRoutingMethodW(...) winfax_system_last_error(FaxEnableRoutingMethodW(__VA_ARGS__))
+#define FaxEnumGlobalRoutingInfoA(...) winfax_system_last_error(FaxEnumGlobalRoutingInfoA(__VA_ARGS__))
+#define FaxEnumGlobalRoutingInfoW(...) winfax_system_last_error(FaxEnumGlobalRoutingInfoW(__VA_ARGS__))
+#define FaxEnumJobsA(...) winfax_system_last_error(FaxEnumJobsA(__VA_ARGS__))
+#define FaxEnumJobsW(...) winfax_system_last_error(FaxEnumJobsW(__VA_ARGS__))
+#define FaxEnumPortsA(...) winfax_system_last_error(FaxEnumPortsA(__VA_ARGS__))
+#define FaxEnumPortsW(...) winfax_system_last_error(FaxEnumPortsW(__VA_ARGS__))
+#define FaxEnumRoutingMethodsA(...) winfax_system_last_error(FaxEnumRoutingMethodsA(__VA_ARGS__))
+#define FaxEnumRoutingMethodsW(...) winfax_system_last_error(FaxEnumRoutingMethodsW(__VA_ARGS__))
+#define FaxGetConfigurationA(...) winfax_system_last_error(FaxGetConfigurationA(__VA_ARGS__))
+#define FaxGetConfigurationW(...) winfax_system_last_error(FaxGetConfigurationW(__VA_ARGS__))
+#define FaxGetDeviceStatusA(...) winfax_system_last_error(FaxGetDeviceStatusA(__VA_ARGS__))
+#define FaxGetDeviceStatusW(...) winfax_system_last_error(FaxGetDeviceStatusW(__VA_ARGS__))
+#define FaxGetJobA(...) winfax_system_last_error(FaxGetJobA(__VA_ARGS__))
+#define FaxGetJobW(...) winfax_system_last_error(FaxGetJobW(__VA_ARGS__))
+#define FaxGetLoggingCategoriesA(...) winfax_system_last_error(FaxGetLoggingCategoriesA(__VA_ARGS__))
+#define FaxGetLoggingCategoriesW(...) winfax_system_last_error(FaxGetLoggingCategoriesW(__VA_ARGS__))
+#define FaxGetPageData(...) winfax_system_last_error(FaxGetPageData(__VA_ARGS__))
+#define FaxGetPortA(...) winfax_system_last_error(FaxGetPortA(__VA_ARGS__))
+#define FaxGetPortW(...) winfax_system_last_error(FaxGetPortW(__VA_ARGS__))
+#define FaxGetRoutingInfoA(...) winfax_system_last_error(FaxGetRoutingInfoA(__VA_ARGS__))
+#define FaxGetRoutingInfoW(...) winfax_system_last_error(FaxGetRoutingInfoW(__VA_ARGS__))
+#define FaxInitializeEventQueue(...) winfax_system_last_error(FaxInitializeEventQueue(__VA_ARGS__))
+#define FaxOpenPort(...) winfax_system_last_error(FaxOpenPort(__VA_ARGS__))
+#define FaxPrintCoverPageA(...) winfax_system_last_error(FaxPrintCoverPageA(__VA_ARGS__))
+#define FaxPrintCoverPageW(...) winfax_system_last_error(FaxPrintCoverPageW(__VA_ARGS__))
+#define FaxRegisterRoutingExtensionW(...) winfax_system_last_error(FaxRegisterRoutingExtensionW(__VA_ARGS__))
+#define FaxRegisterServiceProviderW(...) winfax_system_last_error(FaxRegisterServiceProviderW(__VA_ARGS__))
+#define FaxSendDocumentA(...) winfax_system_last_error(FaxSendDocumentA(__VA_ARGS__))
+#define FaxSendDocumentForBroadcastA(...) winfax_system_last_error(FaxSendDocumentForBroadcastA(__VA_ARGS__))
+#define FaxSendDocumentForBroadcastW(...) winfax_system_last_error(FaxSendDocumentForBroadcastW(__VA_ARGS__))
+#define FaxSendDocumentW(...) winfax_system_last_error(FaxSendDocumentW(__VA_ARGS__))
+#define FaxSetConfigurationA(...) winfax_system_last_error(FaxSetConfigurationA(__VA_ARGS__))
+#define FaxSetConfigurationW(...) winfax_system_last_error(FaxSetConfigurationW(__VA_ARGS__))
+#define FaxSetGlobalRoutingInfoA(...) winfax_system_last_error(FaxSetGlobalRoutingInfoA(__VA_ARGS__))
+#define FaxSetGlobalRoutingInfoW(...) winfax_system_last_error(FaxSetGlobalRoutingInfoW(__VA_ARGS__))
+#define FaxSetJobA(...) winfax_system_last_error(FaxSetJobA(__VA_ARGS__))
+#define FaxSetJobW(...) winfax_system_last_error(FaxSetJobW(__VA_ARGS__))
+#define FaxSetLoggingCategoriesA(...) winfax_system_last_error(FaxSetLoggingCategoriesA(__VA_ARGS__))
+#define FaxSetLoggingCategoriesW(...) winfax_system_last_error(FaxSetLoggingCategoriesW(__VA_ARGS__))
+#define FaxSetPortA(...) winfax_system_last_error(FaxSetPortA(__VA_ARGS__))
+#define FaxSetPortW(...) winfax_system_last_error(FaxSetPortW(__VA_ARGS__))
+#define FaxSetRoutingInfoA(...) winfax_system_last_error(FaxSetRoutingInfoA(__VA_ARGS__))
+#define FaxSetRoutingInfoW(...) winfax_system_last_error(FaxSetRoutingInfoW(__VA_ARGS__))
+#define FaxStartPrintJobA(...) winfax_system_last_error(FaxStartPrintJobA(__VA_ARGS__))
+#define FaxStartPrintJobW(...) winfax_system_last_error(FaxStartPrintJobW(__VA_ARGS__))
+#define FaxUnregisterServiceProviderW(...) winfax_system_last_error(FaxUnregisterServiceProviderW(__VA_ARGS__))
 #endif
 
 #ifdef __cplusplus

@@ -17,3 +17,10 @@ VOID WINFAX_CALL SetLastError(DWORD ErrorCode)
 {
     thread_last_error = ErrorCode;
 }
+
+/* The same code, under a name no system header declares: Winelib programs,
+ * whose GetLastError is Wine's, reach it through winfax.h's bridge. */
+DWORD WINFAX_CALL WinfaxGetLastError(void)
+{
+    return thread_last_error;
+}

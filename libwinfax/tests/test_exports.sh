@@ -1,7 +1,8 @@
 #!/bin/sh
 # The shared object's dynamic interface: its soname, and that it exports
-# exactly the public names: the 56 fax functions and the Win32 base
-# functions winfax.h declares, and nothing else (no winfax_* internals).
+# exactly the public names: the 56 fax functions, the Win32 base functions
+# winfax.h declares and its WinfaxGetLastError, and nothing else (no
+# winfax_* internals).
 cd "$(dirname "$0")/.." || exit 2
 library=libwinfax.so.1.0.0
 count=0
@@ -41,7 +42,7 @@ fax_names="FaxAbort FaxAccessCheck FaxClose FaxCompleteJobParamsA FaxCompleteJob
     FaxSetRoutingInfoA FaxSetRoutingInfoW FaxStartPrintJobA FaxStartPrintJobW
     FaxUnregisterServiceProviderW"
 base_names="CloseHandle CreateIoCompletionPort GetLastError GetQueuedCompletionStatus
-    LocalFree PostQueuedCompletionStatus SetLastError"
+    LocalFree PostQueuedCompletionStatus SetLastError WinfaxGetLastError"
 
 listed=$(echo $fax_names | wc -w)
 [ "$listed" -eq 56 ]
