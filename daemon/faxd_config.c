@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
+#define FAXD_LOG_CATEGORY FAXD_LOG_INIT
 #include "faxd_config.h"
 
 #include <ctype.h>

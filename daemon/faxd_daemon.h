@@ -50,6 +50,7 @@ struct faxd_daemon {
 	bool stopping;			/* SIGTERM/SIGINT: no new calls */
 	int64_t stop_deadline_ns;	/* CLOCK_MONOTONIC: abort calls still running then */
 	int64_t next_rescan_ns;
+	int attach_errno;		/* why the last attach failed, or 0 */
 };
 
 /* faxd_ports.c */

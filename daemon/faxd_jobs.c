@@ -8,6 +8,7 @@
  * Received faxes get a receive job (RECEIVE_BEGIN) so that they show in the
  * queue while they arrive.
  */
+#define FAXD_LOG_CATEGORY FAXD_LOG_OUTBOUND
 #include <errno.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -17,6 +18,7 @@
 
 #include "faxd_daemon.h"
 #include "faxd_log.h"
+#include "faxd_log_levels.h"
 
 static void copy_printable_ident(char *to, size_t size, const char *from)
 {
@@ -115,6 +117,8 @@ void faxd_jobs_receive_begin(struct faxd_managed_port *managed)
 {
 	struct faxport_receive_begin begin = { 0 };
 
+	/* A call starts: its messages follow the logging levels of now. */
+	faxd_log_levels_refresh();
 	/* Without a receive job the fax still arrives; the queue just does not show it. */
 	if (ioctl(faxd_port_fd(managed->port), FAXPORT_IOC_RECEIVE_BEGIN, &begin) < 0) {
 		log_debug("faxport%u: no receive job: %s", managed->device_id, strerror(errno));
@@ -163,6 +167,8 @@ static void take_job(struct faxd_managed_port *managed, uint32_t job_id)
 	char number[sizeof(take.info.param.recipient_number)];
 	int error;
 
+	/* A call starts: its messages follow the logging levels of now. */
+	faxd_log_levels_refresh();
 	if (ioctl(faxd_port_fd(managed->port), FAXPORT_IOC_JOB_TAKE, &take) < 0) {
 		log_warning("faxport%u: cannot take job %u: %s", managed->device_id, job_id,
 			    strerror(errno));

@@ -9,6 +9,9 @@
 static const char *log_program = "faxd";
 static bool log_to_syslog;
 static int log_max_level = LOG_INFO;
+static unsigned int category_levels[FAXD_LOG_CATEGORIES] = {
+	FAXD_LOG_LEVEL_MAX, FAXD_LOG_LEVEL_MAX, FAXD_LOG_LEVEL_MAX, FAXD_LOG_LEVEL_MAX,
+};
 
 static const struct {
 	const char *name;
@@ -51,13 +54,22 @@ static const char *level_name(int level)
 	return "log";
 }
 
-void faxd_log(int level, const char *format, ...)
+void faxd_log_set_category_levels(const unsigned int levels[FAXD_LOG_CATEGORIES])
 {
-	va_list args;
+	for (int i = 0; i < FAXD_LOG_CATEGORIES; i++)
+		category_levels[i] = levels[i] > FAXD_LOG_LEVEL_MAX ? FAXD_LOG_LEVEL_MAX : levels[i];
+}
 
-	if (level > log_max_level)
-		return;
-	va_start(args, format);
+/* The FAXLOG level a message of this syslog priority needs. */
+static unsigned int faxlog_level_needed(int level)
+{
+	if (level <= LOG_NOTICE)
+		return 1;	/* FAXLOG_LEVEL_MIN */
+	return level == LOG_INFO ? 2 : 3;
+}
+
+static void log_message(int level, const char *format, va_list args)
+{
 	if (log_to_syslog) {
 		vsyslog(level, format, args);
 	} else {
@@ -70,5 +82,16 @@ void faxd_log(int level, const char *format, ...)
 		vfprintf(stderr, format, args);
 		fputc('\n', stderr);
 	}
+}
+
+void faxd_log_in(enum faxd_log_category category, int level, const char *format, ...)
+{
+	va_list args;
+
+	if (level > log_max_level || category < FAXD_LOG_INIT || category > FAXD_LOG_UNKNOWN ||
+	    faxlog_level_needed(level) > category_levels[category - 1])
+		return;
+	va_start(args, format);
+	log_message(level, format, args);
 	va_end(args);
 }

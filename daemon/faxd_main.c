@@ -5,6 +5,7 @@
  * they are handled in the loop like any other event), the one-second
  * housekeeping tick, and the orderly end.
  */
+#define FAXD_LOG_CATEGORY FAXD_LOG_INIT
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -25,6 +26,7 @@
 
 #include "faxd_daemon.h"
 #include "faxd_log.h"
+#include "faxd_log_levels.h"
 #include "faxd_routing.h"
 
 #define DEFAULT_PIDFILE "/run/faxd.pid"
@@ -145,6 +147,7 @@ static void on_tick(struct faxd_watch *watch, uint32_t events)
 	(void)events;
 	if (read(watch->fd, &expirations, sizeof(expirations)) < 0 && errno != EAGAIN)
 		log_warning("timerfd: %s", strerror(errno));
+	faxd_log_levels_refresh();
 	faxd_ports_tick(&process->daemon);
 }
 
@@ -345,6 +348,7 @@ int main(int argc, char **argv)
 	}
 	faxd_log_setup("faxd", background, LOG_INFO);
 	apply_log_level(&process);
+	faxd_log_levels_refresh();
 	if (background)
 		redirect_std_fds();
 	if (process.pidfile && write_pidfile(&process))
@@ -359,6 +363,11 @@ int main(int argc, char **argv)
 		log_warning("spool %s: %s (faxes cannot be received until it is usable)",
 			    daemon->config->spool_dir, strerror(errno));
 	faxd_ports_rescan(daemon);
+	if (!daemon->ports && daemon->attach_errno == EPERM) {
+		/* Waiting for a rescan cannot help: the capability will not come. */
+		log_error("no port attached: faxd needs CAP_NET_ADMIN (see faxd.service)");
+		goto out;
+	}
 	log_notice("started (config %s, spool %s)", daemon->config_path,
 		   daemon->config->spool_dir);
 	tell_parent(&process, true);
@@ -386,5 +395,6 @@ out:
 		close(process.tick.fd);
 	faxd_loop_free(daemon->loop);
 	faxd_config_free(daemon->config);
+	faxd_log_levels_close();
 	return status;
 }
