@@ -1,0 +1,111 @@
+# Shell helpers of the end-to-end tests that run faxd in the VM and talk to
+# it through libwinfax (libwinfax/tests/e2e_*_test). Sourced, not run.
+# The sourcing script sets $repo (the tree) and $work (a scratch folder
+# under /tmp) first.
+
+e2e_daemon=$repo/daemon
+e2e_tests=$e2e_daemon/tests
+faxd=$e2e_daemon/faxd
+faxdial=$e2e_daemon/tools/faxdial
+client=$e2e_tests/winfax_client
+params=/sys/module/faxport/parameters
+
+test_number=0
+failures=0
+ok() { # STATUS DESCRIPTION
+	test_number=$((test_number + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $test_number - $2"
+	else
+		echo "not ok $test_number - $2"
+		failures=$((failures + 1))
+	fi
+}
+diag() { sed 's/^/# /'; }
+now_ms() { date +%s%3N; }
+
+# wait_for SECONDS COMMAND...: poll every 0.1 s until COMMAND succeeds.
+wait_for() {
+	limit=$(($1 * 10))
+	shift
+	i=0
+	while [ $i -lt $limit ]; do
+		"$@" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# count_lines PATTERN FILE: how many lines match (0 if no file).
+count_lines() { grep -c -- "$1" "$2" 2>/dev/null || true; }
+
+# more_lines BEFORE PATTERN FILE: PATTERN matched again since BEFORE was counted.
+more_lines() { [ "$(count_lines "$2" "$3")" -gt "$1" ]; }
+
+# in_order FILE PATTERN...: each PATTERN matches a line after the line the
+# previous one matched (extended regular expressions, awk's).
+in_order() {
+	file=$1
+	shift
+	awk -v patterns="$(printf '%s\n' "$@")" '
+		BEGIN { n = split(patterns, want, "\n"); k = 1 }
+		k <= n && $0 ~ want[k] { k++ }
+		END { exit k <= n ? 1 : 0 }' "$file"
+}
+
+# start_faxd NAME CONFIG: faxd in the background, its log in $work/NAME.log,
+# its pid in $work/NAME.pid; up once it has attached to its ports.
+start_faxd() {
+	seen=$(count_lines "notice: started" "$work/$1.log")
+	"$faxd" -c "$2" >>"$work/$1.log" 2>&1 &
+	echo $! >"$work/$1.pid"
+	wait_for 10 more_lines "$seen" "notice: started" "$work/$1.log"
+}
+faxd_pid() { cat "$work/$1.pid"; }
+stop_faxd() { # NAME [SIGNAL]
+	pid=$(faxd_pid "$1")
+	kill -"${2:-TERM}" "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+}
+# reload_faxd NAME: SIGHUP, then wait until faxd says it reloaded.
+reload_faxd() {
+	seen=$(count_lines "configuration reloaded" "$work/$1.log")
+	kill -HUP "$(faxd_pid "$1")"
+	wait_for 5 more_lines "$seen" "configuration reloaded" "$work/$1.log"
+}
+
+inbox_final() { # SPOOL PORT: the newest complete fax received on PORT
+	ls "$1/inbox" 2>/dev/null | grep -E "^[0-9]{8}T[0-9]{6}Z-$2-[0-9]+\.tif$" | tail -n1
+}
+inbox_count() { # SPOOL PORT: complete faxes received on PORT
+	ls "$1/inbox" 2>/dev/null | grep -cE "^[0-9]{8}T[0-9]{6}Z-$2-[0-9]+\.tif$"
+}
+
+# The test lines: fast rings, no noise; restored by e2e_restore_line.
+e2e_setup_line() {
+	old_max_rings=$(cat $params/max_rings)
+	old_ring_period=$(cat $params/ring_period_ms)
+	old_noise=$(cat $params/line_noise_dbm0)
+	echo 3 >$params/max_rings
+	echo 200 >$params/ring_period_ms
+	echo off >$params/line_noise_dbm0
+}
+e2e_restore_line() {
+	echo "$old_max_rings" >$params/max_rings
+	echo "$old_ring_period" >$params/ring_period_ms
+	echo "$old_noise" >$params/line_noise_dbm0
+}
+
+# e2e_finish LOG...: the closing diagnostics and exit status.
+e2e_finish() {
+	if [ $failures -ne 0 ]; then
+		for log in "$@"; do
+			[ -f "$log" ] || continue
+			echo "# --- $log"
+			tail -n 30 "$log" | diag
+		done
+	fi
+	echo "# $((test_number - failures)) passed, $failures failed"
+	[ $failures -eq 0 ]
+}
