@@ -5,6 +5,7 @@
  * when set) attaches new ports and lets go of ports that went or are no
  * longer wanted; a port in a call is let go only when the call has ended.
  */
+#define FAXD_LOG_CATEGORY FAXD_LOG_INIT
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,7 +74,9 @@ static void attach(struct faxd_daemon *daemon, uint32_t device_id)
 			       &port_handlers, managed, &managed->port);
 	if (error) {
 		log_error("faxport%u: cannot attach as its DSP engine: %s%s", device_id,
-			  strerror(-error), error == -EBUSY ? " (another engine is attached)" : "");
+			  strerror(-error), error == -EBUSY ? " (another engine is attached)" :
+			  error == -EPERM ? " (attaching needs CAP_NET_ADMIN)" : "");
+		daemon->attach_errno = -error;
 		free(managed);
 		return;
 	}

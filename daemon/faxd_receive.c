@@ -4,6 +4,7 @@
  * the fax in the spool when the call is over, and apply the port's routing
  * methods.
  */
+#define FAXD_LOG_CATEGORY FAXD_LOG_INBOUND
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
