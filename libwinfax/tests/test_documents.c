@@ -24,6 +24,7 @@
 #include "document_convert.h"
 #include "document_message.h"
 #include "document_text.h"
+#include "pdf_fixture.h"
 #include "tap.h"
 
 /* ---- decoding what the converters made ---------------------------------- */
@@ -222,46 +223,6 @@ static void *square_jpeg(size_t *length)
     return data;
 }
 
-/* A PDF of `pages` pages the size of the fax page (1728 x 2292 pixels at
- * 204 x 196 dpi = 609.88 x 841.96 points), each with a black square of one
- * inch whose top left corner is one inch from the page's. */
-static char *square_pdf(int pages, size_t *length)
-{
-    static const char content[] = "0 g 72 697.96 72 72 re f\n";
-    size_t capacity = 4096, used = 0;
-    char *pdf = malloc(capacity);
-    long offsets[32];
-    int objects = 0;
-
-#define EMIT(...) used += (size_t)snprintf(pdf + used, capacity - used, __VA_ARGS__)
-    EMIT("%%PDF-1.4\n");
-    offsets[++objects] = (long)used;
-    EMIT("1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
-    offsets[++objects] = (long)used;
-    EMIT("2 0 obj << /Type /Pages /Count %d /Kids [", pages);
-    for (int i = 0; i < pages; i++)
-        EMIT(" %d 0 R", 4 + i);
-    EMIT(" ] >> endobj\n");
-    offsets[++objects] = (long)used;
-    EMIT("3 0 obj << /Length %zu >> stream\n%sendstream endobj\n", sizeof(content) - 1,
-         content);
-    for (int i = 0; i < pages; i++) {
-        offsets[++objects] = (long)used;
-        EMIT("%d 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 609.88 841.96] "
-             "/Contents 3 0 R >> endobj\n",
-             4 + i);
-    }
-    long xref = (long)used;
-
-    EMIT("xref\n0 %d\n0000000000 65535 f \n", objects + 1);
-    for (int i = 1; i <= objects; i++)
-        EMIT("%010ld 00000 n \n", offsets[i]);
-    EMIT("trailer << /Size %d /Root 1 0 R >>\nstartxref\n%ld\n%%%%EOF\n", objects + 1, xref);
-#undef EMIT
-    *length = used;
-    return pdf;
-}
-
 static const char square_postscript[] =
     "%!PS-Adobe-3.0\n"
     "0 setgray 72 697.96 72 72 rectfill showpage\n"
@@ -405,11 +366,15 @@ static void test_pictures(void)
 
 static void test_ghostscript(void)
 {
-    size_t length;
+    size_t length = 0;
     char *pdf = square_pdf(2, &length);
     struct fax fax;
     unsigned pages;
-    char *path = getenv("PATH") ? strdup(getenv("PATH")) : NULL;
+    char *path;
+
+    if (!ok(pdf != NULL, "pdf: the test's PDF made"))
+        return;
+    path = getenv("PATH") ? strdup(getenv("PATH")) : NULL;
 
     /* The square: 1 in = 204 pixels across, 196 lines down. */
     is_equal(convert(pdf, length, &fax, &pages), 0, "pdf: converted (%s)",
