@@ -61,29 +61,14 @@ static void print_job_json(struct json_writer *json, const FAX_JOB_ENTRYA *job)
 
 int faxctl_jobs(struct faxctl_command_line *cmd)
 {
-	static const struct option options[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ 0 },
-	};
-	bool as_json = false;
+	bool as_json;
 	PFAX_JOB_ENTRYA jobs;
 	DWORD count;
 	HANDLE server;
-	int option, status;
+	int status = faxctl_listing_options(cmd, jobs_help, &as_json);
 
-	while ((option = faxctl_getopt(cmd, ":h", options)) != -1) {
-		if (option == 'h') {
-			fputs(jobs_help, stdout);
-			return FAXCTL_OK;
-		}
-		if (option == 'j')
-			as_json = true;
-		else
-			return FAXCTL_USAGE;
-	}
-	if (optind < cmd->argc)
-		return faxctl_usage_error(cmd, "unexpected argument '%s'", cmd->argv[optind]);
+	if (status)
+		return status < 0 ? FAXCTL_OK : status;
 	status = faxctl_connect(&server);
 	if (status)
 		return status;

@@ -55,6 +55,9 @@ int faxctl_status_for_error(DWORD error);
 struct option;
 int faxctl_getopt(struct faxctl_command_line *cmd, const char *short_options,
 		  const struct option *long_options);
+/* The options of a plain listing: --json and --help, no arguments. Returns
+ * -1 once the help is printed, else an exit status (0: go on). */
+int faxctl_listing_options(struct faxctl_command_line *cmd, const char *help, bool *as_json);
 bool faxctl_parse_uint(const char *text, unsigned long max, unsigned long *value);
 
 /* server.c: connecting, ports by number or name, the event queue. */

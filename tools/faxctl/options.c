@@ -2,6 +2,7 @@
 /* Option parsing shared by the commands, with faxctl's own messages. */
 #include <errno.h>
 #include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,4 +45,28 @@ bool faxctl_parse_uint(const char *text, unsigned long max, unsigned long *value
 		return false;
 	*value = parsed;
 	return true;
+}
+
+int faxctl_listing_options(struct faxctl_command_line *cmd, const char *help, bool *as_json)
+{
+	static const struct option options[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ 0 },
+	};
+	int option;
+
+	*as_json = false;
+	while ((option = faxctl_getopt(cmd, ":h", options)) != -1) {
+		if (option == 'h') {
+			fputs(help, stdout);
+			return -1;
+		}
+		if (option != 'j')
+			return FAXCTL_USAGE;
+		*as_json = true;
+	}
+	if (optind < cmd->argc)
+		return faxctl_usage_error(cmd, "unexpected argument '%s'", cmd->argv[optind]);
+	return FAXCTL_OK;
 }
