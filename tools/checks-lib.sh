@@ -28,6 +28,17 @@ build_suite() {
 	fi
 }
 
+asan_build_suite() {
+	echo "1..1"
+	if tools/build-asan >"$tap_dir/asan-build.log" 2>&1; then
+		echo "ok 1 - AddressSanitizer builds of faxd and the bad-document client"
+	else
+		cat "$tap_dir/asan-build.log"
+		echo "not ok 1 - AddressSanitizer builds of faxd and the bad-document client"
+		return 1
+	fi
+}
+
 # run_vm_selftests OUT VM-RUN-OPTION...: selftests/run-in-vm inside
 # tools/vm-run; the guest's files come back in BUILD_DIR/OUT and each TAP is
 # saved as vm-NAME.tap. A run that failed with every test passing (a splat,
