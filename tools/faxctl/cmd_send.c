@@ -234,7 +234,7 @@ static int queue_error(const char *file, DWORD error)
 	switch (error) {
 	case ERROR_INVALID_DATA:
 		return faxctl_fail(FAXCTL_BAD_DATA,
-				   "cannot send %s: not a document the fax server can send (see faxctl(1), DOCUMENTS)",
+				   "cannot send %s: not a document the fax server can send (faxctl(1), DOCUMENTS, lists what it takes)",
 				   file);
 	case ERROR_INVALID_PARAMETER:
 		return faxctl_fail(FAXCTL_USAGE,
@@ -295,6 +295,9 @@ static int queue_jobs(HANDLE server, const struct send_request *request,
 		free(copy);
 		jobs[queued].file = request->files[queued];
 		jobs[queued].document_pages = faxctl_tiff_page_count(request->files[queued]);
+		/* The cover page goes first, in the same fax. */
+		if (request->cover && jobs[queued].document_pages)
+			jobs[queued].document_pages++;
 	}
 	FaxFreeBuffer(defaults);
 	FaxFreeBuffer(cover_defaults);
