@@ -724,6 +724,7 @@ TEST(complete_job_params_fills_from_the_passwd_entry)
 	PFAX_COVERPAGE_INFOA cover = NULL;
 	PFAX_JOB_PARAMW wide = NULL;
 	PFAX_COVERPAGE_INFOW wide_cover = NULL;
+	char host[256] = "", mailbox[300];
 
 	ASSERT_TRUE(FaxCompleteJobParamsA(&param, &cover));
 	ASSERT_NE(NULL, param);
@@ -736,6 +737,9 @@ TEST(complete_job_params_fills_from_the_passwd_entry)
 	EXPECT_EQ(NULL, param->RecipientNumber);
 	EXPECT_EQ(JSA_NOW, param->ScheduleAction);
 	EXPECT_EQ(DRT_NONE, param->DeliveryReportType);
+	ASSERT_EQ(0, gethostname(host, sizeof(host) - 1));
+	snprintf(mailbox, sizeof(mailbox), "root@%s", host);
+	EXPECT_STREQ(mailbox, param->DeliveryReportAddress) TH_LOG("the local mailbox");
 	EXPECT_EQ(NULL, cover->CoverPageName);
 	EXPECT_FALSE(cover->UseServerCoverPage);
 	/* Each is its own block: overwritten pointers do not matter. */
