@@ -309,64 +309,49 @@ static BOOL enum_methods(HANDLE handle, bool port, enum winfax_string_form form,
     return TRUE;
 }
 
-BOOL WINFAX_CALL FaxEnumRoutingMethodsA(HANDLE FaxPortHandle, PFAX_ROUTING_METHODA *RoutingMethod,
-                                        LPDWORD MethodsReturned)
+/*
+ * The four listing exports: the block and count go to the application's
+ * typed pointers (written through memcpy: the block's address is a void *,
+ * the pointer's type is the structure's), or nowhere when one is NULL.
+ */
+static BOOL enum_methods_to(HANDLE handle, bool port, enum winfax_string_form form,
+                            void *typed_result, LPDWORD count_out)
 {
     void *block;
     DWORD count;
-    BOOL listed = enum_methods(FaxPortHandle, true, WINFAX_STRINGS_ANSI,
-                               RoutingMethod && MethodsReturned, &block, &count);
+    BOOL listed = enum_methods(handle, port, form, typed_result && count_out, &block, &count);
 
-    if (RoutingMethod && MethodsReturned) {
-        *RoutingMethod = block;
-        *MethodsReturned = count;
+    if (typed_result && count_out) {
+        memcpy(typed_result, &block, sizeof(block));
+        *count_out = count;
     }
     return listed;
+}
+
+BOOL WINFAX_CALL FaxEnumRoutingMethodsA(HANDLE FaxPortHandle, PFAX_ROUTING_METHODA *RoutingMethod,
+                                        LPDWORD MethodsReturned)
+{
+    return enum_methods_to(FaxPortHandle, true, WINFAX_STRINGS_ANSI, RoutingMethod,
+                           MethodsReturned);
 }
 
 BOOL WINFAX_CALL FaxEnumRoutingMethodsW(HANDLE FaxPortHandle, PFAX_ROUTING_METHODW *RoutingMethod,
                                         LPDWORD MethodsReturned)
 {
-    void *block;
-    DWORD count;
-    BOOL listed = enum_methods(FaxPortHandle, true, WINFAX_STRINGS_WIDE,
-                               RoutingMethod && MethodsReturned, &block, &count);
-
-    if (RoutingMethod && MethodsReturned) {
-        *RoutingMethod = block;
-        *MethodsReturned = count;
-    }
-    return listed;
+    return enum_methods_to(FaxPortHandle, true, WINFAX_STRINGS_WIDE, RoutingMethod,
+                           MethodsReturned);
 }
 
 BOOL WINFAX_CALL FaxEnumGlobalRoutingInfoA(HANDLE FaxHandle, PFAX_GLOBAL_ROUTING_INFOA *RoutingInfo,
                                            LPDWORD MethodsReturned)
 {
-    void *block;
-    DWORD count;
-    BOOL listed = enum_methods(FaxHandle, false, WINFAX_STRINGS_ANSI,
-                               RoutingInfo && MethodsReturned, &block, &count);
-
-    if (RoutingInfo && MethodsReturned) {
-        *RoutingInfo = block;
-        *MethodsReturned = count;
-    }
-    return listed;
+    return enum_methods_to(FaxHandle, false, WINFAX_STRINGS_ANSI, RoutingInfo, MethodsReturned);
 }
 
 BOOL WINFAX_CALL FaxEnumGlobalRoutingInfoW(HANDLE FaxHandle, PFAX_GLOBAL_ROUTING_INFOW *RoutingInfo,
                                            LPDWORD MethodsReturned)
 {
-    void *block;
-    DWORD count;
-    BOOL listed = enum_methods(FaxHandle, false, WINFAX_STRINGS_WIDE,
-                               RoutingInfo && MethodsReturned, &block, &count);
-
-    if (RoutingInfo && MethodsReturned) {
-        *RoutingInfo = block;
-        *MethodsReturned = count;
-    }
-    return listed;
+    return enum_methods_to(FaxHandle, false, WINFAX_STRINGS_WIDE, RoutingInfo, MethodsReturned);
 }
 
 /* ---- one method on a port ------------------------------------------------------- */
@@ -583,27 +568,25 @@ BOOL WINFAX_CALL FaxSetRoutingInfoW(HANDLE FaxPortHandle, LPCWSTR RoutingGuid,
  * Only Priority changes, as on Windows; the names are the method's and
  * are ignored.  ERROR_INVALID_PARAMETER: NULL info, a wrong SizeOfStruct,
  * a Priority outside 1..the number of methods (the driver's EINVAL);
- * ERROR_INVALID_DATA: a Guid that names no method.
+ * ERROR_INVALID_DATA: a NULL Guid, or one that names no method.
  */
-static BOOL set_global(HANDLE fax_handle, DWORD size_of_struct, DWORD expected_size,
-                       DWORD priority, struct guid_argument guid_argument)
+static BOOL set_global(HANDLE fax_handle, DWORD size_of_struct, DWORD priority,
+                       struct guid_argument guid_argument, bool info_given)
 {
     struct winfax_handle_ref server;
     struct faxport_routing_priority request = { .priority = priority };
-    DWORD guid_error;
+    DWORD argument_error = ERROR_SUCCESS;
     int error;
 
     if (!winfax_handle_get(fax_handle, WINFAX_HANDLE_FAX_SERVER, &server))
         return winfax_fail(ERROR_INVALID_HANDLE);
-    if (size_of_struct != expected_size)
-        guid_error = ERROR_INVALID_PARAMETER;
+    if (!info_given || size_of_struct != sizeof(FAX_GLOBAL_ROUTING_INFOA))
+        argument_error = ERROR_INVALID_PARAMETER;
     else if (parse_guid_argument(guid_argument, request.guid) != ERROR_SUCCESS)
-        guid_error = ERROR_INVALID_DATA;    /* NULL or not a GUID: it names no method */
-    else
-        guid_error = ERROR_SUCCESS;
-    if (guid_error != ERROR_SUCCESS) {
+        argument_error = ERROR_INVALID_DATA;
+    if (argument_error != ERROR_SUCCESS) {
         winfax_handle_put(&server);
-        return winfax_fail(guid_error);
+        return winfax_fail(argument_error);
     }
     error = winfax_device_ioctl(server.fd, FAXPORT_IOC_ROUTING_PRIORITY, &request);
     winfax_handle_put(&server);
@@ -615,29 +598,17 @@ static BOOL set_global(HANDLE fax_handle, DWORD size_of_struct, DWORD expected_s
 BOOL WINFAX_CALL FaxSetGlobalRoutingInfoA(HANDLE FaxHandle,
                                           const FAX_GLOBAL_ROUTING_INFOA *RoutingInfo)
 {
-    struct winfax_handle_ref server;
-
-    if (!RoutingInfo) {
-        if (!winfax_handle_get(FaxHandle, WINFAX_HANDLE_FAX_SERVER, &server))
-            return winfax_fail(ERROR_INVALID_HANDLE);
-        winfax_handle_put(&server);
-        return winfax_fail(ERROR_INVALID_PARAMETER);
-    }
-    return set_global(FaxHandle, RoutingInfo->SizeOfStruct, sizeof(*RoutingInfo),
-                      RoutingInfo->Priority, (struct guid_argument){ .narrow = RoutingInfo->Guid });
+    return set_global(FaxHandle, RoutingInfo ? RoutingInfo->SizeOfStruct : 0,
+                      RoutingInfo ? RoutingInfo->Priority : 0,
+                      (struct guid_argument){ .narrow = RoutingInfo ? RoutingInfo->Guid : NULL },
+                      RoutingInfo != NULL);
 }
 
 BOOL WINFAX_CALL FaxSetGlobalRoutingInfoW(HANDLE FaxHandle,
                                           const FAX_GLOBAL_ROUTING_INFOW *RoutingInfo)
 {
-    struct winfax_handle_ref server;
-
-    if (!RoutingInfo) {
-        if (!winfax_handle_get(FaxHandle, WINFAX_HANDLE_FAX_SERVER, &server))
-            return winfax_fail(ERROR_INVALID_HANDLE);
-        winfax_handle_put(&server);
-        return winfax_fail(ERROR_INVALID_PARAMETER);
-    }
-    return set_global(FaxHandle, RoutingInfo->SizeOfStruct, sizeof(*RoutingInfo),
-                      RoutingInfo->Priority, (struct guid_argument){ .wide = RoutingInfo->Guid });
+    return set_global(FaxHandle, RoutingInfo ? RoutingInfo->SizeOfStruct : 0,
+                      RoutingInfo ? RoutingInfo->Priority : 0,
+                      (struct guid_argument){ .wide = RoutingInfo ? RoutingInfo->Guid : NULL },
+                      RoutingInfo != NULL);
 }

@@ -2,7 +2,7 @@
 # The shared object's dynamic interface: its soname, and that it exports
 # exactly the public names: the 56 fax functions, the Win32 base functions
 # winfax.h declares and its WinfaxGetLastError, and nothing else (no
-# winfax_* internals).
+# winfax_* internals); and that the mapping table documents each.
 cd "$(dirname "$0")/.." || exit 2
 library=libwinfax.so.1.0.0
 count=0
@@ -57,6 +57,19 @@ expected=$(for name in $base_names $fax_names; do echo "$name"; done | sort)
 unexpected=$(echo "$exports" | grep -v -x -F "$expected" | tr '\n' ' ')
 [ -z "$unexpected" ]
 check $? "exports nothing else (unexpected: '${unexpected}')"
+
+# Documentation/winfax-mapping.rst has a row for every fax function (the
+# first cell of a row: ``FaxName``, or ``FaxNameA/W`` for both forms) and
+# names none the library lacks.
+rows=$(sed -n 's/^   \* - ``\(Fax[A-Za-z/]*\)``$/\1/p' ../Documentation/winfax-mapping.rst |
+    sed -e 's|^\(.*\)A/W$|\1A\n\1W|' | sort)
+for name in $fax_names; do
+    echo "$rows" | grep -qx "$name"
+    check $? "the mapping table has a row for $name"
+done
+extra=$(echo "$rows" | grep -v -x -F "$(echo $fax_names | tr ' ' '\n')" | tr '\n' ' ')
+[ -z "$extra" ]
+check $? "the mapping table names no function the library lacks (extra: '$extra')"
 
 echo "1..$count"
 [ "$failures" -eq 0 ]
