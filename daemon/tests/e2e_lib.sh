@@ -38,7 +38,13 @@ wait_for() {
 }
 
 # count_lines PATTERN FILE: how many lines match (0 if no file).
-count_lines() { grep -c -- "$1" "$2" 2>/dev/null || true; }
+count_lines() {
+	if [ -f "$2" ]; then
+		grep -c -- "$1" "$2"
+	else
+		echo 0
+	fi
+}
 
 # more_lines BEFORE PATTERN FILE: PATTERN matched again since BEFORE was counted.
 more_lines() { [ "$(count_lines "$2" "$3")" -gt "$1" ]; }
