@@ -54,6 +54,8 @@ static const struct faxport_routing_desc faxport_routing_descs[FAXPORT_ROUTING_M
 /* Protects faxport_routing_priorities: always a permutation of 1..N. */
 static DEFINE_MUTEX(faxport_routing_lock);
 static u32 faxport_routing_priorities[FAXPORT_ROUTING_METHODS] = { 1, 2 };
+/* A new method needs its place in the initial order above. */
+static_assert(FAXPORT_ROUTING_METHODS == 2);
 
 /* The index of the method with @guid, or -ENOENT. */
 static int faxport_routing_find(const u8 *guid)
