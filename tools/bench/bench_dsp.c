@@ -151,14 +151,17 @@ static double newest_report_line_seconds(const char *inbox)
 
 /* One fax through the driver, sent and received by faxd. */
 static void run_faxd_call(int server_fd, int document_fd, int faxd_pid, const char *number,
-			  const char *inbox, double *cpu_seconds, double *line_seconds)
+			  const char *inbox, double *user_seconds, double *system_seconds,
+			  double *line_seconds)
 {
 	int reports_before = count_reports(inbox);
-	double cpu_before = bench_process_cpu_seconds(faxd_pid);
-	uint32_t job = bench_job_submit(server_fd, document_fd, number);
+	double user_before, system_before;
+	uint32_t job;
 	uint64_t deadline = bench_now_ns() + FAXD_CALL_TIMEOUT_S * 1000000000ull;
 	enum bench_job_state state;
 
+	bench_process_cpu(faxd_pid, &user_before, &system_before);
+	job = bench_job_submit(server_fd, document_fd, number);
 	while ((state = bench_job_state(server_fd, job)) == BENCH_JOB_QUEUED) {
 		if (bench_now_ns() > deadline)
 			bench_die("faxd did not send job %u within %d s", job, FAXD_CALL_TIMEOUT_S);
@@ -172,7 +175,9 @@ static void run_faxd_call(int server_fd, int document_fd, int faxd_pid, const ch
 			bench_die("faxd did not file the fax of job %u", job);
 		usleep(50000);
 	}
-	*cpu_seconds = bench_process_cpu_seconds(faxd_pid) - cpu_before;
+	bench_process_cpu(faxd_pid, user_seconds, system_seconds);
+	*user_seconds -= user_before;
+	*system_seconds -= system_before;
 	*line_seconds = newest_report_line_seconds(inbox);
 	if (*line_seconds <= 0)
 		bench_die("no line_seconds in the report of job %u", job);
@@ -182,7 +187,7 @@ int main(int argc, char **argv)
 {
 	int rounds = bench_rounds(DEFAULT_ROUNDS);
 	double *numbers;
-	double *pair_cost, *faxd_cost, *ratios, *efficiency;
+	double *pair_cost, *faxd_cost, *ratios, *efficiency, *faxd_system_share;
 	struct pair_result pair = { 0 };
 	const char *document, *number, *spool;
 	char *inbox, *work_dir;
@@ -198,13 +203,14 @@ int main(int argc, char **argv)
 	faxd_pid = atoi(argv[2]);
 	number = argv[3];
 	spool = argv[4];
-	numbers = calloc((size_t)rounds * 4, sizeof(*numbers));
+	numbers = calloc((size_t)rounds * 5, sizeof(*numbers));
 	if (!numbers)
 		bench_die("out of memory");
 	pair_cost = numbers;
 	faxd_cost = numbers + rounds;
 	ratios = numbers + 2 * rounds;
 	efficiency = numbers + 3 * rounds;
+	faxd_system_share = numbers + 4 * rounds;
 	if (asprintf(&inbox, "%s/inbox", spool) < 0 ||
 	    !(work_dir = strdup(getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp")))
 		bench_die("out of memory");
@@ -214,7 +220,7 @@ int main(int argc, char **argv)
 	server_fd = bench_server_open();
 
 	for (int round = 0; round < rounds; round++) {
-		double cpu, line;
+		double user, system, line;
 
 		run_pair(document, work_dir, &pair);
 		pair_cost[round] = pair.cpu_seconds / pair.line_seconds;
@@ -224,12 +230,13 @@ int main(int argc, char **argv)
 		bit_rate = pair.bit_rate;
 		efficiency[round] = ideal_seconds / image_seconds;
 
-		run_faxd_call(server_fd, document_fd, faxd_pid, number, inbox, &cpu, &line);
-		faxd_cost[round] = cpu / line;
+		run_faxd_call(server_fd, document_fd, faxd_pid, number, inbox, &user, &system, &line);
+		faxd_cost[round] = (user + system) / line;
+		faxd_system_share[round] = system / (user + system);
 		ratios[round] = faxd_cost[round] / pair_cost[round];
 		fprintf(stderr, "bench_dsp: round %d: in-process %.4f CPU s/line s (%.1f line s), "
-			"faxd %.4f (%.2f CPU s, %.1f line s)\n", round + 1, pair_cost[round],
-			pair.line_seconds, faxd_cost[round], cpu, line);
+			"faxd %.4f (%.2f user + %.2f system CPU s, %.1f line s)\n", round + 1,
+			pair_cost[round], pair.line_seconds, faxd_cost[round], user, system, line);
 	}
 
 	struct bench_measure overhead = {
@@ -246,8 +253,9 @@ int main(int argc, char **argv)
 	bench_min_max(ratios, (size_t)rounds, &overhead.ratio_min, &overhead.ratio_max);
 	/* A call is two channels (two ports), each needing one line second per second. */
 	if (asprintf(&capacity_note, "real-time channels per core of this machine: faxd %.0f, "
-		     "spandsp alone %.0f; one call: %.1f line s, V.17 ECM MMR",
-		     2 / overhead.value, 2 / overhead.baseline, pair_line) < 0)
+		     "spandsp alone %.0f; one call: %.1f line s, V.17 ECM MMR; faxd's CPU is "
+		     "%.0f%% system time (median)", 2 / overhead.value, 2 / overhead.baseline,
+		     pair_line, 100 * bench_median(faxd_system_share, (size_t)rounds)) < 0)
 		bench_die("out of memory");
 	overhead.note = capacity_note;
 

@@ -33,6 +33,7 @@
 
 #define DEFAULT_ROUNDS 5
 #define LATENCY_SAMPLES 200
+#define LATENCY_SLICE 20	/* LATENCY_SAMPLES is a multiple */
 #define BURST_EVENTS 2000
 /*
  * At most this many events in flight: the rate is measured without overrunning
@@ -198,14 +199,12 @@ static void waiter_begin(struct waiter *waiter, bool use_pipe, int expected, boo
 	sem_post(&waiter->start);
 }
 
-/* Median latency of one round, in ns. */
-static double latency_round(struct waiter *waiter, struct event_trigger *trigger,
-			    int pipe_write_fd, bool use_pipe)
+/* `samples` latencies into latencies_ns, one at a time. */
+static void latency_slice(struct waiter *waiter, struct event_trigger *trigger,
+			  int pipe_write_fd, bool use_pipe, int samples, double *latencies_ns)
 {
-	double latencies[LATENCY_SAMPLES];
-
-	waiter_begin(waiter, use_pipe, LATENCY_SAMPLES, true, latencies);
-	for (int i = 0; i < LATENCY_SAMPLES; i++) {
+	waiter_begin(waiter, use_pipe, samples, true, latencies_ns);
+	for (int i = 0; i < samples; i++) {
 		/* Let the waiter block again before the next one. */
 		usleep(200);
 		if (use_pipe) {
@@ -219,7 +218,23 @@ static double latency_round(struct waiter *waiter, struct event_trigger *trigger
 		sem_wait(&waiter->ack);
 	}
 	sem_wait(&waiter->ack);	/* the end of the phase */
-	return bench_median(latencies, LATENCY_SAMPLES);
+}
+
+/*
+ * The median latencies of one round, in ns, of events and of the pipe,
+ * measured in alternating slices so that the host's load hits both alike.
+ */
+static void latency_round(struct waiter *waiter, struct event_trigger *trigger,
+			  int pipe_write_fd, double *event_median, double *pipe_median)
+{
+	double events[LATENCY_SAMPLES], pipes[LATENCY_SAMPLES];
+
+	for (int done = 0; done < LATENCY_SAMPLES; done += LATENCY_SLICE) {
+		latency_slice(waiter, trigger, pipe_write_fd, true, LATENCY_SLICE, pipes + done);
+		latency_slice(waiter, trigger, pipe_write_fd, false, LATENCY_SLICE, events + done);
+	}
+	*event_median = bench_median(events, LATENCY_SAMPLES);
+	*pipe_median = bench_median(pipes, LATENCY_SAMPLES);
 }
 
 /*
@@ -304,12 +319,12 @@ int main(void)
 		bench_die("cannot start the waiting thread");
 
 	/* Unmeasured: the first events warm up libnl, the allocator, the caches. */
-	latency_round(&waiter, &trigger, pipe_fds[1], false);
+	latency_round(&waiter, &trigger, pipe_fds[1], &event_latency[0], &pipe_latency[0]);
 	for (int round = 0; round < rounds; round++) {
 		long lost;
 
-		pipe_latency[round] = latency_round(&waiter, &trigger, pipe_fds[1], true);
-		event_latency[round] = latency_round(&waiter, &trigger, pipe_fds[1], false);
+		latency_round(&waiter, &trigger, pipe_fds[1], &event_latency[round],
+			      &pipe_latency[round]);
 		pipe_rate[round] = rate_round(&waiter, &trigger, pipe_fds[1], true, RATE_WINDOW,
 					      &lost);
 		event_rate[round] = rate_round(&waiter, &trigger, pipe_fds[1], false, RATE_WINDOW,

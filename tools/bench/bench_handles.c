@@ -8,8 +8,9 @@
  *   connect_close  FaxConnectFaxServer + FaxClose  vs the same baseline
  *   get_port       FaxGetPort + FaxFreeBuffer  vs ioctl(FIONREAD) on a pipe
  *
- * Each round times a batch of each (interleaved, so a noisy neighbour hits
- * both alike); the reported numbers are medians of the rounds.
+ * Each round times 2000 of each, in alternating slices of 100 (so that a
+ * noisy neighbour hits value and baseline alike); the reported numbers are
+ * medians of the rounds.
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -24,7 +25,8 @@
 #include "bench_report.h"
 
 #define DEFAULT_ROUNDS 7
-#define OPS_PER_BATCH 2000
+#define SLICES_PER_ROUND 20
+#define OPS_PER_SLICE 100
 
 typedef void batch_fn(void *context, int ops);
 
@@ -211,14 +213,28 @@ int main(void)
 	fionread_pipe(&handles, 100);
 	get_port(&handles, 100);
 
+	/*
+	 * Each round alternates small slices of every operation, so that a
+	 * change in the host's load during the round hits all of them alike.
+	 */
 	for (int round = 0; round < rounds; round++) {
-		open_null[round] = ns_per_op(open_close_dev_null, &handles, OPS_PER_BATCH);
-		open_port[round] = ns_per_op(open_close_port, &handles, OPS_PER_BATCH);
-		connect[round] = ns_per_op(connect_close_server, &handles, OPS_PER_BATCH);
-		fionread[round] = ns_per_op(fionread_pipe, &handles, OPS_PER_BATCH);
-		getport[round] = ns_per_op(get_port, &handles, OPS_PER_BATCH);
-		node_open[round] = ns_per_op(open_close_port_node, &handles, OPS_PER_BATCH);
-		node_bind[round] = ns_per_op(open_bind_close_port_node, &handles, OPS_PER_BATCH);
+		for (int slice = 0; slice < SLICES_PER_ROUND; slice++) {
+			open_null[round] += ns_per_op(open_close_dev_null, &handles, OPS_PER_SLICE);
+			open_port[round] += ns_per_op(open_close_port, &handles, OPS_PER_SLICE);
+			connect[round] += ns_per_op(connect_close_server, &handles, OPS_PER_SLICE);
+			fionread[round] += ns_per_op(fionread_pipe, &handles, OPS_PER_SLICE);
+			getport[round] += ns_per_op(get_port, &handles, OPS_PER_SLICE);
+			node_open[round] += ns_per_op(open_close_port_node, &handles, OPS_PER_SLICE);
+			node_bind[round] += ns_per_op(open_bind_close_port_node, &handles,
+						      OPS_PER_SLICE);
+		}
+		open_null[round] /= SLICES_PER_ROUND;
+		open_port[round] /= SLICES_PER_ROUND;
+		connect[round] /= SLICES_PER_ROUND;
+		fionread[round] /= SLICES_PER_ROUND;
+		getport[round] /= SLICES_PER_ROUND;
+		node_open[round] /= SLICES_PER_ROUND;
+		node_bind[round] /= SLICES_PER_ROUND;
 	}
 
 	struct bench_measure open_close = {

@@ -89,7 +89,7 @@ void bench_port_set_flags(int server_fd, uint32_t device_id, uint32_t flags)
 	close(fd);
 }
 
-double bench_process_cpu_seconds(int pid)
+void bench_process_cpu(int pid, double *user_seconds, double *system_seconds)
 {
 	char path[64];
 	char *line, *after_name;
@@ -107,7 +107,8 @@ double bench_process_cpu_seconds(int pid)
 				  &utime, &stime) != 2)
 		bench_die("cannot parse %s", path);
 	free(line);
-	return (double)(utime + stime) / (double)ticks;
+	*user_seconds = (double)utime / (double)ticks;
+	*system_seconds = (double)stime / (double)ticks;
 }
 
 char *bench_read_line(const char *path)

@@ -33,8 +33,8 @@ int bench_port_remove(int server_fd, uint32_t device_id);
 /* Set a port's FAXPORT_PORT_* flags through a MODIFY handle. Dies on failure. */
 void bench_port_set_flags(int server_fd, uint32_t device_id, uint32_t flags);
 
-/* utime + stime of a process, in seconds (from /proc/PID/stat). */
-double bench_process_cpu_seconds(int pid);
+/* utime and stime of a process, in seconds (from /proc/PID/stat). */
+void bench_process_cpu(int pid, double *user_seconds, double *system_seconds);
 
 /* The first line of a file, without its newline, into a malloc'ed string; NULL if unreadable. */
 char *bench_read_line(const char *path);

@@ -37,6 +37,10 @@
 #define CALL_PAIRS 128
 #define CALLS_TIMEOUT_S 480
 #define ATTACH_TIMEOUT_S 120
+/* MemFree counts as settled when two readings this far apart differ by less. */
+#define SETTLE_INTERVAL_US 500000
+#define SETTLE_KIB 128
+#define SETTLE_TRIES 20
 
 /* One slab cache, from /sys/kernel/slab/NAME. */
 struct slab_cache {
@@ -143,12 +147,33 @@ static void free_snapshot(struct memory_snapshot *snapshot)
 	free(snapshot->caches);
 }
 
+/*
+ * Removed ports are freed in part later (RCU callbacks, work items): wait
+ * until MemFree holds still, or a reading would count last round's frees.
+ */
+static double settled_used_kib(void)
+{
+	double used = meminfo_kib("MemTotal") - meminfo_kib("MemFree");
+
+	for (int tries = 0; tries < SETTLE_TRIES; tries++) {
+		double again;
+
+		usleep(SETTLE_INTERVAL_US);
+		drop_caches();
+		again = meminfo_kib("MemTotal") - meminfo_kib("MemFree");
+		if (again - used < SETTLE_KIB && used - again < SETTLE_KIB)
+			return again;
+		used = again;
+	}
+	return used;
+}
+
 static struct memory_snapshot memory_now(void)
 {
 	struct memory_snapshot snapshot;
 
 	drop_caches();
-	snapshot.used_kib = meminfo_kib("MemTotal") - meminfo_kib("MemFree");
+	snapshot.used_kib = settled_used_kib();
 	snapshot.slab_kib = meminfo_kib("Slab");
 	read_slab_caches(&snapshot);
 	return snapshot;
