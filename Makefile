@@ -102,12 +102,25 @@ install: all
 	install -d $(DESTDIR)$(UDEVRULESDIR) $(DESTDIR)$(DOCDIR)/examples
 	install -m 644 packaging/60-faxport.rules $(DESTDIR)$(UDEVRULESDIR)/60-faxport.rules
 	install -m 644 packaging/faxport-modprobe.conf $(DESTDIR)$(DOCDIR)/examples/modprobe.conf
-	@# An existing spool keeps the owner and mode its administrator gave it.
-	[ -d $(DESTDIR)$(SPOOLDIR) ] || install -d -m 750 $(DESTDIR)$(SPOOLDIR)
-	@# The nodes' group (Debian has it already). A staged install (DESTDIR)
-	@# leaves that to the package's postinst.
-	@if [ -z "$(DESTDIR)" ] && ! getent group fax >/dev/null; then \
-		echo "groupadd --system fax" && groupadd --system fax; \
+	@# On the live system: the nodes' group (Debian has it already) and the
+	@# user faxd.service runs as, which owns the spool. A staged install
+	@# (DESTDIR) leaves both to the package's postinst. An existing spool
+	@# keeps the owner and mode its administrator gave it.
+	@if [ -n "$(DESTDIR)" ]; then \
+		[ -d $(DESTDIR)$(SPOOLDIR) ] || install -d -m 750 $(DESTDIR)$(SPOOLDIR); \
+	else \
+		if ! getent group fax >/dev/null; then \
+			echo "groupadd --system fax" && groupadd --system fax || exit 1; \
+		fi; \
+		if ! getent passwd faxd >/dev/null; then \
+			echo "useradd --system --user-group --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin faxd" && \
+			useradd --system --user-group --no-create-home --home-dir /nonexistent \
+				--shell /usr/sbin/nologin faxd || exit 1; \
+		fi; \
+		if [ ! -d $(SPOOLDIR) ]; then \
+			echo "install -d -o faxd -g faxd -m 750 $(SPOOLDIR)" && \
+			install -d -o faxd -g faxd -m 750 $(SPOOLDIR) || exit 1; \
+		fi; \
 	fi
 
 # The installed paths, from the manifest, for this PREFIX and kernel.
