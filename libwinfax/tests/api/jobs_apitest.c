@@ -259,6 +259,112 @@ TEST_F(queue, send_argument_errors)
 	EXPECT_TRUE(FaxSendDocumentA(self->server, self->docs.fax, &param, &cover, &id));
 }
 
+/* ---- documents converted by FaxSendDocument, cover pages ---------------------------- */
+
+/* The page FaxGetPageData gave, decoded: FAX_LINE_BYTES a line, 1 = black
+ * (the page data is WhiteIsZero); NULL when it does not decode. */
+static unsigned char *page_data_decode(const unsigned char *data, DWORD size, uint32_t *lines)
+{
+	char path[] = "/tmp/winfax-page-XXXXXX";
+	unsigned char *bits = NULL;
+	int fd = mkstemp(path);
+	TIFF *tiff;
+
+	if (fd < 0 || write(fd, data, size) != (ssize_t)size) {
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	close(fd);
+	tiff = TIFFOpen(path, "r");
+	unlink(path);
+	if (!tiff)
+		return NULL;
+	if (TIFFGetField(tiff, TIFFTAG_IMAGELENGTH, lines) && *lines > 0)
+		bits = calloc(*lines, FAX_LINE_BYTES);
+	for (uint32_t row = 0; bits && row < *lines; row++) {
+		if (TIFFReadScanline(tiff, bits + (size_t)row * FAX_LINE_BYTES, row, 0) < 0) {
+			free(bits);
+			bits = NULL;
+		}
+	}
+	TIFFClose(tiff);
+	return bits;
+}
+
+static bool ink(const unsigned char *bits, uint32_t x, uint32_t y)
+{
+	return bits[(size_t)y * FAX_LINE_BYTES + x / 8] & (0x80 >> (x % 8));
+}
+
+TEST_F(queue, send_converts_text_and_puts_a_cover_page_first)
+{
+	static const WCHAR cover_name[] = { 'u', 'r', 'g', 'e', 'n', 't', '.', 'c', 'o', 'v', 0 };
+	static const WCHAR alice[] = { 'A', 'l', 'i', 'c', 'e', 0 };
+	char text_path[128];
+	WCHAR *wide_path;
+	FAX_JOB_PARAMA param;
+	FAX_JOB_PARAMW wide_param;
+	FAX_COVERPAGE_INFOA cover;
+	FAX_COVERPAGE_INFOW wide_cover;
+	LPBYTE page = NULL;
+	DWORD id = 0, size = 0, width = 0, height = 0;
+	uint32_t lines = 0;
+	unsigned char *bits;
+
+	snprintf(text_path, sizeof(text_path), "%s/hello.txt", self->docs.folder);
+	ASSERT_EQ(0, file_write(text_path, "Hello\n", 6));
+	wide_path = test_utf16_from_utf8(text_path);
+	ASSERT_NE(NULL, wide_path);
+
+	/* Text: the first line's 'H' at the top left margin (144, 132),
+	 * 3 pixels a font pixel: ink at its first column, none between its
+	 * two uprights. */
+	param_init(&param, "5550100");
+	ASSERT_TRUE(FaxSendDocumentA(self->server, text_path, &param, NULL, &id));
+	ASSERT_TRUE(FaxGetPageData(self->server, id, &page, &size, &width, &height));
+	EXPECT_EQ(FAX_WIDTH, width);
+	EXPECT_EQ(2292, height) TH_LOG("an A4 page at fine resolution");
+	bits = page_data_decode(page, size, &lines);
+	ASSERT_NE(NULL, bits);
+	EXPECT_TRUE(ink(bits, 144, 132) && !ink(bits, 147, 132) && ink(bits, 156, 132));
+	free(bits);
+	FaxFreeBuffer(page);
+	page = NULL;
+
+	/* W, a server cover page: page 1 is the cover, "FAX" in 72-pixel
+	 * cells from (144, 144): the F's top bar is ink, the A's top left
+	 * corner is not. */
+	memset(&wide_param, 0, sizeof(wide_param));
+	wide_param.SizeOfStruct = sizeof(wide_param);
+	wide_param.RecipientNumber = (const WCHAR[]){ '5', '5', '5', '0', '1', '0', '0', 0 };
+	memset(&wide_cover, 0, sizeof(wide_cover));
+	wide_cover.SizeOfStruct = sizeof(wide_cover);
+	wide_cover.CoverPageName = cover_name;
+	wide_cover.UseServerCoverPage = TRUE;
+	wide_cover.RecName = alice;
+	ASSERT_TRUE(FaxSendDocumentW(self->server, wide_path, &wide_param, &wide_cover, &id));
+	ASSERT_TRUE(FaxGetPageData(self->server, id, &page, &size, &width, &height));
+	bits = page_data_decode(page, size, &lines);
+	ASSERT_NE(NULL, bits);
+	EXPECT_TRUE(ink(bits, 150, 150) && ink(bits, 200, 150) && !ink(bits, 220, 150) &&
+		    ink(bits, 240, 150)) TH_LOG("the cover page comes first");
+	free(bits);
+	FaxFreeBuffer(page);
+
+	/* A personal cover page that exists (any readable file) is taken. */
+	memset(&cover, 0, sizeof(cover));
+	cover.SizeOfStruct = sizeof(cover);
+	cover.CoverPageName = self->docs.fax;
+	EXPECT_TRUE(FaxSendDocumentA(self->server, text_path, &param, &cover, &id));
+	/* A W string in the cover page that is not UTF-16 is a bad argument. */
+	wide_cover.RecName = (const WCHAR[]){ 0xDC00, 0 };
+	EXPECT_FALSE(FaxSendDocumentW(self->server, wide_path, &wide_param, &wide_cover, &id));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+	free(wide_path);
+	unlink(text_path);
+}
+
 TEST_F(queue, send_numbers_as_people_write_them_and_a_utc_schedule)
 {
 	SYSTEMTIME when = { 2031, 7, 0, 14, 18, 45, 30, 250 };
