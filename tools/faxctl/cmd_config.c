@@ -206,7 +206,8 @@ static bool parse_time_of_day(const char *text, FAX_TIME *time)
 	return true;
 }
 
-/* Applies one KEY=VALUE to the copies in SETTINGS. */
+/* Applies one KEY=VALUE to the copies in SETTINGS; with SETTINGS NULL it
+ * only checks the words, so that a typo is reported before connecting. */
 static int apply_assignment(struct faxctl_command_line *cmd, struct settings *settings,
 			    FAX_CONFIGURATIONA *config, const char *assignment, bool *config_changed,
 			    bool *logging_changed)
@@ -246,7 +247,8 @@ static int apply_assignment(struct faxctl_command_line *cmd, struct settings *se
 		*(LPCSTR *)field(config, key) = value[0] ? value : NULL;
 		break;
 	case KEY_LOG: {
-		PFAX_LOG_CATEGORYA category = find_category(settings, (DWORD)key->offset);
+		PFAX_LOG_CATEGORYA category =
+			settings ? find_category(settings, (DWORD)key->offset) : NULL;
 		DWORD level;
 
 		for (level = 0; level <= FAXLOG_LEVEL_MAX; level++)
@@ -255,6 +257,8 @@ static int apply_assignment(struct faxctl_command_line *cmd, struct settings *se
 		if (level > FAXLOG_LEVEL_MAX)
 			return faxctl_usage_error(cmd, "%s takes none, min, med or max, not '%s'",
 						  key->name, value);
+		if (!settings)
+			return FAXCTL_OK;
 		if (!category)
 			return faxctl_fail(FAXCTL_FAILED, "the server has no logging category %s",
 					   key->name);
@@ -274,8 +278,6 @@ static int config_set(struct faxctl_command_line *cmd, HANDLE server)
 	FAX_CONFIGURATIONA config;
 	int status;
 
-	if (optind >= cmd->argc)
-		return faxctl_usage_error(cmd, "give at least one KEY=VALUE");
 	status = read_settings(server, &settings);
 	if (status)
 		return status;
@@ -324,6 +326,19 @@ int faxctl_config(struct faxctl_command_line *cmd)
 			return faxctl_usage_error(cmd, "--json is for 'config get'");
 		else
 			return FAXCTL_USAGE;
+	}
+	if (setting) {
+		FAX_CONFIGURATIONA scratch = { 0 };
+		bool config_changed, logging_changed;
+
+		if (optind >= cmd->argc)
+			return faxctl_usage_error(cmd, "give at least one KEY=VALUE");
+		for (int i = optind; i < cmd->argc; i++) {
+			status = apply_assignment(cmd, NULL, &scratch, cmd->argv[i], &config_changed,
+						  &logging_changed);
+			if (status)
+				return status;
+		}
 	}
 	status = faxctl_connect(&server);
 	if (status)
