@@ -480,7 +480,8 @@ struct recipients {
 	const char *numbers[4];
 	DWORD calls;
 	DWORD last_index;
-	bool ask_cover_page;
+	bool ask_cover_page;        /* for recipient 2 */
+	bool server_cover_page;     /* ... as a server cover page */
 };
 
 static BOOL WINFAX_CALL recipient_a(HANDLE fax, DWORD index, LPVOID context,
@@ -497,8 +498,10 @@ static BOOL WINFAX_CALL recipient_a(HANDLE fax, DWORD index, LPVOID context,
 		return FALSE;
 	param->RecipientNumber = recipients->numbers[index - 1];
 	param->RecipientName = "Broadcast";
-	if (recipients->ask_cover_page && index == 2)
+	if (recipients->ask_cover_page && index == 2) {
 		cover->CoverPageName = "fyi.cov";
+		cover->UseServerCoverPage = recipients->server_cover_page;
+	}
 	return TRUE;
 }
 
@@ -516,11 +519,18 @@ static BOOL WINFAX_CALL recipient_w(HANDLE fax, DWORD index, LPVOID context,
 	return TRUE;
 }
 
+/* Below, with FaxGetPageData's tests. */
+static bool page_is_first_page_as_mmr(const unsigned char *data, DWORD size, uint32_t lines);
+
 TEST_F(queue, broadcast_makes_one_job_per_recipient)
 {
-	struct recipients recipients = { { "5550401", "5550402", "5550403", NULL }, 0, 0, false };
+	struct recipients recipients = { { "5550401", "5550402", "5550403", NULL }, 0, 0,
+					 true, true };
 	PFAX_JOB_ENTRYA jobs = NULL;
-	DWORD count = 0, first = 0;
+	DWORD count = 0, first = 0, size = 0, width = 0, height = 0;
+	LPBYTE page = NULL;
+	uint32_t lines = 0;
+	unsigned char *bits;
 
 	ASSERT_TRUE(FaxSendDocumentForBroadcastA(self->server, self->docs.fax, &first,
 						 recipient_a, &recipients));
@@ -533,13 +543,27 @@ TEST_F(queue, broadcast_makes_one_job_per_recipient)
 		EXPECT_STREQ(recipients.numbers[i], jobs[i].RecipientNumber);
 		EXPECT_STREQ("Broadcast", jobs[i].RecipientName);
 	}
+	/* Recipient 2 alone asked for a cover page: its fax starts with it
+	 * ("FAX" at the top), the others with the document's first page. */
+	ASSERT_TRUE(FaxGetPageData(self->server, jobs[0].JobId, &page, &size, &width, &height));
+	EXPECT_TRUE(page_is_first_page_as_mmr(page, size, 300));
+	FaxFreeBuffer(page);
+	ASSERT_TRUE(FaxGetPageData(self->server, jobs[1].JobId, &page, &size, &width, &height));
+	bits = page_data_decode(page, size, &lines);
+	ASSERT_NE(NULL, bits);
+	EXPECT_TRUE(ink(bits, 150, 150) && !ink(bits, 220, 150)) TH_LOG("the cover page first");
+	free(bits);
+	FaxFreeBuffer(page);
+	ASSERT_TRUE(FaxGetPageData(self->server, jobs[2].JobId, &page, &size, &width, &height));
+	EXPECT_TRUE(page_is_first_page_as_mmr(page, size, 300));
+	FaxFreeBuffer(page);
 	FaxFreeBuffer(jobs);
 }
 
 TEST_F(queue, broadcast_errors)
 {
-	struct recipients none = { { NULL }, 0, 0, false };
-	struct recipients cover = { { "5550401", "5550402", NULL }, 0, 0, true };
+	struct recipients none = { { NULL }, 0, 0, false, false };
+	struct recipients cover = { { "5550401", "5550402", NULL }, 0, 0, true, false };
 	DWORD first = 55, wide_calls = 0;
 	WCHAR *path = test_utf16_from_utf8(self->docs.fax);
 	PFAX_JOB_ENTRYA jobs = NULL;
