@@ -8,9 +8,7 @@
  * The driver knows the methods, keeps each port's state of each and the
  * server's priorities, and checks every right (FAXPORT_IOC_ROUTING_*); the
  * library only translates.  Methods are named by the string form of their
- * GUID, "{xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}" (hex digits in either
- * case), converted here to the 16 bytes of the Win32 GUID structure the
- * driver speaks.
+ * GUID (guid_string.h), which the driver speaks as 16 bytes.
  *
  * Routing info is each method's string (the folder of "store in a folder",
  * the command line of "run a command"), as Windows' own methods keep a
@@ -29,6 +27,7 @@
 
 #include "fax_errors.h"
 #include "faxport_device.h"
+#include "guid_string.h"
 #include "handle_table.h"
 #include "last_error.h"
 #include "result_buffer.h"
@@ -43,97 +42,6 @@ _Static_assert(offsetof(FAX_ROUTING_METHODA, ExtensionFriendlyName) ==
 _Static_assert(sizeof(FAX_GLOBAL_ROUTING_INFOA) == sizeof(FAX_GLOBAL_ROUTING_INFOW), "A/W sizes");
 _Static_assert(offsetof(FAX_GLOBAL_ROUTING_INFOA, ExtensionFriendlyName) ==
                offsetof(FAX_GLOBAL_ROUTING_INFOW, ExtensionFriendlyName), "A/W layout");
-
-/* "{" 8 "-" 4 "-" 4 "-" 4 "-" 12 "}" */
-#define GUID_STRING_LENGTH 38
-#define GUID_BYTES 16
-
-/* ---- GUID strings ------------------------------------------------------------ */
-
-static int hex_value(char digit)
-{
-    if (digit >= '0' && digit <= '9')
-        return digit - '0';
-    if (digit >= 'a' && digit <= 'f')
-        return digit - 'a' + 10;
-    if (digit >= 'A' && digit <= 'F')
-        return digit - 'A' + 10;
-    return -1;
-}
-
-/*
- * The first three groups of a GUID string are the little-endian Data1,
- * Data2 and Data3 of the structure; the last two are bytes as written.
- * Maps a byte's place in the string (0..15) to its place in the structure.
- */
-static size_t structure_index(size_t written_index)
-{
-    static const uint8_t order[GUID_BYTES] = { 3, 2, 1, 0, 5, 4, 7, 6,
-                                               8, 9, 10, 11, 12, 13, 14, 15 };
-    return order[written_index];
-}
-
-/* True when text is a braced GUID string; its bytes go to guid. */
-static bool guid_parse(const char *text, uint8_t guid[GUID_BYTES])
-{
-    size_t byte = 0;
-
-    if (strlen(text) != GUID_STRING_LENGTH || text[0] != '{' ||
-        text[GUID_STRING_LENGTH - 1] != '}')
-        return false;
-    for (size_t i = 1; i < GUID_STRING_LENGTH - 1; ) {
-        int high, low;
-
-        if (i == 9 || i == 14 || i == 19 || i == 24) {
-            if (text[i++] != '-')
-                return false;
-            continue;
-        }
-        high = hex_value(text[i]);
-        low = hex_value(text[i + 1]);
-        if (high < 0 || low < 0)
-            return false;
-        guid[structure_index(byte++)] = (uint8_t)(high << 4 | low);
-        i += 2;
-    }
-    return byte == GUID_BYTES;
-}
-
-/* The W form: GUID strings are ASCII, so anything else is not one. */
-static bool guid_parse_wide(const WCHAR *text, uint8_t guid[GUID_BYTES])
-{
-    char narrow[GUID_STRING_LENGTH + 1];
-    size_t i;
-
-    for (i = 0; i < GUID_STRING_LENGTH && text[i]; i++) {
-        if (text[i] >= 0x80)
-            return false;
-        narrow[i] = (char)text[i];
-    }
-    if (text[i])
-        return false;
-    narrow[i] = '\0';
-    return guid_parse(narrow, guid);
-}
-
-/* Lowercase, as Windows writes its routing GUIDs. */
-static void guid_format(const uint8_t guid[GUID_BYTES], char text[GUID_STRING_LENGTH + 1])
-{
-    static const char digits[] = "0123456789abcdef";
-    size_t at = 0;
-
-    text[at++] = '{';
-    for (size_t byte = 0; byte < GUID_BYTES; byte++) {
-        uint8_t value = guid[structure_index(byte)];
-
-        if (byte == 4 || byte == 6 || byte == 8 || byte == 10)
-            text[at++] = '-';
-        text[at++] = digits[value >> 4];
-        text[at++] = digits[value & 0xf];
-    }
-    text[at++] = '}';
-    text[at] = '\0';
-}
 
 /* ---- errors ------------------------------------------------------------------- */
 
@@ -217,9 +125,9 @@ static void add_method_names(struct winfax_result_builder *builder, unsigned cha
                              const struct method_name_fields *fields,
                              const struct faxport_routing_method *method)
 {
-    char guid[GUID_STRING_LENGTH + 1];
+    char guid[WINFAX_GUID_STRING_LENGTH + 1];
 
-    guid_format(method->guid, guid);
+    winfax_guid_format(method->guid, guid);
     winfax_result_builder_add_string(builder, entry + fields->guid, guid);
     winfax_result_builder_add_string(builder, entry + fields->friendly_name,
                                      method->friendly_name);
@@ -364,11 +272,11 @@ struct guid_argument {
 
 /* ERROR_INVALID_PARAMETER for no GUID, ERROR_INVALID_DATA for one that is
  * not a GUID string (it names no method either), else ERROR_SUCCESS. */
-static DWORD parse_guid_argument(struct guid_argument argument, uint8_t guid[GUID_BYTES])
+static DWORD parse_guid_argument(struct guid_argument argument, uint8_t guid[WINFAX_GUID_BYTES])
 {
     if (!argument.narrow && !argument.wide)
         return ERROR_INVALID_PARAMETER;
-    if (argument.narrow ? !guid_parse(argument.narrow, guid) : !guid_parse_wide(argument.wide, guid))
+    if (argument.narrow ? !winfax_guid_parse(argument.narrow, guid) : !winfax_guid_parse_wide(argument.wide, guid))
         return ERROR_INVALID_DATA;
     return ERROR_SUCCESS;
 }
@@ -428,7 +336,7 @@ static BOOL get_info(HANDLE port_handle, struct guid_argument guid_argument,
 {
     struct winfax_handle_ref port;
     struct faxport_routing_method *methods = NULL, *method = NULL;
-    uint8_t guid[GUID_BYTES];
+    uint8_t guid[WINFAX_GUID_BYTES];
     uint32_t count = 0;
     DWORD guid_error;
     void *block = NULL;
@@ -453,7 +361,7 @@ static BOOL get_info(HANDLE port_handle, struct guid_argument guid_argument,
     if (error)
         return fail_routing_errno(error);
     for (uint32_t i = 0; i < count; i++)
-        if (!memcmp(methods[i].guid, guid, GUID_BYTES))
+        if (!memcmp(methods[i].guid, guid, WINFAX_GUID_BYTES))
             method = &methods[i];
     if (!method) {
         free(methods);
