@@ -3,17 +3,22 @@
  * Queuing faxes: FaxSendDocumentA/W and FaxSendDocumentForBroadcastA/W.
  *
  * The document is opened here, by the caller, with the caller's own
- * permissions, checked to be a fax TIFF the engine can send
- * (fax_document.h), and its open file is handed to the driver with
- * FAXPORT_IOC_JOB_SUBMIT.  Nobody ever opens the path again: the driver
- * keeps that open file, and the DSP engine reads it.  The call returns as
- * soon as the job is queued.
+ * permissions, and made a fax TIFF the engine can send in this process
+ * (document_convert.h: a fax TIFF as it is; PDF, PostScript, text, PNG and
+ * JPEG converted into an anonymous memory file); that open file is handed
+ * to the driver with FAXPORT_IOC_JOB_SUBMIT.  Nobody ever opens the path
+ * again: the driver keeps the open file, and the DSP engine reads it.  The
+ * call returns as soon as the job is queued.  Why a document was refused
+ * goes to stderr with WINFAX_ERRORS=stderr (document_message.h).
  *
- * Cover pages: Linux has no cover page renderer yet.  A request for one (a
- * FAX_COVERPAGE_INFO with a CoverPageName) fails with ERROR_NOT_SUPPORTED
- * rather than sending the fax without the page the user asked for; a
- * FAX_COVERPAGE_INFO without a CoverPageName asks for no cover page and is
- * accepted (its SizeOfStruct is still checked).
+ * Cover pages: a FAX_COVERPAGE_INFO with a CoverPageName asks for one; it
+ * is drawn (cover_page.h) and put in front of the document.  With
+ * UseServerCoverPage FALSE the name is the caller's own cover page file,
+ * which must exist and be readable (its Windows .cov content is not
+ * interpreted).  Recipient and sender fields the structure leaves NULL are
+ * taken from FAX_JOB_PARAM (RecipientName, RecipientNumber, SenderName,
+ * SenderCompany).  A FAX_COVERPAGE_INFO without a CoverPageName asks for
+ * no cover page (its SizeOfStruct is still checked).
  */
 #include <errno.h>
 #include <fcntl.h>
