@@ -261,12 +261,11 @@ TEST_F(queue, send_argument_errors)
 
 /* ---- documents converted by FaxSendDocument, cover pages ---------------------------- */
 
-/* The page FaxGetPageData gave, decoded: FAX_LINE_BYTES a line, 1 = black
- * (the page data is WhiteIsZero); NULL when it does not decode. */
-static unsigned char *page_data_decode(const unsigned char *data, DWORD size, uint32_t *lines)
+/* The TIFF FaxGetPageData gave, opened with libtiff (through a file that
+ * is gone once it is open); NULL when it cannot be. */
+static TIFF *page_data_open(const unsigned char *data, DWORD size)
 {
 	char path[] = "/tmp/winfax-page-XXXXXX";
-	unsigned char *bits = NULL;
 	int fd = mkstemp(path);
 	TIFF *tiff;
 
@@ -278,6 +277,16 @@ static unsigned char *page_data_decode(const unsigned char *data, DWORD size, ui
 	close(fd);
 	tiff = TIFFOpen(path, "r");
 	unlink(path);
+	return tiff;
+}
+
+/* The page FaxGetPageData gave, decoded: FAX_LINE_BYTES a line, 1 = black
+ * (the page data is WhiteIsZero); NULL when it does not decode. */
+static unsigned char *page_data_decode(const unsigned char *data, DWORD size, uint32_t *lines)
+{
+	unsigned char *bits = NULL;
+	TIFF *tiff = page_data_open(data, size);
+
 	if (!tiff)
 		return NULL;
 	if (TIFFGetField(tiff, TIFFTAG_IMAGELENGTH, lines) && *lines > 0)
@@ -771,22 +780,12 @@ TEST_F(queue, others_may_not_touch_my_job)
 /* The first page of the returned TIFF: MMR, and the pixels of page 0. */
 static bool page_is_first_page_as_mmr(const unsigned char *data, DWORD size, uint32_t lines)
 {
-	char path[] = "/tmp/winfax-page-XXXXXX";
 	unsigned char line[FAX_LINE_BYTES], expected[FAX_LINE_BYTES];
 	uint16_t compression = 0;
 	uint32_t width = 0, length = 0;
 	bool same = true;
-	int fd = mkstemp(path);
-	TIFF *tiff;
+	TIFF *tiff = page_data_open(data, size);
 
-	if (fd < 0 || write(fd, data, size) != (ssize_t)size) {
-		if (fd >= 0)
-			close(fd);
-		return false;
-	}
-	close(fd);
-	tiff = TIFFOpen(path, "r");
-	unlink(path);
 	if (!tiff)
 		return false;
 	TIFFGetField(tiff, TIFFTAG_COMPRESSION, &compression);
