@@ -540,9 +540,18 @@ static void print_queued(const struct send_request *request, const struct tracke
 		json_end_line(&json);
 		return;
 	}
+	char when[64] = "";
+
+	if (request->schedule_action == JSA_SPECIFIC_TIME) {
+		snprintf(when, sizeof(when), ", to be sent at ");
+		faxctl_format_systemtime_utc(&request->schedule_time, when + strlen(when),
+					     sizeof(when) - strlen(when));
+	} else if (request->schedule_action == JSA_DISCOUNT_PERIOD) {
+		snprintf(when, sizeof(when), ", to be sent in the discount period");
+	}
 	for (int i = 0; i < request->file_count; i++)
-		printf("job %lu: queued %s to %s\n", (unsigned long)jobs[i].id, jobs[i].file,
-		       request->number);
+		printf("job %lu: queued %s to %s%s\n", (unsigned long)jobs[i].id, jobs[i].file,
+		       request->number, when);
 	fflush(stdout);
 }
 
