@@ -2,8 +2,9 @@
 /*
  * port_flags: set a port's FPF flags and rings the way FaxSetPort does
  * (server handle, API handshake, PORT_BIND with PORT_OPEN_MODIFY,
- * PORT_GET, PORT_SET), so that tests can turn receiving off and on.
- * usage: port_flags PORT [receive|noreceive] [rings N]
+ * PORT_GET, PORT_SET), so that tests can turn receiving and sending off
+ * and on.
+ * usage: port_flags PORT [receive|noreceive] [send|nosend] [rings N]
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -31,7 +32,7 @@ int main(int argc, char **argv)
 	int server, port, status;
 
 	if (argc < 3) {
-		fprintf(stderr, "usage: port_flags PORT [receive|noreceive] [rings N]\n");
+		fprintf(stderr, "usage: port_flags PORT [receive|noreceive] [send|nosend] [rings N]\n");
 		return 2;
 	}
 	server = open("/dev/faxport", O_RDWR | O_CLOEXEC);
@@ -58,6 +59,10 @@ int main(int argc, char **argv)
 			config.flags |= FAXPORT_PORT_RECEIVE;
 		} else if (!strcmp(argv[i], "noreceive")) {
 			config.flags &= ~FAXPORT_PORT_RECEIVE;
+		} else if (!strcmp(argv[i], "send")) {
+			config.flags |= FAXPORT_PORT_SEND;
+		} else if (!strcmp(argv[i], "nosend")) {
+			config.flags &= ~FAXPORT_PORT_SEND;
 		} else if (!strcmp(argv[i], "rings") && i + 1 < argc) {
 			config.rings = (unsigned int)atoi(argv[++i]);
 		} else {
