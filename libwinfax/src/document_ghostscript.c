@@ -63,18 +63,24 @@ static char *find_ghostscript(void)
     return NULL;
 }
 
+/* The deadline in seconds; 0 (with the message set) when
+ * WINFAX_CONVERT_TIMEOUT is set to something that is not 1..86400. */
 static unsigned timeout_seconds(void)
 {
     const char *text = getenv("WINFAX_CONVERT_TIMEOUT");
     char *end;
     unsigned long value;
 
-    if (!text || !*text)
+    if (!text)
         return WINFAX_CONVERT_TIMEOUT_DEFAULT;
     errno = 0;
     value = strtoul(text, &end, 10);
-    if (errno || *end || value < 1 || value > 86400)
-        return WINFAX_CONVERT_TIMEOUT_DEFAULT;
+    if (errno || end == text || *end || value < 1 || value > 86400) {
+        winfax_message_set("WINFAX_CONVERT_TIMEOUT is \"%s\": it must be a number of "
+                           "seconds from 1 to 86400",
+                           text);
+        return 0;
+    }
     return (unsigned)value;
 }
 
@@ -244,11 +250,14 @@ int winfax_ghostscript_to_fax(int fd, enum winfax_ghostscript_input input, int *
     const char *kind = input == WINFAX_GHOSTSCRIPT_PDF ? "PDF" : "PostScript";
     char captured[CAPTURE_BYTES + 1];
     size_t captured_length = 0;
-    unsigned timeout = timeout_seconds();
+    unsigned timeout;
     int status = 0, output_fd, error;
     char *gs;
 
     *fax_fd = -1;
+    timeout = timeout_seconds();
+    if (timeout == 0)
+        return EINVAL;
     if (input == WINFAX_GHOSTSCRIPT_PDF && !pdf_has_end_marker(fd)) {
         winfax_message_set("the PDF document is cut short or damaged: it has no %%%%EOF "
                            "marker at its end");

@@ -418,6 +418,12 @@ static void test_ghostscript(void)
     else
         unsetenv("PATH");
 
+    setenv("WINFAX_CONVERT_TIMEOUT", "soon", 1);
+    is_equal(convert(square_postscript, sizeof(square_postscript) - 1, &fax, &pages), EINVAL,
+             "a WINFAX_CONVERT_TIMEOUT that is not a number of seconds: EINVAL");
+    ok(strstr(winfax_message_get(), "1 to 86400") != NULL,
+       "a bad WINFAX_CONVERT_TIMEOUT: the message says what it must be (%s)",
+       winfax_message_get());
     setenv("WINFAX_CONVERT_TIMEOUT", "1", 1);
     is_equal(convert("%!PS\n{} loop\n", 13, &fax, &pages), EILSEQ,
              "postscript that never ends: stopped");
