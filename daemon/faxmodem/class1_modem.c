@@ -10,7 +10,7 @@
  * deferred task, after the current batch of events.
  *
  * Flow control. Bytes from the DTE go to T.31 only while it asserts CTS
- * and only as many as its buffers hold (t31_room). The rest wait here and
+ * and only as many as its buffers hold (t31_guard). The rest wait here and
  * the terminal is not read, so the DTE blocks; sending audio makes room,
  * and each t31_tx() is followed by another try.
  */
@@ -29,7 +29,7 @@
 #include "../faxd_log.h"
 #include "../faxd_port.h"
 #include "dte_tty.h"
-#include "t31_room.h"
+#include "t31_guard.h"
 
 /* Line events that can wait for T.31 at once; more means something is wrong. */
 #define MAX_PENDING_EVENTS 8
@@ -303,6 +303,7 @@ static void audio_rx(void *user_data, int16_t *samples, int count)
 {
 	struct class1_modem *modem = user_data;
 
+	t31_guard_rx(modem->t31);
 	t31_rx(modem->t31, samples, count);
 }
 

@@ -182,6 +182,8 @@ void dte_tty_poll(struct dte_tty *tty)
 	if (poll(&master, 1, 0) < 0 || (master.revents & POLLHUP))
 		return;
 	tty->watch.events = wanted_events(tty);
+	/* Unwatching cleared the handler too. */
+	tty->watch.handle = on_master_ready;
 	if (faxd_loop_watch(tty->loop, &tty->watch)) {
 		log_error("%s: epoll_ctl: %s", tty->terminal_path, strerror(errno));
 		return;

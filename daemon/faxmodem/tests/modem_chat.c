@@ -9,7 +9,7 @@
  *   expect:TEXT:S    read until TEXT has arrived, at most S seconds
  *   flood:N          write N bytes of page data (never DLE) without waiting
  *                    for anything, as fast as the terminal takes them
- *   sleep:MS         wait
+ *   sleep:MS         wait, and forget what arrives meanwhile
  * Everything read is echoed to stderr (non-printable bytes as \xHH) for the log.
  */
 #include <errno.h>
@@ -227,6 +227,7 @@ int main(int argc, char **argv)
 			while (now_ms() < until)
 				if (read_some(fd, (int)(until - now_ms())) < 0)
 					break;
+			received_length = 0;
 		} else {
 			fprintf(stderr, "modem_chat: unknown step '%s'\n", step);
 			return 2;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
-/* How much DTE data spandsp's T.31 can take without overrunning it. See t31_room.h. */
+/* Keeping spandsp's T.31 inside its buffers. See t31_guard.h. */
 #define SPANDSP_EXPOSE_INTERNAL_STRUCTURES
-#include "t31_room.h"
+#include "t31_guard.h"
 
 #include <stdbool.h>
 
@@ -76,4 +76,10 @@ size_t t31_room(t31_state_t *t31, const uint8_t *data, size_t length, int *disca
 				return i + 1;
 		return length;
 	}
+}
+
+void t31_guard_rx(t31_state_t *t31)
+{
+	/* The limit counts the two FCS bytes, which the frame handler is given too. */
+	hdlc_rx_set_max_frame_len(&t31->audio.modems.hdlc_rx, T31_GUARD_MAX_V21_FRAME + 2);
 }
