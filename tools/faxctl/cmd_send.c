@@ -341,10 +341,15 @@ static void on_event(struct tracked_job *job, HANDLE server, const struct send_r
 	case FEI_DIALING:
 		clock_gettime(CLOCK_MONOTONIC, &job->call_start);
 		job->retry_announced = false;
+		/* A new attempt: its progress is news even if it repeats the last one's. */
+		job->shown_state = job->shown_page = job->shown_total = 0;
+		job->shown_remote[0] = '\0';
 		say(job, "dialing %s on port %lu", request->number, (unsigned long)event->DeviceId);
 		break;
 	case FEI_SENDING:
-		say(job, "connected, sending");
+		/* The page line may have said it first: the poll can beat the event. */
+		if (!job->shown_page)
+			say(job, "connected, sending");
 		break;
 	case FEI_COMPLETED: {
 		PFAX_JOB_ENTRYA entry;
