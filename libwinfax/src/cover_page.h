@@ -6,7 +6,8 @@
  * Windows' own and is not read here: every cover page has the one layout
  * below, and the name only gives a heading word (see cover_page_banner).
  *
- * Layout (A4, fine resolution, the library's bitmap font): "FAX" in large
+ * Layout (A4, fine resolution, the library's bitmap font; made standard
+ * by document_convert.c in front of a standard document): "FAX" in large
  * letters with the heading word beside it, a rule, then To / Company /
  * Fax number, From / Company / Fax number / Phone, Date / Pages /
  * Subject, a rule, and the note.  Values that are too long wrap (up to 3

@@ -185,12 +185,19 @@ int winfax_document_with_cover(int fax_fd, const struct winfax_cover_page *cover
 {
     struct winfax_fax_writer *writer;
     struct winfax_bitmap page;
+    float first_page_dpi = (float)WINFAX_FINE_DPI;
     int error;
 
     *out_fd = -1;
-    error = winfax_cover_page_render(cover, &page);
+    error = winfax_document_first_page_dpi(fax_fd, &first_page_dpi);
+    if (!error)
+        error = winfax_cover_page_render(cover, &page);
     if (error)
         return error;
+    /* The cover page takes the document's resolution: a standard document
+     * may be for a receiver that has no fine mode. */
+    if (first_page_dpi < (float)(WINFAX_STANDARD_DPI + WINFAX_FINE_DPI) / 2)
+        winfax_bitmap_to_standard(&page);
     error = winfax_fax_writer_create(&writer);
     if (error) {
         winfax_bitmap_free(&page);

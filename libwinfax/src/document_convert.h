@@ -42,8 +42,8 @@ enum winfax_document_format winfax_document_detect(const unsigned char *head, si
 int winfax_document_prepare(int fd, int *fax_fd, unsigned *pages);
 
 /*
- * A new fax TIFF: the cover page, then every page of the fax TIFF in
- * fax_fd.  *out_fd is a memory file for the caller to close.  0, ENOMEM,
+ * A new fax TIFF: the cover page (at the resolution of the document's
+ * first page), then every page of the fax TIFF in fax_fd.  *out_fd is a memory file for the caller to close.  0, ENOMEM,
  * E2BIG (too many pages), EIO, EILSEQ.
  */
 int winfax_document_with_cover(int fax_fd, const struct winfax_cover_page *cover, int *out_fd);

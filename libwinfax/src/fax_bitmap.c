@@ -18,6 +18,24 @@ void winfax_bitmap_free(struct winfax_bitmap *bitmap)
     bitmap->bits = NULL;
 }
 
+void winfax_bitmap_to_standard(struct winfax_bitmap *bitmap)
+{
+    uint32_t lines = (bitmap->height + 1) / 2;
+
+    for (uint32_t line = 0; line < lines; line++) {
+        unsigned char *to = bitmap->bits + (size_t)line * WINFAX_BITMAP_STRIDE;
+        const unsigned char *first = bitmap->bits + (size_t)(2 * line) * WINFAX_BITMAP_STRIDE;
+        const unsigned char *second = 2 * line + 1 < bitmap->height
+                                              ? first + WINFAX_BITMAP_STRIDE
+                                              : first;
+
+        for (size_t i = 0; i < WINFAX_BITMAP_STRIDE; i++)
+            to[i] = first[i] | second[i];
+    }
+    bitmap->height = lines;
+    bitmap->y_dpi = WINFAX_STANDARD_DPI;
+}
+
 void winfax_bitmap_fill(struct winfax_bitmap *bitmap, int x, int y, int width, int height)
 {
     int right = x + width, bottom = y + height;

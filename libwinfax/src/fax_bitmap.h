@@ -14,8 +14,10 @@
 
 #define WINFAX_BITMAP_WIDTH   1728u
 #define WINFAX_BITMAP_STRIDE  (WINFAX_BITMAP_WIDTH / 8u)
-/* Fine resolution (7.7 lines/mm); every page libwinfax makes uses it. */
+/* Fine resolution (7.7 lines/mm): the pages libwinfax makes, but for a
+ * cover page in front of a standard (3.85 lines/mm) document. */
 #define WINFAX_FINE_DPI       196u
+#define WINFAX_STANDARD_DPI   98u
 #define WINFAX_X_DPI          204u
 /* An A4 page (297 mm) at fine resolution. */
 #define WINFAX_A4_FINE_LINES  2292u
@@ -29,6 +31,10 @@ struct winfax_bitmap {
 /* A white page; 0 or ENOMEM. */
 int winfax_bitmap_init(struct winfax_bitmap *bitmap, uint32_t height, uint32_t y_dpi);
 void winfax_bitmap_free(struct winfax_bitmap *bitmap);
+
+/* A fine page made standard (98 dpi), in place: each pair of lines
+ * becomes one, black where either was, so that thin strokes stay. */
+void winfax_bitmap_to_standard(struct winfax_bitmap *bitmap);
 
 /* Blackens the rectangle, clipped to the page. */
 void winfax_bitmap_fill(struct winfax_bitmap *bitmap, int x, int y, int width, int height);

@@ -395,6 +395,24 @@ int winfax_document_copy_pages(int fd, struct winfax_fax_writer *writer)
     return for_each_page(fd, copy_page, writer, NULL);
 }
 
+/* Notes the first page's vertical resolution (the context) and stops. */
+static int note_resolution(TIFF *tiff, const struct page_format *page, unsigned char *line,
+                           const unsigned *errors, void *context)
+{
+    (void)tiff;
+    (void)line;
+    (void)errors;
+    *(float *)context = dpi_of(page->y_resolution, page->resolution_unit);
+    return -1;   /* enough: the other pages are not looked at */
+}
+
+int winfax_document_first_page_dpi(int fd, float *y_dpi)
+{
+    int error = for_each_page(fd, note_resolution, y_dpi, NULL);
+
+    return error == -1 ? 0 : error ? error : EILSEQ;
+}
+
 /* ---- FaxGetPageData: the first page as MMR -------------------------------- */
 
 static bool write_mmr_page(TIFF *out, TIFF *in, const struct page_format *page,

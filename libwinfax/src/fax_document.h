@@ -49,6 +49,10 @@ int winfax_document_check(int fd, unsigned *pages_out);
  */
 int winfax_document_copy_pages(int fd, struct winfax_fax_writer *writer);
 
+/* The vertical resolution of the first page of the fax TIFF in fd, in
+ * dpi.  0, EILSEQ, ENOMEM, EIO. */
+int winfax_document_first_page_dpi(int fd, float *y_dpi);
+
 /*
  * The first page of the document in fd, re-encoded as a single-page TIFF
  * with T.6 (MMR) compression, in one malloc() block (FaxFreeBuffer frees

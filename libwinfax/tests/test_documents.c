@@ -24,6 +24,7 @@
 #include "document_convert.h"
 #include "document_message.h"
 #include "document_text.h"
+#include "fax_tiff_writer.h"
 #include "pdf_fixture.h"
 #include "tap.h"
 
@@ -452,6 +453,45 @@ static void test_refusals(void)
        winfax_message_get());
 }
 
+/* In front of a standard-resolution document, the cover page is standard
+ * too (half the lines, each pair of fine lines merged). */
+static void test_cover_page_of_a_standard_document(const struct winfax_cover_page *cover)
+{
+    struct winfax_fax_writer *writer = NULL;
+    struct winfax_bitmap page;
+    struct fax fax;
+    int document_fd = -1, cover_fd = -1;
+
+    ok(winfax_bitmap_init(&page, 1145, WINFAX_STANDARD_DPI) == 0 &&
+           winfax_fax_writer_create(&writer) == 0,
+       "cover, standard: a standard page to put it in front of");
+    if (!writer)
+        return;
+    winfax_bitmap_fill(&page, 100, 100, 50, 50);
+    ok(winfax_fax_writer_add_bitmap(writer, &page) == 0 &&
+           winfax_fax_writer_finish(writer, &document_fd) == 0,
+       "cover, standard: the document written");
+    winfax_bitmap_free(&page);
+    is_equal(winfax_document_with_cover(document_fd, cover, &cover_fd), 0,
+             "cover, standard: prepended");
+    ok(fax_read(cover_fd, &fax) && fax.pages == 2, "cover, standard: two pages");
+    if (fax.pages == 2) {
+        ok(fax.page[0].height == 1146 && fax.page[0].y_dpi > 97.9f && fax.page[0].y_dpi < 98.1f,
+           "cover, standard: 1146 lines at 98 dpi (got %u at %.1f)", fax.page[0].height,
+           fax.page[0].y_dpi);
+        /* The F's top bar: fine lines 144..155, standard 72..77. */
+        ok(count_black(&fax.page[0], 144, 72, 204, 78) == 60 * 6 &&
+               count_black(&fax.page[0], 216, 72, 228, 78) == 0,
+           "cover, standard: FAX at half the height");
+        is_equal(count_black(&fax.page[1], 0, 0, 1728, 1145), 2500,
+                 "cover, standard: the document's page follows unchanged");
+    }
+    fax_free(&fax);
+    close(document_fd);
+    if (cover_fd >= 0)
+        close(cover_fd);
+}
+
 static void test_cover_page(void)
 {
     char banner[17];
@@ -495,6 +535,7 @@ static void test_cover_page(void)
     close(text_fd);
     if (cover_fd >= 0)
         close(cover_fd);
+    test_cover_page_of_a_standard_document(&cover);
 }
 
 int main(void)
