@@ -32,6 +32,7 @@ typedef void batch_fn(void *context, int ops);
 
 struct handles_context {
 	int server_fd;		/* a raw server handle, for the breakdown */
+	int port_fd;		/* a raw port handle (bound, QUERY), for the breakdown */
 	char port_node[32];
 	HANDLE server;
 	HANDLE port;
@@ -118,6 +119,31 @@ static void open_bind_close_port_node(void *context, int ops)
 	}
 }
 
+static void open_api_close_server(void *context, int ops)
+{
+	(void)context;
+	for (int i = 0; i < ops; i++) {
+		struct faxport_api api = { .version = FAXPORT_API_VERSION };
+		int fd = open("/dev/faxport", O_RDWR | O_CLOEXEC);
+
+		if (fd < 0 || ioctl(fd, FAXPORT_IOC_API, &api))
+			bench_die("open + FAXPORT_IOC_API of /dev/faxport failed");
+		close(fd);
+	}
+}
+
+static void port_get_ioctl(void *context, int ops)
+{
+	struct handles_context *handles = context;
+
+	for (int i = 0; i < ops; i++) {
+		struct faxport_port_info info;
+
+		if (ioctl(handles->port_fd, FAXPORT_IOC_PORT_GET, &info))
+			bench_die("FAXPORT_IOC_PORT_GET failed");
+	}
+}
+
 static void fionread_pipe(void *context, int ops)
 {
 	struct handles_context *handles = context;
@@ -178,12 +204,13 @@ int main(void)
 {
 	int rounds = bench_rounds(DEFAULT_ROUNDS);
 	struct handles_context handles = { 0 };
-	double *results = calloc((size_t)rounds * 7, sizeof(*results));
+	double *results = calloc((size_t)rounds * 9, sizeof(*results));
 	double *open_null = results, *open_port = results + rounds,
 	       *connect = results + 2 * rounds, *fionread = results + 3 * rounds,
 	       *getport = results + 4 * rounds, *node_open = results + 5 * rounds,
-	       *node_bind = results + 6 * rounds;
-	char *open_note;
+	       *node_bind = results + 6 * rounds, *raw_connect = results + 7 * rounds,
+	       *raw_get = results + 8 * rounds;
+	char *open_note, *connect_note, *get_note;
 	int pipe_fds[2];
 	int status = 0;
 
@@ -205,6 +232,11 @@ int main(void)
 		bench_die("cannot open /dev/faxport");
 	snprintf(handles.port_node, sizeof(handles.port_node), "/dev/faxport%u",
 		 (unsigned int)handles.device_id);
+	struct faxport_port_bind bind = { .server_fd = handles.server_fd, .mode = FAXPORT_OPEN_QUERY };
+
+	handles.port_fd = open(handles.port_node, O_RDWR | O_CLOEXEC);
+	if (handles.port_fd < 0 || ioctl(handles.port_fd, FAXPORT_IOC_PORT_BIND, &bind))
+		bench_die("cannot bind %s", handles.port_node);
 
 	/* One unmeasured batch of each: page faults, lazy binding, caches. */
 	open_close_dev_null(&handles, 100);
@@ -227,6 +259,9 @@ int main(void)
 			node_open[round] += ns_per_op(open_close_port_node, &handles, OPS_PER_SLICE);
 			node_bind[round] += ns_per_op(open_bind_close_port_node, &handles,
 						      OPS_PER_SLICE);
+			raw_connect[round] += ns_per_op(open_api_close_server, &handles,
+							OPS_PER_SLICE);
+			raw_get[round] += ns_per_op(port_get_ioctl, &handles, OPS_PER_SLICE);
 		}
 		open_null[round] /= SLICES_PER_ROUND;
 		open_port[round] /= SLICES_PER_ROUND;
@@ -235,6 +270,8 @@ int main(void)
 		getport[round] /= SLICES_PER_ROUND;
 		node_open[round] /= SLICES_PER_ROUND;
 		node_bind[round] /= SLICES_PER_ROUND;
+		raw_connect[round] /= SLICES_PER_ROUND;
+		raw_get[round] /= SLICES_PER_ROUND;
 	}
 
 	struct bench_measure open_close = {
@@ -261,6 +298,13 @@ int main(void)
 		     bench_median(node_bind, (size_t)rounds)) < 0)
 		bench_die("out of memory");
 	open_close.note = open_note;
+	if (asprintf(&connect_note, "breakdown (median): open + FAXPORT_IOC_API + close of "
+		     "/dev/faxport %.0f ns", bench_median(raw_connect, (size_t)rounds)) < 0 ||
+	    asprintf(&get_note, "breakdown (median): FAXPORT_IOC_PORT_GET alone %.0f ns",
+		     bench_median(raw_get, (size_t)rounds)) < 0)
+		bench_die("out of memory");
+	connect_close.note = connect_note;
+	get_port_measure.note = get_note;
 	fill_measure(&connect_close, connect, open_null, rounds);
 	fill_measure(&get_port_measure, getport, fionread, rounds);
 	if (bench_report(&open_close) || bench_report(&connect_close) ||
@@ -268,8 +312,11 @@ int main(void)
 		status = 1;
 
 	FaxClose(handles.port);
+	close(handles.port_fd);
 	close(handles.server_fd);
 	free(open_note);
+	free(connect_note);
+	free(get_note);
 	FaxClose(handles.server);
 	close(pipe_fds[0]);
 	close(pipe_fds[1]);
