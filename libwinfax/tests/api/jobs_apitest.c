@@ -553,14 +553,16 @@ TEST_F(queue, broadcast_makes_one_job_per_recipient)
 		EXPECT_STREQ("Broadcast", jobs[i].RecipientName);
 	}
 	/* Recipient 2 alone asked for a cover page: its fax starts with it
-	 * ("FAX" at the top), the others with the document's first page. */
+	 * ("FAX" at the top; standard like the document, so the F's top bar
+	 * is at lines 72..77), the others with the document's first page. */
 	ASSERT_TRUE(FaxGetPageData(self->server, jobs[0].JobId, &page, &size, &width, &height));
 	EXPECT_TRUE(page_is_first_page_as_mmr(page, size, 300));
 	FaxFreeBuffer(page);
 	ASSERT_TRUE(FaxGetPageData(self->server, jobs[1].JobId, &page, &size, &width, &height));
 	bits = page_data_decode(page, size, &lines);
 	ASSERT_NE(NULL, bits);
-	EXPECT_TRUE(ink(bits, 150, 150) && !ink(bits, 220, 150)) TH_LOG("the cover page first");
+	EXPECT_TRUE(ink(bits, 150, 75) && !ink(bits, 220, 75)) TH_LOG("the cover page first");
+	EXPECT_EQ(1146, lines) TH_LOG("at the document's standard resolution");
 	free(bits);
 	FaxFreeBuffer(page);
 	ASSERT_TRUE(FaxGetPageData(self->server, jobs[2].JobId, &page, &size, &width, &height));
