@@ -89,11 +89,13 @@ inbox_count() { # SPOOL PORT: complete faxes received on PORT
 }
 
 # The test lines: fast rings, no noise; restored by e2e_restore_line.
+# 10 rings of 200 ms: an unanswered call ends in 2 s, and a faxd slowed
+# down by a loaded machine still answers in time.
 e2e_setup_line() {
 	old_max_rings=$(cat $params/max_rings)
 	old_ring_period=$(cat $params/ring_period_ms)
 	old_noise=$(cat $params/line_noise_dbm0)
-	echo 3 >$params/max_rings
+	echo 10 >$params/max_rings
 	echo 200 >$params/ring_period_ms
 	echo off >$params/line_noise_dbm0
 }
