@@ -13,6 +13,13 @@
  * and only as many as its buffers hold (t31_guard). The rest wait here and
  * the terminal is not read, so the DTE blocks; sending audio makes room,
  * and each t31_tx() is followed by another try.
+ *
+ * Late +FRM. A high-speed receiver must hear its signal's training from the
+ * start, and T.30 starts that signal 75 ms after the V.21 frame that
+ * announces it (DCS before TCF). By the time that frame has reached the
+ * DTE and the DTE's +FRM has come back, the training may have begun: on a
+ * loaded host, easily. So the last RX_REPLAY_SAMPLES of line audio are
+ * kept, and a receiver that +FRM has just started hears them first.
  */
 #include "class1_modem.h"
 
@@ -35,6 +42,11 @@
 #define MAX_PENDING_EVENTS 8
 /* DTE bytes given to T.31 per wake-up, so that the audio is never starved. */
 #define MAX_DTE_BYTES_PER_WAKE 4096
+/*
+ * 300 ms: the 75 ms gap plus 225 ms of latency; short enough that it never
+ * holds a whole V.21 frame (with the flags that announce it) to be heard twice.
+ */
+#define RX_REPLAY_SAMPLES 2400
 
 struct class1_modem {
 	struct faxd_loop *loop;
@@ -60,6 +72,12 @@ struct class1_modem {
 	uint8_t input[512];
 	size_t input_offset;
 	size_t input_length;
+
+	/* The line's last audio, for a late +FRM (a ring buffer). */
+	int16_t rx_history[RX_REPLAY_SAMPLES];
+	size_t rx_history_end;
+	size_t rx_history_count;
+	bool fast_rx;		/* T.31 listened for a high-speed signal after the last look */
 
 	int pending_events[MAX_PENDING_EVENTS];
 	unsigned int pending_count;
@@ -108,6 +126,49 @@ static void queue_event(struct class1_modem *modem, int event)
 	faxd_loop_defer(modem->loop, &modem->events_task);
 }
 
+/* ---- a late +FRM ---- */
+
+static void remember_rx(struct class1_modem *modem, const int16_t *samples, size_t count)
+{
+	if (count > RX_REPLAY_SAMPLES) {
+		samples += count - RX_REPLAY_SAMPLES;
+		count = RX_REPLAY_SAMPLES;
+	}
+	while (count) {
+		size_t room = RX_REPLAY_SAMPLES - modem->rx_history_end;
+		size_t part = count < room ? count : room;
+
+		memcpy(modem->rx_history + modem->rx_history_end, samples, part * sizeof(*samples));
+		modem->rx_history_end = (modem->rx_history_end + part) % RX_REPLAY_SAMPLES;
+		modem->rx_history_count += part;
+		samples += part;
+		count -= part;
+	}
+	if (modem->rx_history_count > RX_REPLAY_SAMPLES)
+		modem->rx_history_count = RX_REPLAY_SAMPLES;
+}
+
+/* After T.31 took DTE bytes or audio: a receiver +FRM just started hears the recent line first. */
+static void check_fast_rx(struct class1_modem *modem)
+{
+	bool fast_rx = t31_guard_fast_rx(modem->t31);
+
+	if (fast_rx && !modem->fast_rx && modem->connected && modem->rx_history_count) {
+		int16_t replay[RX_REPLAY_SAMPLES];
+		size_t count = modem->rx_history_count;
+		size_t start = (modem->rx_history_end + RX_REPLAY_SAMPLES - count) % RX_REPLAY_SAMPLES;
+		size_t first = count < RX_REPLAY_SAMPLES - start ? count : RX_REPLAY_SAMPLES - start;
+
+		memcpy(replay, modem->rx_history + start, first * sizeof(replay[0]));
+		memcpy(replay + first, modem->rx_history, (count - first) * sizeof(replay[0]));
+		log_debug("faxport%u: +FRM: the receiver hears the last %zu ms again",
+			  modem->port_id, count * 1000 / 8000);
+		t31_guard_rx(modem->t31);
+		t31_rx(modem->t31, replay, (int)count);
+	}
+	modem->fast_rx = t31_guard_fast_rx(modem->t31);
+}
+
 /* ---- bytes from the DTE ---- */
 
 static void feed_t31(struct class1_modem *modem)
@@ -146,6 +207,7 @@ static void feed_t31(struct class1_modem *modem)
 		}
 		modem->truncating_frame = false;
 		t31_at_rx(modem->t31, (const char *)modem->input + modem->input_offset, (int)take);
+		check_fast_rx(modem);
 		modem->input_offset += take;
 		budget -= take < budget ? take : budget;
 		modem->input_blocked = false;
@@ -296,6 +358,8 @@ static void audio_connected(void *user_data)
 	struct class1_modem *modem = user_data;
 
 	modem->connected = true;
+	modem->rx_history_count = 0;
+	modem->fast_rx = false;
 	queue_event(modem, modem->answering ? AT_CALL_EVENT_ANSWERED : AT_CALL_EVENT_CONNECTED);
 }
 
@@ -303,8 +367,12 @@ static void audio_rx(void *user_data, int16_t *samples, int count)
 {
 	struct class1_modem *modem = user_data;
 
+	/* Once a receiver runs, what it heard is not heard again. */
+	modem->fast_rx = t31_guard_fast_rx(modem->t31);
 	t31_guard_rx(modem->t31);
 	t31_rx(modem->t31, samples, count);
+	remember_rx(modem, samples, (size_t)count);
+	modem->fast_rx = t31_guard_fast_rx(modem->t31);
 }
 
 static void audio_tx(void *user_data, int16_t *samples, int count)

@@ -3,8 +3,6 @@
 #define SPANDSP_EXPOSE_INTERNAL_STRUCTURES
 #include "t31_guard.h"
 
-#include <stdbool.h>
-
 enum { ETX = 0x03, DLE = 0x10, SUB = 0x1A };
 
 /*
@@ -82,4 +80,10 @@ void t31_guard_rx(t31_state_t *t31)
 {
 	/* The limit counts the two FCS bytes, which the frame handler is given too. */
 	hdlc_rx_set_max_frame_len(&t31->audio.modems.hdlc_rx, T31_GUARD_MAX_V21_FRAME + 2);
+}
+
+bool t31_guard_fast_rx(t31_state_t *t31)
+{
+	return t31->modem == FAX_MODEM_V17_RX || t31->modem == FAX_MODEM_V27TER_RX ||
+	       t31->modem == FAX_MODEM_V29_RX;
 }

@@ -18,6 +18,7 @@
 #ifndef T31_GUARD_H
 #define T31_GUARD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -38,6 +39,9 @@ size_t t31_room(t31_state_t *t31, const uint8_t *data, size_t length, int *disca
  * whenever the modem changes mode, hence every time.
  */
 void t31_guard_rx(t31_state_t *t31);
+
+/* True while the modem listens for a high-speed (V.27ter, V.29, V.17) signal: after +FRM. */
+bool t31_guard_fast_rx(t31_state_t *t31);
 
 /* The longest V.21 frame passed on: DLE-doubled with its FCS and DLE ETX it fills 256 bytes. */
 #define T31_GUARD_MAX_V21_FRAME 125
