@@ -19,12 +19,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/mount.h>
 #include <unistd.h>
 
 #include "faxport_test.h"
+#include "live_objects.h"
 
-#define OBJECTS_FILE "/sys/kernel/debug/faxport/objects"
 #define FAILSLAB_DIR "/sys/kernel/debug/failslab"
 #define FAIL_NTH "/proc/thread-self/fail-nth"
 #define NTH_LIMIT 200
@@ -64,19 +63,6 @@ static void disarm(void)
 			atoi(text) == 0;
 	if (pwrite(fail_nth_fd, "0", 1, 0) < 0)
 		perror("fail-nth");
-}
-
-static int read_objects(char *text, size_t size)
-{
-	FILE *f = fopen(OBJECTS_FILE, "re");
-	size_t n;
-
-	if (!f)
-		return -1;
-	n = fread(text, 1, size - 1, f);
-	text[n] = '\0';
-	fclose(f);
-	return 0;
 }
 
 /*
@@ -299,27 +285,14 @@ static const struct operation operations[] = {
 };
 #define OPERATIONS (sizeof(operations) / sizeof(operations[0]))
 
-/* Closing a call or deleting a job finishes in work items: allow a moment. */
-static bool objects_back(const char *baseline, char *now, size_t size)
-{
-	for (int tries = 0; tries < 30; tries++) {
-		if (read_objects(now, size))
-			return false;
-		if (!strcmp(baseline, now))
-			return true;
-		usleep(100000);
-	}
-	return false;
-}
-
 int main(void)
 {
 	char baseline[256], now[256];
 	int server, failures = 0;
 	unsigned int i;
 
-	if (access(OBJECTS_FILE, R_OK))
-		mount("debugfs", "/sys/kernel/debug", "debugfs", 0, NULL);
+	/* Mounts debugfs if need be: failslab lives there too. */
+	live_objects_read(baseline, sizeof(baseline));
 	fail_nth_fd = open(FAIL_NTH, O_RDWR | O_CLOEXEC);
 	if (fail_nth_fd < 0 || access(FAILSLAB_DIR, F_OK)) {
 		printf("1..0 # SKIP this kernel has no slab fault injection (make check-debug has)\n");
@@ -336,7 +309,7 @@ int main(void)
 	document_fd = memfd_create("alloc-failure-document", MFD_CLOEXEC);
 	server = server_connect();
 	if (document_fd < 0 || write(document_fd, "II*\0", 4) != 4 || server < 0 ||
-	    read_objects(baseline, sizeof(baseline))) {
+	    live_objects_read(baseline, sizeof(baseline))) {
 		printf("not ok 1 - setup: %s\n", strerror(errno));
 		return 1;
 	}
@@ -352,7 +325,7 @@ int main(void)
 			last_injected = false;
 			ret = op->run(nth, server);
 			err = errno;
-			if (!objects_back(baseline, now, sizeof(now))) {
+			if (!live_objects_back(baseline, now, sizeof(now))) {
 				printf("# %s, allocation %u failing: objects left: %s\n",
 				       op->name, nth, now);
 				clean = false;

@@ -14,40 +14,11 @@
 
 #include "apitest.h"
 #include "fax_tiff.h"
+#include "../../../selftests/faxport/live_objects.h"
 
-#define OBJECTS_FILE "/sys/kernel/debug/faxport/objects"
 /* The harness ends each test with _exit(): say it before that. */
 #define reliability_row(...) do { printf(__VA_ARGS__); fflush(stdout); } while (0)
 #define SEND_KILLS 24
-
-static int read_objects(char *text, size_t size)
-{
-	FILE *f;
-	size_t n;
-
-	if (access(OBJECTS_FILE, R_OK))
-		mount("debugfs", "/sys/kernel/debug", "debugfs", 0, NULL);
-	f = fopen(OBJECTS_FILE, "re");
-	if (!f)
-		return -1;
-	n = fread(text, 1, size - 1, f);
-	text[n] = '\0';
-	fclose(f);
-	return 0;
-}
-
-/* Releasing a killed process's files is asynchronous to our waitpid(). */
-static bool objects_back(const char *baseline, char *now, size_t size)
-{
-	for (int tries = 0; tries < 50; tries++) {
-		if (read_objects(now, size))
-			return false;
-		if (!strcmp(baseline, now))
-			return true;
-		usleep(100000);
-	}
-	return false;
-}
 
 /* Every queued job, checked whole, then deleted; returns how many or -1. */
 static int delete_queued_jobs(bool *all_whole)
@@ -192,8 +163,8 @@ FIXTURE_SETUP(client)
 	ASSERT_LE(0, fd);
 	close(fd);
 	ASSERT_EQ(0, fax_tiff_write(document_path, &spec));
-	ASSERT_EQ(0, read_objects(self->baseline, sizeof(self->baseline)))
-		TH_LOG("no %s: is faxport.ko loaded, debugfs there?", OBJECTS_FILE);
+	ASSERT_EQ(0, live_objects_read(self->baseline, sizeof(self->baseline)))
+		TH_LOG("no %s: is faxport.ko loaded, debugfs there?", LIVE_OBJECTS_FILE);
 }
 
 FIXTURE_TEARDOWN(client)
@@ -212,7 +183,7 @@ TEST_F(client, killed_holding_handles_leaves_nothing)
 	wait_ready(_metadata, fd);
 	kill_and_reap(pid);
 	close(fd);
-	EXPECT_TRUE(objects_back(self->baseline, now, sizeof(now))) TH_LOG("left: %s", now);
+	EXPECT_TRUE(live_objects_back(self->baseline, now, sizeof(now))) TH_LOG("left: %s", now);
 	ASSERT_TRUE(FaxConnectFaxServerA(NULL, &server));
 	EXPECT_TRUE(FaxOpenPort(server, 2, PORT_OPEN_MODIFY, &modify))
 		TH_LOG("the killed client's MODIFY handle still holds port 2: %u", GetLastError());
@@ -234,7 +205,7 @@ TEST_F(client, killed_waiting_for_events_leaves_nothing)
 	usleep(100000);		/* let it block in GetQueuedCompletionStatus */
 	kill_and_reap(pid);
 	close(fd);
-	EXPECT_TRUE(objects_back(self->baseline, now, sizeof(now))) TH_LOG("left: %s", now);
+	EXPECT_TRUE(live_objects_back(self->baseline, now, sizeof(now))) TH_LOG("left: %s", now);
 	reliability_row("# reliability: client fault | a client killed while a thread waits on its completion port for fax events | 1 kill | %s\n",
 	       _metadata->passed ? "objects back to baseline" : "FAILED");
 }
@@ -260,7 +231,7 @@ TEST_F(client, killed_inside_faxsenddocument_queues_whole_jobs_only)
 	queued = delete_queued_jobs(&whole);
 	EXPECT_LE(0, queued);
 	EXPECT_TRUE(whole) TH_LOG("a job without its document or recipient");
-	EXPECT_TRUE(objects_back(self->baseline, now, sizeof(now))) TH_LOG("left: %s", now);
+	EXPECT_TRUE(live_objects_back(self->baseline, now, sizeof(now))) TH_LOG("left: %s", now);
 	reliability_row("# reliability: client fault | clients killed at random moments inside FaxSendDocument loops | %d kills, %d jobs queued | %s\n",
 	       SEND_KILLS, queued,
 	       _metadata->passed ? "every job whole, objects back to baseline" : "FAILED");
