@@ -34,7 +34,10 @@ struct class1_modem_config {
 int class1_modem_open(struct faxd_loop *loop, const struct class1_modem_config *config,
 		      struct class1_modem **modem_out);
 
-/* Hang up, detach, remove the terminal. Runs the loop's deferred work itself. */
+/*
+ * Hang up, detach, remove the terminal. Runs the loop once for its deferred
+ * work: unwatch whatever else would call into the modem first.
+ */
 void class1_modem_close(struct class1_modem *modem);
 
 /* About ten times a second: timers of the line and the terminal. */

@@ -234,12 +234,17 @@ int main(int argc, char **argv)
 		}
 	}
 out:
+	/* Closing the modem runs the loop once more: the tick must not reach it then. */
+	if (session.tick.fd >= 0) {
+		faxd_loop_unwatch(session.loop, &session.tick);
+		close(session.tick.fd);
+	}
+	if (session.signals.fd >= 0) {
+		faxd_loop_unwatch(session.loop, &session.signals);
+		close(session.signals.fd);
+	}
 	if (session.modem)
 		class1_modem_close(session.modem);
-	if (session.signals.fd >= 0)
-		close(session.signals.fd);
-	if (session.tick.fd >= 0)
-		close(session.tick.fd);
 	faxd_loop_free(session.loop);
 	free(default_link);
 	return status;

@@ -2,12 +2,12 @@
 /*
  * page_rows_compare: checks that each page of EXPECTED.tif arrived intact
  * in the same page of ACTUAL.tif, allowing rows added above and below it.
- * efax puts a header line on every page it sends (and pads the end), so a
- * page it sent is the original with extra rows; tiff_compare wants equal
- * sizes. Same width, same page count, and every row of the original found,
- * in order and contiguous, at one offset of at most MAX_OFFSET rows.
+ * efax puts a header line on every page it sends, over the top of the
+ * page, and adds rows; tiff_compare wants equal sizes. Same width, same
+ * page count, and every row of the original but the first SKIP found, in
+ * order and contiguous, at one offset of at most MAX_OFFSET rows.
  *
- *   page_rows_compare EXPECTED.tif ACTUAL.tif
+ *   page_rows_compare [-s SKIP] EXPECTED.tif ACTUAL.tif
  *
  * Exit 0 when every page is found, 1 when not (with the reason on stderr),
  * 2 for bad usage or an unreadable file.
@@ -63,29 +63,45 @@ static int read_page(TIFF *tiff, const char *path, struct page *page)
 	return 0;
 }
 
-static int rows_equal(const struct page *expected, const struct page *actual, uint32_t offset)
+/* How many rows of @expected from @skip on equal those of @actual from @offset + @skip on. */
+static uint32_t rows_equal(const struct page *expected, const struct page *actual, uint32_t offset,
+			   uint32_t skip)
 {
 	size_t full = expected->width / 8;
 	unsigned int rest = expected->width % 8;
 	uint8_t mask = (uint8_t)(0xff00 >> rest);
+	uint32_t equal = 0;
 
-	for (uint32_t row = 0; row < expected->rows; row++) {
+	for (uint32_t row = skip; row < expected->rows; row++) {
 		const uint8_t *want = expected->pixels + (size_t)row * expected->row_bytes;
 		const uint8_t *got = actual->pixels + (size_t)(row + offset) * actual->row_bytes;
 
-		if (memcmp(want, got, full) || (rest && ((want[full] ^ got[full]) & mask)))
-			return 0;
+		if (!memcmp(want, got, full) && !(rest && ((want[full] ^ got[full]) & mask)))
+			equal++;
 	}
-	return 1;
+	return equal;
 }
 
 int main(int argc, char **argv)
 {
 	TIFF *expected_tiff, *actual_tiff;
 	int page_number = 0, status = 0;
+	uint32_t skip = 0;
 
+	if (argc == 5 && !strcmp(argv[1], "-s")) {
+		char *end;
+		unsigned long value = strtoul(argv[2], &end, 10);
+
+		if (*end || end == argv[2] || value > 1000) {
+			fprintf(stderr, "page_rows_compare: bad SKIP '%s': 0..1000 rows\n", argv[2]);
+			return 2;
+		}
+		skip = (uint32_t)value;
+		argv += 2;
+		argc -= 2;
+	}
 	if (argc != 3) {
-		fprintf(stderr, "usage: page_rows_compare EXPECTED.tif ACTUAL.tif\n");
+		fprintf(stderr, "usage: page_rows_compare [-s SKIP] EXPECTED.tif ACTUAL.tif\n");
 		return 2;
 	}
 	expected_tiff = TIFFOpen(argv[1], "r");
@@ -97,7 +113,7 @@ int main(int argc, char **argv)
 	}
 	for (;;) {
 		struct page expected = { 0 }, actual = { 0 };
-		uint32_t offset;
+		uint32_t offset, best_offset = 0, best_equal = 0;
 		int found = 0;
 
 		page_number++;
@@ -114,17 +130,23 @@ int main(int argc, char **argv)
 		} else {
 			for (offset = 0; offset <= MAX_OFFSET && offset + expected.rows <= actual.rows;
 			     offset++) {
-				if (rows_equal(&expected, &actual, offset)) {
+				uint32_t equal = rows_equal(&expected, &actual, offset, skip);
+
+				if (equal == expected.rows - (skip < expected.rows ? skip : expected.rows)) {
 					found = 1;
 					break;
+				}
+				if (equal > best_equal) {
+					best_equal = equal;
+					best_offset = offset;
 				}
 			}
 			if (found) {
 				fprintf(stderr, "# page %d: found at row %u (%u rows added)\n",
 					page_number, offset, actual.rows - expected.rows);
 			} else {
-				fprintf(stderr, "# page %d: its %u rows are not in the %u received\n",
-					page_number, expected.rows, actual.rows);
+				fprintf(stderr, "# page %d: its %u rows are not in the %u received (at best %u equal, from row %u)\n",
+					page_number, expected.rows, actual.rows, best_equal, best_offset);
 				status = 1;
 			}
 		}
