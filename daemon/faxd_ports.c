@@ -129,6 +129,7 @@ void faxd_ports_rescan(struct faxd_daemon *daemon)
 	uint32_t *ids = NULL;
 	int count = faxd_sysfs_list_ports(&ids);
 
+	daemon->attach_errno = 0;
 	if (count < 0) {
 		log_error("cannot list the ports in " FAXD_SYSFS_CLASS ": %s%s", strerror(errno),
 			  errno == ENOENT ? " (is faxport.ko loaded?)" : "");
@@ -151,7 +152,8 @@ void faxd_ports_rescan(struct faxd_daemon *daemon)
 			    !find_port(daemon, ids[i]))
 				attach(daemon, ids[i]);
 	}
-	if (!daemon->ports && !daemon->stopping)
+	/* Without CAP_NET_ADMIN each port said why, and a rescan will not help. */
+	if (!daemon->ports && !daemon->stopping && daemon->attach_errno != EPERM)
 		log_warning("attached to no port (waiting for a rescan: SIGHUP%s)",
 			    daemon->config->rescan_interval_s ? " or the periodic one" : "");
 	free(ids);
