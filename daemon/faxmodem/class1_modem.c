@@ -342,7 +342,7 @@ static int t31_start(struct class1_modem *modem)
 /* What ATZ does, and more: a DTE that closed the terminal left the modem in any state. */
 static void t31_restart(struct class1_modem *modem)
 {
-	t31_free(modem->t31);
+	t31_guard_free(modem->t31);
 	modem->t31 = NULL;
 	modem->input_offset = modem->input_length = 0;
 	if (t31_start(modem)) {
@@ -532,7 +532,7 @@ err_port:
 	faxd_port_close(modem->port);
 	faxd_loop_run_once(loop, 0);
 err_t31:
-	t31_free(modem->t31);
+	t31_guard_free(modem->t31);
 err_free:
 	free(modem);
 	return error;
@@ -546,7 +546,7 @@ void class1_modem_close(struct class1_modem *modem)
 	modem->pending_count = 0;
 	/* Runs the port's deferred free and any queued event task before the modem goes. */
 	faxd_loop_run_once(modem->loop, 0);
-	t31_free(modem->t31);
+	t31_guard_free(modem->t31);
 	free(modem);
 }
 

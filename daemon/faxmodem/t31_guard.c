@@ -87,3 +87,12 @@ bool t31_guard_fast_rx(t31_state_t *t31)
 	return t31->modem == FAX_MODEM_V17_RX || t31->modem == FAX_MODEM_V27TER_RX ||
 	       t31->modem == FAX_MODEM_V29_RX;
 }
+
+void t31_guard_free(t31_state_t *t31)
+{
+	if (!t31)
+		return;
+	queue_free(t31->rx_queue);
+	t31->rx_queue = NULL;
+	t31_free(t31);
+}

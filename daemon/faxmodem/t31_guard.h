@@ -43,6 +43,9 @@ void t31_guard_rx(t31_state_t *t31);
 /* True while the modem listens for a high-speed (V.27ter, V.29, V.17) signal: after +FRM. */
 bool t31_guard_fast_rx(t31_state_t *t31);
 
+/* t31_free(), and the receive queue that spandsp 0.0.6's t31_free() leaks (4 KiB a modem). */
+void t31_guard_free(t31_state_t *t31);
+
 /* The longest V.21 frame passed on: DLE-doubled with its FCS and DLE ETX it fills 256 bytes. */
 #define T31_GUARD_MAX_V21_FRAME 125
 
