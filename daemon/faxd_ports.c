@@ -16,6 +16,7 @@
 
 #include "faxd_daemon.h"
 #include "faxd_log.h"
+#include "faxd_spool.h"
 #include "faxd_routing.h"
 #include "faxd_sysfs.h"
 
@@ -84,6 +85,7 @@ static void attach(struct faxd_daemon *daemon, uint32_t device_id)
 	daemon->ports = managed;
 	log_notice("faxport%u: attached (%s clock)", device_id,
 		   managed->clock == FAXPORT_CLOCK_FREE_RUNNING ? "free-running" : "real-time");
+	faxd_spool_recover_partials(daemon->config->spool_dir, device_id);
 	if (!faxd_routing_defaults_init(&routing, daemon->config, device_id)) {
 		faxd_routing_install_defaults(faxd_port_fd(managed->port), device_id, &routing);
 		faxd_routing_defaults_free(&routing);

@@ -2,6 +2,7 @@
 #define FAXD_LOG_CATEGORY FAXD_LOG_INBOUND
 #include "faxd_spool.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -198,4 +199,87 @@ const char *faxd_spool_file(struct faxd_inbox_entry *entry,
 		return NULL;
 	}
 	return target;
+}
+
+/* The .txt of a fax whose receiving engine died: what is known of it. */
+static int write_interrupted_metadata(const char *inbox, const char *name, uint32_t device_id)
+{
+	size_t stem = strlen(name) - strlen(".tif");
+	char *txt_path = NULL;
+	FILE *file;
+	int status = -1;
+
+	if (asprintf(&txt_path, "%s/%.*s.txt", inbox, (int)stem, name) < 0)
+		return -1;
+	file = fopen(txt_path, "wxe");
+	if (file) {
+		fprintf(file, "file: %s\n", name);
+		fprintf(file, "port: %u\n", device_id);
+		fprintf(file, "outcome: interrupted\n");
+		fprintf(file, "t30_text: the receiving engine stopped during the call\n");
+		status = fclose(file);
+	}
+	free(txt_path);
+	return status;
+}
+
+int faxd_spool_recover_partials(const char *spool_dir, uint32_t device_id)
+{
+	char *inbox = NULL, suffix[32];
+	struct dirent *item;
+	int filed = 0;
+	DIR *dir;
+
+	if (asprintf(&inbox, "%s/" INBOX, spool_dir) < 0)
+		return 0;
+	dir = opendir(inbox);
+	if (!dir) {
+		free(inbox);
+		return 0;
+	}
+	/* .partial-<stamp>-<port>-<seq>.tif: this port's have "-<port>-" after the stamp. */
+	snprintf(suffix, sizeof(suffix), "-%u-", device_id);
+	while ((item = readdir(dir))) {
+		const char *rest = item->d_name + strlen(".partial-");
+		char *from = NULL, *to = NULL, *failed_name = NULL;
+		struct stat info;
+
+		if (strncmp(item->d_name, ".partial-", strlen(".partial-")) ||
+		    strlen(rest) < sizeof("YYYYmmddTHHMMSSZ") ||
+		    strncmp(rest + sizeof("YYYYmmddTHHMMSSZ") - 1, suffix, strlen(suffix)))
+			continue;
+		if (asprintf(&from, "%s/%s", inbox, item->d_name) < 0) {
+			from = NULL;
+			goto next;
+		}
+		if (stat(from, &info))
+			goto next;
+		if (info.st_size == 0) {
+			unlink(from);
+			goto next;
+		}
+		if (asprintf(&failed_name, "failed-%s", rest) < 0) {
+			failed_name = NULL;
+			goto next;
+		}
+		if (asprintf(&to, "%s/%s", inbox, failed_name) < 0) {
+			to = NULL;
+			goto next;
+		}
+		write_interrupted_metadata(inbox, failed_name, device_id);
+		if (move_without_replacing(from, to)) {
+			log_error("cannot move %s to %s: %s", from, to, strerror(errno));
+			goto next;
+		}
+		log_warning("faxport%u: %s was left by an engine that stopped mid-receive: filed as %s",
+			    device_id, item->d_name, failed_name);
+		filed++;
+next:
+		free(from);
+		free(to);
+		free(failed_name);
+	}
+	closedir(dir);
+	free(inbox);
+	return filed;
 }

@@ -46,4 +46,12 @@ void faxd_spool_free_entry(struct faxd_inbox_entry *entry);
 const char *faxd_spool_file(struct faxd_inbox_entry *entry,
 			    const struct faxd_call_report *report);
 
+/*
+ * Now that this faxd is @device_id's engine, no other process writes a
+ * partial fax of that port: file those a killed engine left behind as
+ * failed- (with a .txt saying the receive was interrupted), and remove the
+ * empty ones (no page had arrived). Returns how many were filed.
+ */
+int faxd_spool_recover_partials(const char *spool_dir, uint32_t device_id);
+
 #endif
