@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <sys/epoll.h>
+#include <sys/signalfd.h>
+#include <sys/timerfd.h>
 #include <unistd.h>
 
 /* Events handled per epoll_wait; more simply wait for the next round. */
@@ -61,6 +63,53 @@ void faxd_loop_unwatch(struct faxd_loop *loop, struct faxd_watch *watch)
 		epoll_ctl(loop->epoll_fd, EPOLL_CTL_DEL, watch->fd, NULL);
 	/* Later events of this batch that name it are skipped. */
 	watch->handle = NULL;
+}
+
+/* Watch @watch->fd, just made; on failure close it, keeping errno. */
+static int watch_new_fd(struct faxd_loop *loop, struct faxd_watch *watch, faxd_watch_fn *handle)
+{
+	int error;
+
+	if (watch->fd < 0)
+		return -1;
+	watch->events = EPOLLIN;
+	watch->handle = handle;
+	if (!faxd_loop_watch(loop, watch))
+		return 0;
+	error = errno;
+	close(watch->fd);
+	watch->fd = -1;
+	errno = error;
+	return -1;
+}
+
+int faxd_loop_watch_signals(struct faxd_loop *loop, struct faxd_watch *watch,
+			    const sigset_t *signals, faxd_watch_fn *handle)
+{
+	watch->fd = -1;
+	if (sigprocmask(SIG_BLOCK, signals, NULL))
+		return -1;
+	watch->fd = signalfd(-1, signals, SFD_NONBLOCK | SFD_CLOEXEC);
+	return watch_new_fd(loop, watch, handle);
+}
+
+int faxd_loop_watch_timer(struct faxd_loop *loop, struct faxd_watch *watch,
+			  unsigned int interval_ms, faxd_watch_fn *handle)
+{
+	struct timespec interval = {
+		.tv_sec = interval_ms / 1000, .tv_nsec = (long)(interval_ms % 1000) * 1000000,
+	};
+	struct itimerspec period = { .it_interval = interval, .it_value = interval };
+
+	watch->fd = timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
+	if (watch->fd >= 0 && timerfd_settime(watch->fd, 0, &period, NULL)) {
+		int error = errno;
+
+		close(watch->fd);
+		watch->fd = -1;
+		errno = error;
+	}
+	return watch_new_fd(loop, watch, handle);
 }
 
 void faxd_loop_defer(struct faxd_loop *loop, struct faxd_deferred *deferred)

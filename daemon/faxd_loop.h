@@ -12,6 +12,7 @@
 #ifndef FAXD_LOOP_H
 #define FAXD_LOOP_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -42,6 +43,21 @@ int faxd_loop_watch(struct faxd_loop *loop, struct faxd_watch *watch);
 int faxd_loop_set_events(struct faxd_loop *loop, struct faxd_watch *watch, uint32_t events);
 /* Stop watching; watch->fd is left for the owner to close. */
 void faxd_loop_unwatch(struct faxd_loop *loop, struct faxd_watch *watch);
+
+/*
+ * Block @signals and watch them through a signalfd in @watch, handled by
+ * @handle. Returns 0, or -1 with errno (nothing is left open then).
+ */
+int faxd_loop_watch_signals(struct faxd_loop *loop, struct faxd_watch *watch,
+			    const sigset_t *signals, faxd_watch_fn *handle);
+
+/*
+ * Watch a periodic CLOCK_MONOTONIC timerfd in @watch, every @interval_ms,
+ * handled by @handle (which reads the expiration count). Returns like
+ * faxd_loop_watch_signals.
+ */
+int faxd_loop_watch_timer(struct faxd_loop *loop, struct faxd_watch *watch,
+			  unsigned int interval_ms, faxd_watch_fn *handle);
 
 /* Queue @deferred (once: queuing it again before it ran does nothing). */
 void faxd_loop_defer(struct faxd_loop *loop, struct faxd_deferred *deferred);

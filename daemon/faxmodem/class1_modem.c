@@ -59,6 +59,8 @@ struct class1_modem {
 	unsigned int ticks;
 
 	/* The line. */
+	struct faxd_port_audio audio;		/* what a call of ours runs */
+	struct faxd_call_observer observer;	/* how its end reaches us */
 	bool in_call;		/* dialled or connected, until the port's report */
 	bool connected;
 	bool answering;
@@ -235,20 +237,15 @@ static int at_tx(at_state_t *at, void *user_data, const uint8_t *bytes, size_t l
 	return 0;
 }
 
-static const struct faxd_port_audio modem_audio;
-static const struct faxd_call_observer modem_observer;
-
 static int start_dial(struct class1_modem *modem, const char *number)
 {
-	struct faxd_call_observer observer = modem_observer;
-	struct faxd_port_audio audio = modem_audio;
 	int error;
 
 	if (modem->in_call)
 		return -1;
-	audio.modem = modem;
-	observer.user_data = modem;
-	error = faxd_port_dial(modem->port, number, &audio, &observer);
+	modem->answering = false;
+	modem->hangup_wanted = false;
+	error = faxd_port_dial(modem->port, number, &modem->audio, &modem->observer);
 	if (error) {
 		/* ATD answers ERROR: nothing was dialled. */
 		log_info("faxport%u: ATD%s refused: %s", modem->port_id, number ? number : "",
@@ -256,24 +253,18 @@ static int start_dial(struct class1_modem *modem, const char *number)
 		return -1;
 	}
 	modem->in_call = true;
-	modem->answering = false;
-	modem->hangup_wanted = false;
 	return 0;
 }
 
 static int answer(struct class1_modem *modem)
 {
-	struct faxd_call_observer observer = modem_observer;
-	struct faxd_port_audio audio = modem_audio;
 	int error;
 
 	if (modem->in_call)
 		return -1;
-	audio.modem = modem;
-	observer.user_data = modem;
 	modem->answering = true;
 	modem->hangup_wanted = false;
-	error = faxd_port_answer_audio(modem->port, &audio, &observer);
+	error = faxd_port_answer_audio(modem->port, &modem->audio, &modem->observer);
 	if (error) {
 		log_info("faxport%u: ATA: no call to answer (%s)", modem->port_id,
 			 strerror(-error));
@@ -511,6 +502,10 @@ int class1_modem_open(struct faxd_loop *loop, const struct class1_modem_config *
 	modem->port_id = config->port_id;
 	modem->trace_t31 = config->trace_t31;
 	modem->events_task.run = run_events;
+	modem->audio = modem_audio;
+	modem->audio.modem = modem;
+	modem->observer = modem_observer;
+	modem->observer.user_data = modem;
 	error = t31_start(modem);
 	if (error)
 		goto err_free;

@@ -13,9 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/epoll.h>
 #include <sys/signalfd.h>
-#include <sys/timerfd.h>
 #include <unistd.h>
 
 #include "../faxd_log.h"
@@ -86,28 +84,15 @@ static void on_tick(struct faxd_watch *watch, uint32_t events)
 
 static int watch_signals_and_tick(struct modem_session *session)
 {
-	struct itimerspec every_100ms = {
-		.it_interval = { 0, 100000000 }, .it_value = { 0, 100000000 },
-	};
 	sigset_t signals;
 
 	sigemptyset(&signals);
 	sigaddset(&signals, SIGINT);
 	sigaddset(&signals, SIGTERM);
-	if (sigprocmask(SIG_BLOCK, &signals, NULL))
-		return -1;
 	/* A DTE that closes the terminal while we write to it must not kill us. */
 	signal(SIGPIPE, SIG_IGN);
-	session->signals.fd = signalfd(-1, &signals, SFD_NONBLOCK | SFD_CLOEXEC);
-	session->signals.events = EPOLLIN;
-	session->signals.handle = on_signal;
-	session->tick.fd = timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
-	session->tick.events = EPOLLIN;
-	session->tick.handle = on_tick;
-	if (session->signals.fd < 0 || session->tick.fd < 0 ||
-	    timerfd_settime(session->tick.fd, 0, &every_100ms, NULL) ||
-	    faxd_loop_watch(session->loop, &session->signals) ||
-	    faxd_loop_watch(session->loop, &session->tick))
+	if (faxd_loop_watch_signals(session->loop, &session->signals, &signals, on_signal) ||
+	    faxd_loop_watch_timer(session->loop, &session->tick, 100, on_tick))
 		return -1;
 	return 0;
 }
