@@ -512,12 +512,17 @@ int class1_modem_open(struct faxd_loop *loop, const struct class1_modem_config *
 	snprintf(device_path, sizeof(device_path), "/dev/faxport%u", config->port_id);
 	error = faxd_port_open(loop, device_path, config->port_id, FAXPORT_CLOCK_REALTIME, NULL,
 			       &port_handlers, modem, &modem->port);
-	if (error)
+	if (error) {
+		log_error("cannot attach to %s as its DSP engine: %s", device_path,
+			  strerror(-error));
 		goto err_t31;
+	}
 	error = dte_tty_open(loop, config->link_path, config->tty_mode, config->tty_group,
 			     &tty_handlers, modem, &modem->tty);
-	if (error)
+	if (error) {
+		log_error("cannot make the terminal %s: %s", config->link_path, strerror(-error));
 		goto err_port;
+	}
 	log_notice("faxport%u: Class 1 modem on %s (%s)", modem->port_id, config->link_path,
 		   dte_tty_name(modem->tty));
 	*modem_out = modem;

@@ -44,10 +44,10 @@ static void usage(FILE *out)
 	fprintf(out,
 		"usage: faxmodem [OPTIONS]\n"
 		"Be a Class 1 (T.31) fax modem on a fax port: attach to /dev/faxportN as its\n"
-		"DSP engine, with the port's real-time clock, and offer a terminal for\n"
-		"HylaFAX, efax or mgetty. Runs until SIGTERM or SIGINT. Exit status: 0 stopped\n"
-		"by a signal, 1 the port went away, 2 bad usage, 3 could not start (another\n"
-		"engine such as faxd is attached: -EBUSY).\n"
+		"DSP engine, with the port's real-time clock, and offer a terminal for Class 1\n"
+		"fax software (HylaFAX, efax). Runs until SIGTERM or SIGINT.\n"
+		"Exit status: 0 stopped by a signal, 1 the port went away, 2 bad usage,\n"
+		"3 could not start (another engine such as faxd is attached: -EBUSY).\n"
 		"  -p, --port N        the port (default 1)\n"
 		"  -l, --link PATH     the terminal's stable name (default /dev/ttyFAX<N>);\n"
 		"                      its folder is created if missing, its parents are not\n"
@@ -201,8 +201,8 @@ int main(int argc, char **argv)
 			fprintf(stderr, "faxmodem: /dev/faxport%lu has another DSP engine (faxd?): %s\n",
 				port_id, strerror(-error));
 		else
-			fprintf(stderr, "faxmodem: cannot be the modem of /dev/faxport%lu on %s: %s\n",
-				port_id, config.link_path, strerror(-error));
+			fprintf(stderr, "faxmodem: cannot be the modem of /dev/faxport%lu on %s (see the log above)\n",
+				port_id, config.link_path);
 		goto out;
 	}
 	status = EXIT_STOPPED;
