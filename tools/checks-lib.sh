@@ -47,11 +47,16 @@ run_vm_selftests() {
 	local vm_out="$build_dir/$1" vm_status t
 	shift
 	rm -rf "$vm_out"
-	VMRUN_KEEP_OUT="$vm_out" tools/vm-run "$@" -- selftests/run-in-vm
+	VMRUN_KEEP_OUT="$vm_out" tools/vm-run "$@" -- selftests/run-in-vm --quiet
 	vm_status=$?
 	shopt -s nullglob
 	local vm_taps=("$vm_out"/*.tap)
-	for t in "${vm_taps[@]}"; do cp "$t" "$tap_dir/vm-$(basename "$t")"; done
+	# The guest printed a line per test; the whole TAP goes to the log here.
+	for t in "${vm_taps[@]}"; do
+		echo "# selftest: $(basename "$t" .tap)"
+		cat "$t"
+		cp "$t" "$tap_dir/vm-$(basename "$t")"
+	done
 	if [ "$vm_status" != 0 ] && [ ${#vm_taps[@]} -gt 0 ] &&
 	   ! grep -q '^not ok' "${vm_taps[@]}"; then
 		# The tests passed but the VM run failed: a splat, or the unload.
