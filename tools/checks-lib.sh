@@ -41,13 +41,14 @@ asan_build_suite() {
 
 # run_vm_selftests OUT VM-RUN-OPTION...: selftests/run-in-vm inside
 # tools/vm-run; the guest's files come back in BUILD_DIR/OUT and each TAP is
-# saved as vm-NAME.tap. A run that failed with every test passing (a splat,
+# saved as vm-NAME.tap. RUN_IN_VM_SET (e.g. --debug-set) picks run-in-vm's
+# set of tests. A run that failed with every test passing (a splat,
 # the unload, a kmemleak report) or with no TAP at all adds a failure.
 run_vm_selftests() {
 	local vm_out="$build_dir/$1" vm_status t
 	shift
 	rm -rf "$vm_out"
-	VMRUN_KEEP_OUT="$vm_out" tools/vm-run "$@" -- selftests/run-in-vm --quiet
+	VMRUN_KEEP_OUT="$vm_out" tools/vm-run "$@" -- selftests/run-in-vm --quiet ${RUN_IN_VM_SET:-}
 	vm_status=$?
 	shopt -s nullglob
 	local vm_taps=("$vm_out"/*.tap)
