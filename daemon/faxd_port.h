@@ -122,7 +122,7 @@ int faxd_port_answer(struct faxd_port *port, const char *output_path,
 
 /*
  * A call whose audio is the owner's own modem rather than a fax_call (the
- * Class 1 modem of faxmodem): the port paces it exactly like a fax call.
+ * Class 1 modem of faxport-modem): the port paces it exactly like a fax call.
  * rx, tx and finished run from the event loop; connected runs from the loop
  * when dialling and inside faxd_port_answer_audio when answering. The
  * report of such a call has no fax result (FAX_CALL_IN_PROGRESS).

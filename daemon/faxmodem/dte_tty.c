@@ -223,7 +223,7 @@ static int make_link(struct dte_tty *tty)
 
 	if (!temporary)
 		return -ENOMEM;
-	/* The symlink's folder (e.g. /run/faxmodem) is made if it is missing; its parents are not. */
+	/* The symlink's folder (e.g. /run/faxport-modem) is made if it is missing; its parents are not. */
 	memcpy(temporary, tty->link_path, length + 1);
 	slash = strrchr(temporary, '/');
 	if (slash && slash != temporary) {
@@ -306,7 +306,7 @@ void dte_tty_close(struct dte_tty *tty)
 	char target[PATH_MAX];
 	ssize_t length = readlink(tty->link_path, target, sizeof(target) - 1);
 
-	/* Another faxmodem may have taken the name over since: leave its link alone. */
+	/* Another faxport-modem may have taken the name over since: leave its link alone. */
 	if (length > 0) {
 		target[length] = '\0';
 		if (!strcmp(target, tty->terminal_path))

@@ -76,7 +76,7 @@ static void drain(t31_state_t *t31)
 	t31_rx(t31, samples, DRAIN_SAMPLES);
 }
 
-/* What faxmodem's feed does, with the line drained whenever T.31 is full. */
+/* What faxport-modem's feed does, with the line drained whenever T.31 is full. */
 static void feed(t31_state_t *t31, struct dte *dte, const uint8_t *data, size_t length)
 {
 	while (length) {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * faxmodem: a Class 1 fax modem on a fax port. It attaches to one port as
+ * faxport-modem: a Class 1 fax modem on a fax port. It attaches to one port as
  * its DSP engine (instead of faxd) and offers a pseudo-terminal that fax
  * programs written for serial modems (HylaFAX, efax, mgetty+sendfax) drive
  * with T.31 AT commands. See Documentation/class1-modem.rst.
@@ -42,7 +42,7 @@ struct modem_session {
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: faxmodem [OPTIONS]\n"
+		"usage: faxport-modem [OPTIONS]\n"
 		"Be a Class 1 (T.31) fax modem on a fax port: attach to /dev/faxportN as its\n"
 		"DSP engine, with the port's real-time clock, and offer a terminal for Class 1\n"
 		"fax software (HylaFAX, efax). Runs until SIGTERM or SIGINT.\n"
@@ -136,21 +136,21 @@ int main(int argc, char **argv)
 		switch (option) {
 		case 'p':
 			if (faxd_parse_uint(optarg, 1, UINT32_MAX, &port_id)) {
-				fprintf(stderr, "faxmodem: bad port '%s': a port number, 1 or more\n",
+				fprintf(stderr, "faxport-modem: bad port '%s': a port number, 1 or more\n",
 					optarg);
 				return EXIT_USAGE;
 			}
 			break;
 		case 'l':
 			if (!*optarg) {
-				fprintf(stderr, "faxmodem: the link path is empty\n");
+				fprintf(stderr, "faxport-modem: the link path is empty\n");
 				return EXIT_USAGE;
 			}
 			config.link_path = optarg;
 			break;
 		case 'm':
 			if (parse_mode(optarg, &config.tty_mode)) {
-				fprintf(stderr, "faxmodem: bad mode '%s': octal permissions such as 0660\n",
+				fprintf(stderr, "faxport-modem: bad mode '%s': octal permissions such as 0660\n",
 					optarg);
 				return EXIT_USAGE;
 			}
@@ -158,7 +158,7 @@ int main(int argc, char **argv)
 		case 'g':
 			group = getgrnam(optarg);
 			if (!group) {
-				fprintf(stderr, "faxmodem: no group named '%s'\n", optarg);
+				fprintf(stderr, "faxport-modem: no group named '%s'\n", optarg);
 				return EXIT_USAGE;
 			}
 			config.tty_group = group->gr_gid;
@@ -176,32 +176,32 @@ int main(int argc, char **argv)
 		}
 	}
 	if (optind != argc) {
-		fprintf(stderr, "faxmodem: unexpected argument '%s'\n", argv[optind]);
+		fprintf(stderr, "faxport-modem: unexpected argument '%s'\n", argv[optind]);
 		usage(stderr);
 		return EXIT_USAGE;
 	}
 	config.port_id = (uint32_t)port_id;
 	if (!config.link_path) {
 		if (asprintf(&default_link, DEFAULT_LINK_FORMAT, port_id) < 0) {
-			fprintf(stderr, "faxmodem: out of memory\n");
+			fprintf(stderr, "faxport-modem: out of memory\n");
 			return EXIT_SETUP_FAILED;
 		}
 		config.link_path = default_link;
 	}
-	faxd_log_setup("faxmodem", false, log_level);
+	faxd_log_setup("faxport-modem", false, log_level);
 
 	session.loop = faxd_loop_new();
 	if (!session.loop || watch_signals_and_tick(&session)) {
-		fprintf(stderr, "faxmodem: cannot set up the event loop: %s\n", strerror(errno));
+		fprintf(stderr, "faxport-modem: cannot set up the event loop: %s\n", strerror(errno));
 		goto out;
 	}
 	error = class1_modem_open(session.loop, &config, &session.modem);
 	if (error) {
 		if (error == -EBUSY)
-			fprintf(stderr, "faxmodem: /dev/faxport%lu has another DSP engine (faxd?): %s\n",
+			fprintf(stderr, "faxport-modem: /dev/faxport%lu has another DSP engine (faxd?): %s\n",
 				port_id, strerror(-error));
 		else
-			fprintf(stderr, "faxmodem: cannot be the modem of /dev/faxport%lu on %s (see the log above)\n",
+			fprintf(stderr, "faxport-modem: cannot be the modem of /dev/faxport%lu on %s (see the log above)\n",
 				port_id, config.link_path);
 		goto out;
 	}
