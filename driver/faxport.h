@@ -202,7 +202,8 @@ void faxport_port_fill_info(struct faxport_port *port,
 bool faxport_number_valid(const char *number);
 bool faxport_ident_valid(const char *ident);
 bool faxport_text_valid(const char *text);
-struct faxport_port *faxport_port_pick_sender(void);
+struct faxport_port *faxport_port_pick_sender(const char *recipient,
+					      bool *any_idle);
 bool faxport_string_terminated(const char *s, size_t size);
 
 /* routing.c */

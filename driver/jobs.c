@@ -5,7 +5,9 @@
  * A client submits a send job with the fd of its document; the kernel
  * keeps that open file and, when the job is due, gives it to an idle
  * send-enabled port whose DSP engine is attached (lowest priority value
- * first). The engine takes the job (and a new fd of the document),
+ * first), never to the port that has the recipient number: that one
+ * would dial itself. A job no other port can take waits (JS_NOLINE). The
+ * engine takes the job (and a new fd of the document),
  * reports progress and the result; the queue turns those into job state
  * and events, retries failures after the configured delay, and requeues
  * a job whose engine detached or whose port was removed, without counting
@@ -574,9 +576,24 @@ static void faxport_dispatch(struct work_struct *work)
 			next = min(next, job->next_try_ns);
 			continue;
 		}
-		port = no_line ? NULL : faxport_port_pick_sender();
+		port = NULL;
+		if (!no_line) {
+			bool any_idle;
+
+			port = faxport_port_pick_sender(job->param.recipient_number,
+							&any_idle);
+			/*
+			 * Only the recipient's own port idle: a later job
+			 * for another number may still take it.
+			 */
+			no_line = !any_idle;
+		}
 		if (!port) {
-			no_line = true;
+			/*
+			 * It waits: a port may attach or finish its call.
+			 * Failing would make a client resubmit what the
+			 * queue can still deliver.
+			 */
 			job->queue_status |= FAXPORT_JS_NOLINE;
 			continue;
 		}

@@ -413,30 +413,41 @@ static void faxport_port_kill(struct faxport_port *port)
 
 /**
  * faxport_port_pick_sender() - the idle port a due send job goes to
+ * @recipient: the job's recipient number
+ * @any_idle: set to true when some port was idle, even if only the
+ *	recipient's own port
  *
  * Called with the jobs lock held (it reads each port's ->job). Idle means:
  * alive, an engine attached, send-enabled, no job, line idle; among those
- * the lowest priority value wins.
+ * the lowest priority value wins. The port whose number is @recipient is
+ * never picked: on the loopback exchange it would dial itself and always
+ * get busy, spending the job's retries on a call that cannot happen.
  *
  * Return: the port with a device reference, or NULL.
  */
-struct faxport_port *faxport_port_pick_sender(void)
+struct faxport_port *faxport_port_pick_sender(const char *recipient,
+					      bool *any_idle)
 {
 	struct faxport_port *port, *best = NULL;
 	unsigned long id;
 
+	*any_idle = false;
 	mutex_lock(&faxport_ports_lock);
 	xa_for_each(&faxport_ports, id, port) {
-		bool usable;
+		bool usable, is_recipient, better;
 
 		if (port->job)
 			continue;
 		mutex_lock(&port->lock);
 		usable = !port->dead && port->dsp_attached &&
-			 (port->flags & FAXPORT_PORT_SEND) &&
-			 (!best || port->priority < best->priority);
+			 (port->flags & FAXPORT_PORT_SEND);
+		is_recipient = !strcmp(port->number, recipient);
+		better = !best || port->priority < best->priority;
 		mutex_unlock(&port->lock);
-		if (usable && !faxport_line_busy(port))
+		if (!usable || faxport_line_busy(port))
+			continue;
+		*any_idle = true;
+		if (!is_recipient && better)
 			best = port;
 	}
 	if (best)
@@ -703,6 +714,9 @@ static long faxport_port_set(struct faxport_port_file *pf,
 		strscpy(port->csid, cfg.csid, sizeof(port->csid));
 	}
 	mutex_unlock(&port->lock);
+	/* A port that may now send can take a job that waits for a line. */
+	if (!ret)
+		faxport_jobs_kick();
 	return ret;
 }
 

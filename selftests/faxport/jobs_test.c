@@ -50,7 +50,7 @@ static int submit(int server, int doc, const struct faxport_job_param *p,
 	return ret;
 }
 
-static int submit_simple(int server, __u32 *job_id)
+static int submit_to(int server, const char *number, __u32 *job_id)
 {
 	struct faxport_job_param p;
 	int doc = make_document();
@@ -58,12 +58,17 @@ static int submit_simple(int server, __u32 *job_id)
 
 	if (doc < 0)
 		return -1;
-	param_init(&p, "2");
+	param_init(&p, number);
 	ret = submit(server, doc, &p, job_id);
 	err = errno;
 	close(doc);	/* the kernel keeps its own reference */
 	errno = err;
 	return ret;
+}
+
+static int submit_simple(int server, __u32 *job_id)
+{
+	return submit_to(server, "2", job_id);
 }
 
 static int job_get(int server, __u32 id, struct faxport_job_info *info)
@@ -663,6 +668,55 @@ TEST_F(queue, jobs_go_to_send_enabled_ports_by_priority)
 	cfg.priority = info.priority;
 	ASSERT_EQ(0, ioctl(handle, FAXPORT_IOC_PORT_SET, &cfg));
 	close(handle);
+}
+
+TEST_F(queue, a_job_does_not_go_to_the_port_it_calls)
+{
+	struct faxport_job_info info;
+	int callee, other;
+	__u32 id;
+
+	/* Port 2 is first by priority, but it is the recipient. */
+	callee = dsp_attach(2, FAXPORT_CLOCK_FREE_RUNNING);
+	other = dsp_attach(3, FAXPORT_CLOCK_FREE_RUNNING);
+	ASSERT_LE(0, callee);
+	ASSERT_LE(0, other);
+	ASSERT_EQ(0, submit_to(self->server, "2", &id));
+	EXPECT_EQ(0, engine_wait_job(other, id, 2000));
+	ASSERT_EQ(0, job_get(self->server, id, &info));
+	EXPECT_EQ(3, info.device_id);
+	close(other);
+	close(callee);
+}
+
+TEST_F(queue, a_job_only_its_recipient_could_send_waits_for_a_line)
+{
+	struct faxport_job_info info;
+	__u32 waiting, other_number;
+	int callee, other;
+
+	callee = dsp_attach(2, FAXPORT_CLOCK_FREE_RUNNING);
+	ASSERT_LE(0, callee);
+	ASSERT_EQ(0, submit_to(self->server, "2", &waiting));
+	EXPECT_EQ(-1, engine_wait_job(callee, waiting, 300));
+	ASSERT_EQ(0, job_get(self->server, waiting, &info));
+	EXPECT_EQ(0, info.device_id);
+	EXPECT_TRUE(info.queue_status & FAXPORT_JS_NOLINE);
+	EXPECT_EQ(1, info.retries_left);	/* no attempt spent */
+
+	/* The idle port still serves a job it does not answer itself. */
+	ASSERT_EQ(0, submit_to(self->server, "3", &other_number));
+	EXPECT_EQ(0, engine_wait_job(callee, other_number, 2000));
+
+	/* A port that is not the recipient comes: the waiting job goes. */
+	other = dsp_attach(3, FAXPORT_CLOCK_FREE_RUNNING);
+	ASSERT_LE(0, other);
+	EXPECT_EQ(0, engine_wait_job(other, waiting, 2000));
+	ASSERT_EQ(0, job_get(self->server, waiting, &info));
+	EXPECT_EQ(3, info.device_id);
+	EXPECT_FALSE(info.queue_status & FAXPORT_JS_NOLINE);
+	close(other);
+	close(callee);
 }
 
 TEST_F(queue, engines_can_only_act_on_their_own_jobs)
