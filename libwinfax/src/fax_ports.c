@@ -9,7 +9,6 @@
  * handle per port and every right; the library only translates.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -118,7 +117,7 @@ static void *build_port_infos(enum winfax_string_form form, struct faxport_port_
 
 /* ---- FaxOpenPort -------------------------------------------------------- */
 
-struct winfax_port_handle *winfax_port_handle_new(int server_fd)
+struct winfax_port_handle *winfax_port_handle_new(const struct winfax_handle_ref *server)
 {
     struct winfax_port_handle *port = malloc(sizeof(*port));
 
@@ -126,11 +125,7 @@ struct winfax_port_handle *winfax_port_handle_new(int server_fd)
         errno = ENOMEM;
         return NULL;
     }
-    port->server_fd = fcntl(server_fd, F_DUPFD_CLOEXEC, 0);
-    if (port->server_fd < 0) {
-        free(port);
-        return NULL;
-    }
+    port->server = *server;
     return port;
 }
 
@@ -140,7 +135,7 @@ void winfax_port_handle_release(int port_fd, void *data)
 
     (void)port_fd;
     if (port) {
-        close(port->server_fd);
+        winfax_handle_put(&port->server);
         free(port);
     }
 }
@@ -148,7 +143,8 @@ void winfax_port_handle_release(int port_fd, void *data)
 /*
  * Overrides of the general errno mapping, as the API documents FaxOpenPort:
  *  - no node for the DeviceId (ENOENT), a port removed meanwhile (ENODEV,
- *    ENXIO): ERROR_BAD_UNIT;
+ *    ENXIO), a node that is not a faxport port (ENOTTY: the bind ioctl is
+ *    unknown to its driver, or it is no device at all): ERROR_BAD_UNIT;
  *  - a second PORT_OPEN_MODIFY handle (EBUSY): ERROR_INVALID_HANDLE.
  * EACCES (no FAX_PORT_QUERY; or PORT_OPEN_MODIFY without FAX_PORT_SET,
  * which this driver refuses at open rather than at FaxSetPort) is
@@ -160,6 +156,7 @@ static DWORD open_port_error_to_win32(int error_number)
     case ENOENT:
     case ENODEV:
     case ENXIO:
+    case ENOTTY:
         return ERROR_BAD_UNIT;
     case EBUSY:
         return ERROR_INVALID_HANDLE;
@@ -200,7 +197,7 @@ BOOL WINFAX_CALL FaxOpenPort(HANDLE FaxHandle, DWORD DeviceId, DWORD Flags,
         return winfax_fail(ERROR_BAD_UNIT);
     }
 
-    error = winfax_device_open_port_node(server.fd, DeviceId, &port_fd);
+    error = winfax_device_open_port_node(DeviceId, &port_fd);
     if (!error) {
         bind.server_fd = server.fd;
         bind.mode = mode;
@@ -217,13 +214,13 @@ BOOL WINFAX_CALL FaxOpenPort(HANDLE FaxHandle, DWORD DeviceId, DWORD Flags,
         return winfax_fail(open_port_error_to_win32(error));
     }
 
-    port_data = winfax_port_handle_new(server.fd);
-    winfax_handle_put(&server);
+    port_data = winfax_port_handle_new(&server);
     if (!port_data) {
-        error = errno;
+        winfax_handle_put(&server);
         close(port_fd);
-        return winfax_fail_errno(error);
+        return winfax_fail_errno(ENOMEM);
     }
+    /* From here the server reference is the port handle's. */
     error = winfax_handle_create(WINFAX_HANDLE_FAX_PORT, port_fd, port_data,
                                  winfax_port_handle_release, &port_handle);
     if (error) {

@@ -4,7 +4,8 @@
  *
  * The port comes from FAXPORT_IOC_PORT_GET on the port handle; the job is
  * found in the queue (FAXPORT_IOC_JOB_LIST, listed through the server fd
- * the port handle keeps, see port_handle.h) as the job whose device_id is
+ * of the server handle the port
+ * handle keeps a reference to, see port_handle.h) as the job whose device_id is
  * the port's: the uAPI has no "job of this port" request.  A port with no
  * job, or whose job the caller may not see (no FAX_JOB_QUERY and not the
  * owner), gives the port's fields only: JobType JT_UNKNOWN and the job
@@ -145,7 +146,7 @@ static BOOL get_device_status(HANDLE port_handle, enum winfax_string_form form,
     /* A removed port: ENODEV, ERROR_BAD_UNIT. */
     error = winfax_device_ioctl(port.fd, FAXPORT_IOC_PORT_GET, &info);
     if (!error && port_data)
-        error = winfax_list_jobs(port_data->server_fd, &jobs, &job_count);
+        error = winfax_list_jobs(port_data->server.fd, &jobs, &job_count);
     winfax_handle_put(&port);
     if (error)
         return winfax_fail_errno(error);

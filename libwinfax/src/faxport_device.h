@@ -18,18 +18,20 @@ int winfax_device_ioctl(int fd, unsigned long request, void *argument);
 /*
  * Opens the server node and makes the FAXPORT_IOC_API handshake, so the
  * fd is a server handle ready for use.  Errors: those of open() (ENOENT
- * when the module is not loaded, EACCES, EMFILE ...), ENODEV when the node
- * is not a character device, and those of the handshake (EINVAL: the
- * kernel speaks another uAPI version; ENOTTY: not a faxport node).
+ * when the module is not loaded, EACCES, EMFILE ...) and those of the
+ * handshake (EINVAL: the kernel speaks another uAPI version; ENOTTY: the
+ * node is not the faxport server, whether another driver's device or no
+ * device at all).
  */
 int winfax_device_open_server(int *server_fd_out);
 
 /*
- * Opens the node of port device_id, unbound.  It must be a character
- * device of the same driver as server_fd (same major number), so that no
- * port ioctl is ever sent to an unrelated device: ENODEV otherwise.
- * ENOENT when no such node exists (no port has that DeviceId).
+ * Opens the node of port device_id, unbound: ENOENT when no such node
+ * exists (no port has that DeviceId).  The node is not checked here: the
+ * caller's FAXPORT_IOC_PORT_BIND is the first ioctl it gets, and fails
+ * with ENOTTY on anything but a faxport port (the ioctl number carries the
+ * driver's own type), so no other request reaches an unrelated device.
  */
-int winfax_device_open_port_node(int server_fd, uint32_t device_id, int *port_fd_out);
+int winfax_device_open_port_node(uint32_t device_id, int *port_fd_out);
 
 #endif
