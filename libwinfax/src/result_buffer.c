@@ -29,16 +29,29 @@ static size_t round_up(size_t value, size_t alignment)
 int winfax_result_builder_init(struct winfax_result_builder *builder,
                                enum winfax_string_form form, size_t fixed_size)
 {
-    memset(builder, 0, sizeof(*builder));
+    /* The inline arrays need no clearing: only what the sizes cover is
+     * ever read. */
     builder->form = form;
+    builder->error = 0;
+    builder->fixed = NULL;
+    builder->fixed_size = 0;
+    builder->strings = builder->inline_strings;
+    builder->strings_size = 0;
+    builder->strings_capacity = sizeof(builder->inline_strings);
+    builder->relocations = builder->inline_relocations;
+    builder->relocation_count = 0;
+    builder->relocation_capacity = WINFAX_RESULT_INLINE_RELOCATIONS;
     if (fixed_size > WINFAX_RESULT_MAX_BYTES) {
         builder->error = EOVERFLOW;
         return builder->error;
     }
     builder->fixed_size = fixed_size;
-    /* At least one byte, so an empty listing still has a block to hand
-     * out and free. */
-    builder->fixed = calloc(1, fixed_size ? fixed_size : 1);
+    if (fixed_size <= sizeof(builder->inline_fixed)) {
+        builder->fixed = builder->inline_fixed;
+        memset(builder->fixed, 0, fixed_size);
+        return 0;
+    }
+    builder->fixed = calloc(1, fixed_size);
     if (!builder->fixed) {
         builder->error = ENOMEM;
         return builder->error;
@@ -66,10 +79,16 @@ static bool reserve_strings(struct winfax_result_builder *builder, size_t extra)
     if (needed <= builder->strings_capacity)
         return true;
 
-    capacity = builder->strings_capacity ? builder->strings_capacity : 256;
+    capacity = builder->strings_capacity;
     while (capacity < needed)
         capacity *= 2;   /* needed <= 2^28, so this cannot wrap */
-    grown = realloc(builder->strings, capacity);
+    if (builder->strings == builder->inline_strings) {
+        grown = malloc(capacity);
+        if (grown)
+            memcpy(grown, builder->strings, builder->strings_size);
+    } else {
+        grown = realloc(builder->strings, capacity);
+    }
     if (!grown)
         return fail(builder, ENOMEM);
     builder->strings = grown;
@@ -81,7 +100,7 @@ static bool add_relocation(struct winfax_result_builder *builder, size_t field_o
                            size_t string_offset)
 {
     if (builder->relocation_count == builder->relocation_capacity) {
-        size_t capacity = builder->relocation_capacity ? builder->relocation_capacity * 2 : 16;
+        size_t capacity = builder->relocation_capacity * 2;
         struct winfax_result_relocation *grown;
 
         /* One relocation per pointer field, so the fixed area bounds them. */
@@ -89,7 +108,14 @@ static bool add_relocation(struct winfax_result_builder *builder, size_t field_o
             capacity = builder->fixed_size / sizeof(void *) + 16;
         if (capacity <= builder->relocation_count)
             return fail(builder, EINVAL);
-        grown = realloc(builder->relocations, capacity * sizeof(*grown));
+        if (builder->relocations == builder->inline_relocations) {
+            grown = malloc(capacity * sizeof(*grown));
+            if (grown)
+                memcpy(grown, builder->relocations,
+                       builder->relocation_count * sizeof(*grown));
+        } else {
+            grown = realloc(builder->relocations, capacity * sizeof(*grown));
+        }
         if (!grown)
             return fail(builder, ENOMEM);
         builder->relocations = grown;
@@ -143,8 +169,9 @@ static bool append_wide(struct winfax_result_builder *builder, const char *utf8,
         return fail(builder, EOVERFLOW);
     if (!reserve_strings(builder, (units + 1) * sizeof(WCHAR)))
         return false;
-    /* The arena's start is aligned by realloc and every string in it is a
-     * whole number of WCHARs, so this is a properly aligned WCHAR array. */
+    /* The arena's start is aligned (alignas inline, malloc on the heap)
+     * and every string in it is a whole number of WCHARs, so this is a
+     * properly aligned WCHAR array. */
     destination = (WCHAR *)(void *)(builder->strings + builder->strings_size);
     winfax_utf8_to_utf16(utf8, length, destination, units, NULL);
     memcpy(destination + units, &terminator, sizeof(terminator));
@@ -179,9 +206,12 @@ bool winfax_result_builder_add_string(struct winfax_result_builder *builder,
 
 void winfax_result_builder_discard(struct winfax_result_builder *builder)
 {
-    free(builder->fixed);
-    free(builder->strings);
-    free(builder->relocations);
+    if (builder->fixed != builder->inline_fixed)
+        free(builder->fixed);
+    if (builder->strings != builder->inline_strings)
+        free(builder->strings);
+    if (builder->relocations != builder->inline_relocations)
+        free(builder->relocations);
     builder->fixed = NULL;
     builder->strings = NULL;
     builder->relocations = NULL;

@@ -24,6 +24,7 @@
 #ifndef LIBWINFAX_RESULT_BUFFER_H
 #define LIBWINFAX_RESULT_BUFFER_H
 
+#include <stdalign.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -42,6 +43,16 @@ struct winfax_result_relocation {
     size_t string_offset;   /* of the string within the string arena */
 };
 
+/*
+ * Most results are one structure with a few short strings (FaxGetPort,
+ * FaxGetDeviceStatus, FaxGetConfiguration ...).  The builder holds room
+ * for those in itself, so that building them allocates nothing but the
+ * block handed out; larger ones move to the heap as they grow.
+ */
+#define WINFAX_RESULT_INLINE_FIXED       256
+#define WINFAX_RESULT_INLINE_STRINGS     512
+#define WINFAX_RESULT_INLINE_RELOCATIONS 32
+
 struct winfax_result_builder {
     enum winfax_string_form form;
     /* 0, or the first failure: ENOMEM, EOVERFLOW (past the ceiling),
@@ -56,9 +67,13 @@ struct winfax_result_builder {
     struct winfax_result_relocation *relocations;
     size_t relocation_count;
     size_t relocation_capacity;
+    alignas(max_align_t) unsigned char inline_fixed[WINFAX_RESULT_INLINE_FIXED];
+    alignas(max_align_t) unsigned char inline_strings[WINFAX_RESULT_INLINE_STRINGS];
+    struct winfax_result_relocation inline_relocations[WINFAX_RESULT_INLINE_RELOCATIONS];
 };
 
-/* fixed_size may be 0 (an empty listing).  Returns 0 or the error. */
+/* fixed_size may be 0 (an empty listing).  Returns 0 or the error.  The
+ * builder points into itself: it must stay where it was initialised. */
 int winfax_result_builder_init(struct winfax_result_builder *builder,
                                enum winfax_string_form form, size_t fixed_size);
 
