@@ -67,6 +67,7 @@ struct fax_call {
 	int page_in_progress;		/* 0: between pages */
 	int last_post_page_fcf;		/* MPS/EOP/EOM... of the page just sent; 0 if none */
 	bool next_page_follows;		/* MCF confirmed an MPS: page N+1 starts once N is counted */
+	bool document_confirmed;	/* receiving: our MCF to EOP is going out */
 
 	/* Image phases sent, see fax_call_result.image_line_samples. */
 	bool image_phase_open;
@@ -156,7 +157,11 @@ static void sync_pages(struct fax_call *call)
 
 	while (call->pages_done < counted) {
 		int page = call->pages_done + 1;
-		struct fax_call_event event = { .type = FAX_CALL_EVENT_PAGE_DONE, .page = page };
+		struct fax_call_event event = {
+			.type = FAX_CALL_EVENT_PAGE_DONE,
+			.page = page,
+			.document_complete = call->document_confirmed && page == counted,
+		};
 
 		/* Every page is reported started before it is reported done. */
 		if (call->page_in_progress != page)
@@ -199,6 +204,11 @@ static void on_negotiated(struct fax_call *call)
 static bool announces_next_page(int post_page_fcf)
 {
 	return post_page_fcf == T30_MPS || post_page_fcf == T30_PRI_MPS;
+}
+
+static bool ends_document(int post_page_fcf)
+{
+	return post_page_fcf == (T30_EOP & 0xfe) || post_page_fcf == (T30_PRI_EOP & 0xfe);
 }
 
 /* An FCD frame: address, control, FCF and frame number, then the image bytes. */
@@ -246,6 +256,13 @@ static void on_t30_frame(t30_state_t *t30, void *user_data, int incoming,
 	int fcf = t30_frame_fcf(frame, length);
 
 	(void)t30;
+	/*
+	 * spandsp stores the last page before it answers EOP, so the page
+	 * counted now is the document's last and the far end is told so.
+	 */
+	if (call->role == FAX_CALL_RECEIVE && !incoming && fcf == (T30_MCF & 0xfe) &&
+	    ends_document(call->last_post_page_fcf))
+		call->document_confirmed = true;
 	sync_pages(call);
 	account_image_phase(call, incoming, fcf, length);
 

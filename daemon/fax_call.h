@@ -127,6 +127,13 @@ enum fax_call_event_type {
 struct fax_call_event {
 	enum fax_call_event_type type;
 	int page;					/* PAGE_STARTED, PAGE_DONE: 1-based */
+	/*
+	 * PAGE_DONE, receiving: this page ended the document (EOP) and our
+	 * confirmation (MCF) is going out now; the output file holds every
+	 * page. The sender will count the fax as delivered whatever happens
+	 * to the line afterwards.
+	 */
+	bool document_complete;
 	int t30_code;					/* PHASE_E */
 	const struct fax_call_negotiation *negotiation;	/* NEGOTIATED */
 	const struct fax_call_result *result;		/* RESULT */

@@ -52,6 +52,10 @@ struct endpoint {
 	bool compare_below_header;
 	const char *output_path;
 	int compare_status;		/* tiff_pages_compare(), or -2 if not run */
+	/* PAGE_DONE events that said the document is complete, and on which page. */
+	int document_complete_events;
+	int document_complete_page;
+	int compare_when_complete;	/* the output compared then, or -2 */
 };
 
 static void record_event(struct fax_call *call, const struct fax_call_event *event,
@@ -77,6 +81,17 @@ static void record_event(struct fax_call *call, const struct fax_call_event *eve
 		break;
 	case FAX_CALL_EVENT_PAGE_DONE:
 		endpoint->pages_done = event->page;
+		if (!event->document_complete)
+			break;
+		endpoint->document_complete_events++;
+		endpoint->document_complete_page = event->page;
+		/* The promise the spool files on: every page is in the file already. */
+		if (endpoint->compare_with && endpoint->output_path)
+			endpoint->compare_when_complete = endpoint->compare_below_header
+				? tiff_pages_compare_below_header(endpoint->compare_with,
+								  endpoint->output_path, stdout)
+				: tiff_pages_compare(endpoint->compare_with,
+						     endpoint->output_path, stdout);
 		break;
 	case FAX_CALL_EVENT_PHASE_E:
 		endpoint->phase_e_count++;
@@ -100,6 +115,7 @@ static void endpoint_init(struct endpoint *endpoint, const char *name)
 	memset(endpoint, 0, sizeof(*endpoint));
 	endpoint->name = name;
 	endpoint->compare_status = -2;
+	endpoint->compare_when_complete = -2;
 }
 
 static struct fax_call_options endpoint_options(struct endpoint *endpoint)
@@ -435,6 +451,14 @@ static void run_transfer(const struct transfer_case *test)
 	}
 	CHECK(receiver.compare_status == 0, "received document differs from the sent one (%d)",
 	      receiver.compare_status);
+	CHECK(receiver.document_complete_events == 1 &&
+	      receiver.document_complete_page == test->pages,
+	      "receiver: %d PAGE_DONE events with document_complete (page %d), expected 1 (page %d)",
+	      receiver.document_complete_events, receiver.document_complete_page, test->pages);
+	CHECK(receiver.compare_when_complete == 0,
+	      "the output was not the whole document when PAGE_DONE said complete (%d)",
+	      receiver.compare_when_complete);
+	CHECK(sender.document_complete_events == 0, "the sender reported a complete document");
 out:
 	fax_call_free(sender.call);
 	fax_call_free(receiver.call);
