@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Receiving: answer a ringing port when the kernel's settings say so, file
- * the fax in the spool when the call is over, and apply the port's routing
- * methods.
+ * the fax in the spool as soon as its last page is confirmed to the sender
+ * (the call may still fail afterwards: the fax stays filed), and apply the
+ * port's routing methods once the call is over and the file closed.
  */
 #define FAXD_LOG_CATEGORY FAXD_LOG_INBOUND
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <linux/faxport.h>
 
@@ -17,17 +19,62 @@
 #include "faxd_routing.h"
 #include "faxd_sysfs.h"
 
+static int64_t realtime_ns(void)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_REALTIME, &now);
+	return (int64_t)now.tv_sec * 1000000000 + now.tv_nsec;
+}
+
+/*
+ * Our MCF to the last page is going out: the sender will report the fax
+ * as sent, so it is filed now, before anything else can happen to the
+ * line or to faxd.
+ */
+static void file_confirmed_document(struct faxd_managed_port *managed, int pages)
+{
+	struct faxd_inbox_entry *entry = managed->inbox_entry;
+	struct faxd_call_report report = {
+		.role = FAX_CALL_RECEIVE,
+		.line = FAXD_LINE_CONNECTED,
+		.result = {
+			.outcome = FAX_CALL_COMPLETED,
+			.pages_transferred = pages,
+			.pages_total = pages,
+		},
+		.negotiated = entry->negotiated,
+		.negotiation = entry->negotiation,
+		.started_realtime_ns = entry->created_realtime_ns,
+	};
+	const char *filed;
+
+	report.wall_seconds = (double)(realtime_ns() - entry->created_realtime_ns) / 1e9;
+	if (entry->negotiated)
+		memcpy(report.result.remote_ident, entry->negotiation.remote_ident,
+		       sizeof(report.result.remote_ident));
+	filed = faxd_spool_file_confirmed(entry, &report);
+	if (filed)
+		log_info("faxport%u: last page (%d) confirmed: filed as %s", managed->device_id,
+			 pages, filed);
+}
+
 static void on_receive_event(struct faxd_port *port, const struct fax_call_event *event,
 			     void *user_data)
 {
 	struct faxd_managed_port *managed = user_data;
 
-	if (event->type == FAX_CALL_EVENT_NEGOTIATED)
+	if (event->type == FAX_CALL_EVENT_NEGOTIATED) {
 		log_info("faxport%u: receiving from '%s' at %s %d bit/s", managed->device_id,
 			 event->negotiation->remote_ident,
 			 fax_modem_name(event->negotiation->modem), event->negotiation->bit_rate);
-	else if (event->type == FAX_CALL_EVENT_PAGE_DONE)
+		managed->inbox_entry->negotiated = true;
+		managed->inbox_entry->negotiation = *event->negotiation;
+	} else if (event->type == FAX_CALL_EVENT_PAGE_DONE) {
 		log_info("faxport%u: page %d received", managed->device_id, event->page);
+		if (event->document_complete)
+			file_confirmed_document(managed, event->page);
+	}
 	(void)port;
 	faxd_jobs_progress(managed, event);
 }
@@ -50,9 +97,21 @@ static void on_receive_done(struct faxd_port *port, const struct faxd_call_repor
 {
 	struct faxd_managed_port *managed = user_data;
 	const struct fax_call_result *result = &report->result;
+	struct faxd_call_report delivered;
 	const char *filed;
 
 	(void)port;
+	if (managed->inbox_entry->filed && result->outcome != FAX_CALL_COMPLETED) {
+		/* The sender had our confirmation of every page: it was delivered. */
+		log_notice("faxport%u: the call failed after the last page was confirmed (%s, "
+			   "T.30 %d: %s); the fax stays filed as received", managed->device_id,
+			   fax_call_outcome_name(result->outcome), result->t30_code,
+			   result->t30_text ? result->t30_text : "");
+		delivered = *report;
+		delivered.result.outcome = FAX_CALL_COMPLETED;
+		report = &delivered;
+		result = &delivered.result;
+	}
 	filed = faxd_spool_file(managed->inbox_entry, report);
 	if (result->outcome == FAX_CALL_COMPLETED) {
 		log_notice("faxport%u: received %d page(s) from '%s' in %.1f s: %s",

@@ -68,6 +68,7 @@ struct faxd_inbox_entry *faxd_spool_new_entry(const char *spool_dir, uint32_t de
 		if (!entry)
 			return NULL;
 		entry->device_id = device_id;
+		entry->created_realtime_ns = (int64_t)now * 1000000000;
 		sequence++;
 		if (asprintf(&entry->base, "%s-%u-%u", stamp, device_id, sequence) < 0 ||
 		    asprintf(&entry->partial_path, "%s/" INBOX "/.partial-%s.tif", spool_dir,
@@ -183,12 +184,32 @@ static int move_without_replacing(const char *from, const char *to)
 	return unlink(from);
 }
 
+const char *faxd_spool_file_confirmed(struct faxd_inbox_entry *entry,
+				      const struct faxd_call_report *report)
+{
+	if (entry->filed)
+		return entry->final_path;
+	/* The fax first: the sender is being told it was delivered. */
+	if (move_without_replacing(entry->partial_path, entry->final_path)) {
+		log_error("cannot move %s to %s: %s", entry->partial_path, entry->final_path,
+			  strerror(errno));
+		return NULL;
+	}
+	entry->filed = true;
+	write_metadata(entry->final_path, entry, report);
+	return entry->final_path;
+}
+
 const char *faxd_spool_file(struct faxd_inbox_entry *entry,
 			    const struct faxd_call_report *report)
 {
 	bool complete = report->result.outcome == FAX_CALL_COMPLETED;
 	const char *target = complete ? entry->final_path : entry->failed_path;
 
+	if (entry->filed) {
+		write_metadata(entry->final_path, entry, report);
+		return entry->final_path;
+	}
 	/* fax_call removes the file when no page arrived. */
 	if (!exists(entry->partial_path))
 		return NULL;
