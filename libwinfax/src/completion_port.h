@@ -56,6 +56,38 @@ BOOL winfax_completion_port_watch(const struct winfax_handle_ref *port_ref,
 bool winfax_completion_port_unwatch(const struct winfax_handle_ref *port_ref,
                                     struct winfax_completion_port_watch *watch);
 
+/*
+ * A source of packets that a thread waiting in GetQueuedCompletionStatus
+ * reads itself: an event subscription's netlink socket.  Without it an
+ * event would reach the application through two wake-ups (the socket
+ * wakes the subscription's thread, which posts and wakes the waiter); with
+ * it, a waiter blocked on the port is woken by the socket directly, calls
+ * drain (which posts what it read to this port) and takes the packet.
+ *
+ * The port waits on fd with EPOLLEXCLUSIVE, and so must the source's own
+ * reader (the subscription's thread), registered after
+ * winfax_completion_port_add_source(): the kernel then wakes the first
+ * exclusive waiter that is blocked, which is a thread waiting on the port
+ * whenever there is one, and the source's thread otherwise, so events
+ * keep moving into the queue while nobody waits.  drain may run in any
+ * waiting thread, concurrently with the source's own reader: it locks
+ * what it shares with it.
+ */
+struct winfax_completion_port_source {
+    int fd;
+    void (*drain)(struct winfax_completion_port_source *source);
+};
+
+/* Adds a source.  False (ERROR_INVALID_HANDLE: the port is closed;
+ * ERROR_NOT_ENOUGH_MEMORY, ERROR_TOO_MANY_OPEN_FILES) with nothing added. */
+BOOL winfax_completion_port_add_source(const struct winfax_handle_ref *port_ref,
+                                       struct winfax_completion_port_source *source);
+
+/* Removes a source; returns once no waiting thread is draining it, so the
+ * caller may free it. */
+void winfax_completion_port_remove_source(const struct winfax_handle_ref *port_ref,
+                                          struct winfax_completion_port_source *source);
+
 /* Allocates memory that the application releases with LocalFree (a
  * FAX_EVENT, typically).  NULL when out of memory. */
 void *winfax_local_alloc(size_t size);

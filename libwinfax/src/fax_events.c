@@ -7,9 +7,15 @@
  * "faxport", group "events" (needs no privilege).  Each successful call
  * makes one subscription: a netlink socket, joined to the group in the
  * calling thread (so that no event that happens after the call returns can
- * be missed), and a library thread that receives the events and posts
- * each to the completion port as a FAX_EVENT that the application frees
- * with LocalFree, with the CompletionKey it gave.
+ * be missed), whose events are posted to the completion port as FAX_EVENTs
+ * that the application frees with LocalFree, with the CompletionKey it
+ * gave.  Who reads the socket: a thread blocked in GetQueuedCompletionStatus
+ * on the port, when there is one (the socket is a source of the port, see
+ * completion_port.h), so that an event wakes the thread that returns it
+ * and no other; else the subscription's own library thread, so that events
+ * keep moving from the socket into the port's queue while the application
+ * is busy.  Both read under the subscription's reader lock, so the queue
+ * keeps the socket's order.
  *
  * Lifetime: the subscription belongs to the completion port, not to the
  * server handle: events keep coming after FaxClose of the server handle,
@@ -42,13 +48,14 @@
  * documents).  Use a completion port.
  */
 #include <errno.h>
-#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
 
@@ -75,12 +82,16 @@ _Static_assert(WINFAX_EVENT_NO_JOB == FAXPORT_NO_JOB, "no job");
 struct event_subscription {
     /* First: the completion port's close watch points here. */
     struct winfax_completion_port_watch watch;
+    struct winfax_completion_port_source source;   /* the socket, for waiters */
     struct winfax_handle_ref port;       /* keeps the port alive for posting */
     ULONG_PTR completion_key;
     struct nl_sock *socket;
     int stop_fd;                         /* eventfd: the thread's stop signal */
+    int thread_epoll_fd;                 /* the thread's wait: socket, stop_fd */
     pthread_t thread;
-    /* The thread's alone: */
+    bool source_added;
+    /* Held while the socket is read; it guards what follows. */
+    pthread_mutex_t reader;
     uint64_t last_seq;                   /* 0 before the first event */
     bool loss_reported;                  /* an ENOBUFS already told */
     struct event_subscription *next;     /* all_subscriptions */
@@ -165,39 +176,89 @@ static int on_event_message(struct nl_msg *message, void *argument)
     return NL_OK;
 }
 
+/* Reads what the socket holds now (it does not block) and posts it. */
+static void receive_events(struct event_subscription *subscription)
+{
+    int result;
+
+    pthread_mutex_lock(&subscription->reader);
+    result = nl_recvmsgs_default(subscription->socket);
+    /* ENOBUFS (libnl: NLE_NOMEM): the buffer overran, messages were
+     * dropped.  Tell now; the jump in numbers that follows is the same
+     * loss. */
+    if (result == -NLE_NOMEM && !subscription->loss_reported) {
+        report_loss(subscription);
+        subscription->loss_reported = true;
+    }
+    pthread_mutex_unlock(&subscription->reader);
+}
+
+/* A thread waiting on the port found the socket readable. */
+static void drain_for_waiter(struct winfax_completion_port_source *source)
+{
+    struct event_subscription *subscription =
+        (struct event_subscription *)(void *)((char *)source -
+                                              offsetof(struct event_subscription, source));
+
+    receive_events(subscription);
+}
+
 static void *run_subscription(void *argument)
 {
     struct event_subscription *subscription = argument;
-    struct pollfd waits[2] = {
-        { .fd = nl_socket_get_fd(subscription->socket), .events = POLLIN },
-        { .fd = subscription->stop_fd, .events = POLLIN },
-    };
+    struct epoll_event ready[2];
 
     for (;;) {
-        int result = poll(waits, 2, -1);
+        int count = epoll_wait(subscription->thread_epoll_fd, ready, 2, -1);
+        bool readable = false;
 
-        if (result < 0 && errno == EINTR)
+        if (count < 0 && errno == EINTR)
             continue;
-        if (result < 0 || (waits[1].revents & POLLIN))
+        if (count < 0)
             break;
-        if (!(waits[0].revents & (POLLIN | POLLERR)))
-            continue;
-        result = nl_recvmsgs_default(subscription->socket);
-        /* ENOBUFS (libnl: NLE_NOMEM): the buffer overran, messages were
-         * dropped.  Tell now; the jump in numbers that follows is the
-         * same loss. */
-        if (result == -NLE_NOMEM && !subscription->loss_reported) {
-            report_loss(subscription);
-            subscription->loss_reported = true;
+        for (int i = 0; i < count; i++) {
+            if (ready[i].data.fd == subscription->stop_fd)
+                return NULL;
+            readable = true;
         }
+        if (readable)
+            receive_events(subscription);
     }
     return NULL;
+}
+
+/*
+ * The thread's wait on the socket is exclusive and registered after the
+ * port's (see completion_port.h), so that the kernel wakes it only when
+ * no thread is blocked waiting on the port.  0 or errno.
+ */
+static int make_thread_wait(struct event_subscription *subscription)
+{
+    struct epoll_event socket_ready = {
+        .events = EPOLLIN | EPOLLEXCLUSIVE,
+        .data.fd = nl_socket_get_fd(subscription->socket),
+    };
+    struct epoll_event stop = { .events = EPOLLIN, .data.fd = subscription->stop_fd };
+
+    subscription->thread_epoll_fd = epoll_create1(EPOLL_CLOEXEC);
+    if (subscription->thread_epoll_fd < 0)
+        return errno;
+    if (epoll_ctl(subscription->thread_epoll_fd, EPOLL_CTL_ADD, subscription->stop_fd, &stop) ||
+        epoll_ctl(subscription->thread_epoll_fd, EPOLL_CTL_ADD, socket_ready.data.fd,
+                  &socket_ready))
+        return errno;
+    return 0;
 }
 
 /* ---- setting up and stopping ------------------------------------------------ */
 
 static void free_subscription(struct event_subscription *subscription)
 {
+    if (subscription->source_added)
+        winfax_completion_port_remove_source(&subscription->port, &subscription->source);
+    if (subscription->thread_epoll_fd >= 0)
+        close(subscription->thread_epoll_fd);
+    pthread_mutex_destroy(&subscription->reader);
     if (subscription->socket)
         nl_socket_free(subscription->socket);
     if (subscription->stop_fd >= 0)
@@ -229,6 +290,8 @@ static void on_port_closed(struct winfax_completion_port_watch *watch)
         }
     }
     pthread_mutex_unlock(&subscriptions_lock);
+    /* The port is closed: its waiters drain no more, and they are gone
+     * from the source once free_subscription() removed it. */
     stop_thread(subscription);
     free_subscription(subscription);
 }
@@ -318,6 +381,8 @@ static BOOL subscribe(struct winfax_handle_ref *port, ULONG_PTR completion_key)
     subscription->port = *port;
     subscription->completion_key = completion_key;
     subscription->watch.on_close = on_port_closed;
+    subscription->thread_epoll_fd = -1;
+    pthread_mutex_init(&subscription->reader, NULL);
     subscription->stop_fd = eventfd(0, EFD_CLOEXEC);
     if (subscription->stop_fd < 0) {
         code = errno == EMFILE || errno == ENFILE ? ERROR_TOO_MANY_OPEN_FILES
@@ -327,6 +392,21 @@ static BOOL subscribe(struct winfax_handle_ref *port, ULONG_PTR completion_key)
     }
     code = join_event_group(subscription);
     if (code != ERROR_SUCCESS) {
+        free_subscription(subscription);
+        return winfax_fail(code);
+    }
+    /* The port's wait on the socket first, then the thread's. */
+    subscription->source.fd = nl_socket_get_fd(subscription->socket);
+    subscription->source.drain = drain_for_waiter;
+    if (!winfax_completion_port_add_source(&subscription->port, &subscription->source)) {
+        code = GetLastError();
+        free_subscription(subscription);
+        return winfax_fail(code);
+    }
+    subscription->source_added = true;
+    if (make_thread_wait(subscription) != 0) {
+        code = errno == EMFILE || errno == ENFILE ? ERROR_TOO_MANY_OPEN_FILES
+                                                  : ERROR_NOT_ENOUGH_MEMORY;
         free_subscription(subscription);
         return winfax_fail(code);
     }
