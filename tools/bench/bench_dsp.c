@@ -36,6 +36,7 @@
 #define CHUNK_SAMPLES 160
 #define PAIR_DEADLINE_SAMPLES (600ull * FAX_CALL_SAMPLE_RATE)
 #define FAXD_CALL_TIMEOUT_S 600
+#define FAXD_POLL_MS 50
 #define V17_TOP_RATE 14400.0
 
 struct pair_result {
@@ -122,26 +123,6 @@ static void *pair_loop_main(void *argument)
 	return NULL;
 }
 
-/* How many received-fax reports (*.txt) the inbox holds. */
-static int count_reports(const char *inbox)
-{
-	DIR *dir = opendir(inbox);
-	struct dirent *entry;
-	int count = 0;
-
-	if (!dir)
-		return 0;
-	while ((entry = readdir(dir))) {
-		size_t length = strlen(entry->d_name);
-
-		if (length > 4 && !strcmp(entry->d_name + length - 4, ".txt") &&
-		    strncmp(entry->d_name, "failed-", 7))
-			count++;
-	}
-	closedir(dir);
-	return count;
-}
-
 /* The line_seconds of the newest report in the inbox (names sort by time). */
 static double newest_report_line_seconds(const char *inbox)
 {
@@ -181,27 +162,22 @@ static void run_faxd_call(int server_fd, int document_fd, int faxd_pid, const ch
 			  const char *inbox, double *user_seconds, double *system_seconds,
 			  double *line_seconds)
 {
-	int reports_before = count_reports(inbox);
+	int filed_before = bench_inbox_filed(inbox);
 	double user_before, system_before;
 	uint32_t job;
-	uint64_t deadline = bench_now_ns() + FAXD_CALL_TIMEOUT_S * 1000000000ull;
-	enum bench_job_state state;
+	struct bench_jobs_outcome outcome;
 
 	bench_process_cpu(faxd_pid, &user_before, &system_before);
 	job = bench_job_submit(server_fd, document_fd, number);
-	while ((state = bench_job_state(server_fd, job)) == BENCH_JOB_QUEUED) {
-		if (bench_now_ns() > deadline)
-			bench_die("faxd did not send job %u within %d s", job, FAXD_CALL_TIMEOUT_S);
-		usleep(50000);
-	}
-	if (state == BENCH_JOB_FAILED)
+	bench_follow_jobs(server_fd, &job, 1, inbox, filed_before,
+			  bench_now_ns() + FAXD_CALL_TIMEOUT_S * 1000000000ull, FAXD_POLL_MS,
+			  &outcome);
+	if (outcome.failed)
 		bench_die("faxd failed to send job %u", job);
-	/* The receiving end finishes a little after the sender. */
-	while (count_reports(inbox) == reports_before) {
-		if (bench_now_ns() > deadline)
-			bench_die("faxd did not file the fax of job %u", job);
-		usleep(50000);
-	}
+	if (!outcome.completed)
+		bench_die("faxd did not send job %u within %d s", job, FAXD_CALL_TIMEOUT_S);
+	if (!outcome.filed)
+		bench_die("faxd did not file the fax of job %u", job);
 	bench_process_cpu(faxd_pid, user_seconds, system_seconds);
 	*user_seconds -= user_before;
 	*system_seconds -= system_before;

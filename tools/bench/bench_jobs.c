@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* bench_jobs: driving the fax server through its uAPI, for the benchmarks. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -34,19 +35,71 @@ uint32_t bench_job_submit(int server_fd, int document_fd, const char *number)
 	return submit.job_id;
 }
 
-enum bench_job_state bench_job_state(int server_fd, uint32_t job_id)
+int bench_inbox_filed(const char *inbox)
 {
-	struct faxport_job_get get = { .job_id = job_id };
+	DIR *dir = opendir(inbox);
+	struct dirent *entry;
+	int count = 0;
 
-	if (ioctl(server_fd, FAXPORT_IOC_JOB_GET, &get)) {
-		if (errno == ENOENT)
-			return BENCH_JOB_DONE;
-		bench_die("JOB_GET %u: %s", job_id, strerror(errno));
+	if (!dir)
+		return 0;
+	while ((entry = readdir(dir))) {
+		size_t length = strlen(entry->d_name);
+
+		if (length > 4 && !strcmp(entry->d_name + length - 4, ".txt") &&
+		    strncmp(entry->d_name, "failed-", 7))
+			count++;
 	}
-	if (get.info.queue_status & (FAXPORT_JS_FAILED | FAXPORT_JS_RETRYING |
-				     FAXPORT_JS_RETRIES_EXCEEDED))
-		return BENCH_JOB_FAILED;
-	return BENCH_JOB_QUEUED;
+	closedir(dir);
+	return count;
+}
+
+void bench_follow_jobs(int server_fd, const uint32_t *jobs, int count, const char *inbox,
+		       int filed_before, uint64_t deadline_ns, unsigned int poll_ms,
+		       struct bench_jobs_outcome *outcome)
+{
+	bool *finished = calloc((size_t)count, sizeof(*finished));
+	int open_jobs = count;
+
+	if (!finished)
+		bench_die("out of memory");
+	memset(outcome, 0, sizeof(*outcome));
+	while (open_jobs > 0 && bench_now_ns() < deadline_ns) {
+		int on_line = 0;
+
+		for (int i = 0; i < count; i++) {
+			struct faxport_job_get get = { .job_id = jobs[i] };
+
+			if (finished[i])
+				continue;
+			if (ioctl(server_fd, FAXPORT_IOC_JOB_GET, &get)) {
+				if (errno != ENOENT)
+					bench_die("JOB_GET %u: %s", jobs[i], strerror(errno));
+				finished[i] = true;
+				outcome->completed++;
+				open_jobs--;
+				continue;
+			}
+			if (get.info.queue_status & (FAXPORT_JS_FAILED | FAXPORT_JS_RETRYING |
+						     FAXPORT_JS_RETRIES_EXCEEDED)) {
+				finished[i] = true;
+				outcome->failed++;
+				open_jobs--;
+				continue;
+			}
+			if (get.info.state == FAXPORT_STATE_SENDING)
+				on_line++;
+		}
+		if (on_line > outcome->peak_on_line)
+			outcome->peak_on_line = on_line;
+		if (open_jobs > 0)
+			usleep(poll_ms * 1000u);
+	}
+	while (bench_inbox_filed(inbox) - filed_before < outcome->completed &&
+	       bench_now_ns() < deadline_ns)
+		usleep(poll_ms * 1000u);
+	outcome->filed = bench_inbox_filed(inbox) - filed_before;
+	free(finished);
 }
 
 int bench_port_add(int server_fd, uint32_t *device_id)

@@ -8,6 +8,7 @@
 #define BENCH_JOBS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include <linux/faxport.h>
@@ -18,13 +19,27 @@ int bench_server_open(void);
 /* Queue a fax of document_fd to number; returns the job id. Dies on failure. */
 uint32_t bench_job_submit(int server_fd, int document_fd, const char *number);
 
-enum bench_job_state {
-	BENCH_JOB_QUEUED,	/* pending or on the line */
-	BENCH_JOB_DONE,		/* left the queue: a completed send */
-	BENCH_JOB_FAILED,	/* failed, retrying or retries exceeded */
+/* The faxes faxd filed in inbox: its received-fax reports (*.txt), not the failed- ones. */
+int bench_inbox_filed(const char *inbox);
+
+/* How the faxes of bench_follow_jobs() went. */
+struct bench_jobs_outcome {
+	int completed;		/* jobs that left the queue: sent */
+	int failed;		/* failed, retrying or retries exceeded */
+	int filed;		/* faxes the receivers filed meanwhile */
+	int peak_on_line;	/* the most jobs seen in the SENDING state at once */
 };
 
-enum bench_job_state bench_job_state(int server_fd, uint32_t job_id);
+/*
+ * The call loop of bench_dsp and bench_scale: looks at each of the count
+ * jobs every poll_ms until all have left the queue or failed, then waits
+ * until the receivers filed as many faxes in inbox (beyond filed_before)
+ * as were sent, since a receiver files a little after its sender is done.
+ * Stops at deadline_ns (bench_now_ns()) whatever is left.
+ */
+void bench_follow_jobs(int server_fd, const uint32_t *jobs, int count, const char *inbox,
+		       int filed_before, uint64_t deadline_ns, unsigned int poll_ms,
+		       struct bench_jobs_outcome *outcome);
 
 /* Add a loopback port with the default name and number; -errno on failure. */
 int bench_port_add(int server_fd, uint32_t *device_id);

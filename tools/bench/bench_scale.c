@@ -37,6 +37,8 @@
 #define CALL_PAIRS 128
 #define CALLS_TIMEOUT_S 480
 #define ATTACH_TIMEOUT_S 120
+/* How often the calls' jobs are looked at (and the peak on the line sampled). */
+#define CALLS_POLL_MS 1000
 /* MemFree counts as settled when two readings this far apart differ by less. */
 #define SETTLE_INTERVAL_US 500000
 #define SETTLE_KIB 128
@@ -349,25 +351,6 @@ static char *port_number(uint32_t device_id)
 	return number;
 }
 
-static int count_reports(const char *inbox)
-{
-	DIR *dir = opendir(inbox);
-	struct dirent *entry;
-	int count = 0;
-
-	if (!dir)
-		return 0;
-	while ((entry = readdir(dir))) {
-		size_t length = strlen(entry->d_name);
-
-		if (length > 4 && !strcmp(entry->d_name + length - 4, ".txt") &&
-		    strncmp(entry->d_name, "failed-", 7))
-			count++;
-	}
-	closedir(dir);
-	return count;
-}
-
 struct calls_result {
 	int completed;		/* jobs that left the queue */
 	int failed;
@@ -395,9 +378,9 @@ static void run_calls(int server_fd, int document_fd, int faxd_pid, const char *
 		      struct calls_result *result)
 {
 	uint32_t ids[2 * CALL_PAIRS], jobs[CALL_PAIRS];
-	bool finished[CALL_PAIRS] = { false };
-	uint64_t start, deadline;
-	int reports_before = count_reports(inbox), open_jobs = CALL_PAIRS;
+	struct bench_jobs_outcome outcome;
+	uint64_t start;
+	int filed_before = bench_inbox_filed(inbox);
 
 	memset(result, 0, sizeof(*result));
 	for (int i = 0; i < 2 * CALL_PAIRS; i++) {
@@ -414,49 +397,19 @@ static void run_calls(int server_fd, int document_fd, int faxd_pid, const char *
 	wait_attached(ids, 2 * CALL_PAIRS);
 
 	start = bench_now_ns();
-	deadline = start + CALLS_TIMEOUT_S * 1000000000ull;
 	for (int i = 0; i < CALL_PAIRS; i++) {
 		char *number = port_number(ids[CALL_PAIRS + i]);
 
 		jobs[i] = bench_job_submit(server_fd, document_fd, number);
 		free(number);
 	}
-	while (open_jobs > 0 && bench_now_ns() < deadline) {
-		int on_line = 0;
-
-		for (int i = 0; i < CALL_PAIRS; i++) {
-			struct faxport_job_get get = { .job_id = jobs[i] };
-
-			if (finished[i])
-				continue;
-			if (ioctl(server_fd, FAXPORT_IOC_JOB_GET, &get)) {
-				if (errno != ENOENT)
-					bench_die("JOB_GET: %s", strerror(errno));
-				finished[i] = true;
-				result->completed++;
-				open_jobs--;
-				continue;
-			}
-			if (get.info.queue_status & (FAXPORT_JS_FAILED | FAXPORT_JS_RETRYING |
-						     FAXPORT_JS_RETRIES_EXCEEDED)) {
-				finished[i] = true;
-				result->failed++;
-				open_jobs--;
-				continue;
-			}
-			if (get.info.state == FAXPORT_STATE_SENDING)
-				on_line++;
-		}
-		if (on_line > result->peak_on_line)
-			result->peak_on_line = on_line;
-		sleep(1);
-	}
-	/* Receivers file their fax a little after the senders are done. */
-	while (count_reports(inbox) - reports_before < result->completed &&
-	       bench_now_ns() < deadline)
-		sleep(1);
+	bench_follow_jobs(server_fd, jobs, CALL_PAIRS, inbox, filed_before,
+			  start + CALLS_TIMEOUT_S * 1000000000ull, CALLS_POLL_MS, &outcome);
+	result->completed = outcome.completed;
+	result->failed = outcome.failed;
+	result->filed = outcome.filed;
+	result->peak_on_line = outcome.peak_on_line;
 	result->seconds = (double)(bench_now_ns() - start) / 1e9;
-	result->filed = count_reports(inbox) - reports_before;
 }
 
 int main(int argc, char **argv)
