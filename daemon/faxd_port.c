@@ -16,9 +16,12 @@
  *   constant delay: 250 ms each way is a satellite hop, which T.30's
  *   3-second response timers were designed for.
  * - Free-running: audio arrives only as fast as the far end writes it, so
- *   the lead is a window: at most 40 ms (two 160-sample chunks) ahead of
- *   what came in. Both ends then advance in lock step, as fast as both
- *   compute, and each sees the other about 40 ms "late", like a short line.
+ *   the lead is a window: at most 250 ms ahead of what came in, the same
+ *   delay a real-time line has. Both ends then advance in lock step, as
+ *   fast as both compute, each moving up to the window per wake-up: the
+ *   window bounds how much audio one read(), one write() and one
+ *   epoll_wait() carry, so it is what the system calls per line second
+ *   cost (with a 40 ms window they were a third of faxd's CPU time).
  */
 #include "faxd_port.h"
 
@@ -38,16 +41,17 @@
 
 /* The kernel copies at most 4096 samples per read() or write(). */
 #define AUDIO_BUFFER_SAMPLES 4096
-/* Free-running audio goes out in 20 ms chunks. */
-#define TX_CHUNK_SAMPLES 160
-/* Free-running: how far what we send runs ahead of what we received: 40 ms. */
-#define TX_LEAD_SAMPLES 320
 /*
  * Real time: the transmit FIFO level we keep, 250 ms. Measured under TCG on
  * a busy host, stalls of 20..60 ms were common enough to break one call in
  * a few dozen with a 40 ms lead; the kernel's FIFO holds a second.
  */
 #define RT_LEAD_SAMPLES 2000
+/* Free-running: how far what we send runs ahead of what we received. */
+#define TX_LEAD_SAMPLES RT_LEAD_SAMPLES
+/* Free-running audio goes out in chunks of at least half the window, so
+ * a far end that answers a few samples at a time is not echoed in kind. */
+#define TX_CHUNK_SAMPLES (TX_LEAD_SAMPLES / 2)
 /*
  * After the fax call ended, its last frame (DCN) may still sit in a FIFO:
  * hanging up would discard it. Keep the line this much longer (line time),
@@ -365,7 +369,6 @@ static size_t tx_due(struct faxd_port *port)
 		due = target > port->tx_total ? target - port->tx_total : 0;
 		if (due < TX_CHUNK_SAMPLES)
 			return 0;
-		due -= due % TX_CHUNK_SAMPLES;
 	}
 	return due < AUDIO_BUFFER_SAMPLES ? (size_t)due : AUDIO_BUFFER_SAMPLES;
 }
