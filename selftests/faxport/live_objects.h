@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <unistd.h>
@@ -47,6 +48,23 @@ static inline bool live_objects_back(const char *baseline, char *now, size_t siz
 		usleep(100000);
 	}
 	return false;
+}
+
+/* One count of a reading (@name: "ports", "jobs", ...), or -1 if absent. */
+static inline long live_objects_count(const char *text, const char *name)
+{
+	size_t length = strlen(name);
+
+	for (const char *line = text; *line; ) {
+		const char *end = strchr(line, '\n');
+
+		if (!strncmp(line, name, length) && line[length] == ' ')
+			return strtol(line + length + 1, NULL, 10);
+		if (!end)
+			break;
+		line = end + 1;
+	}
+	return -1;
 }
 
 #endif /* FAXPORT_LIVE_OBJECTS_H */

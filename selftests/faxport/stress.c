@@ -19,19 +19,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/mount.h>
 #include <unistd.h>
 
 #include "faxport_test.h"
+#include "live_objects.h"
 
-#define OBJECTS_FILE "/sys/kernel/debug/faxport/objects"
 #define HANDLE_THREADS 2
 #define ADDED_PORTS_MAX 8
 #define JOBS_KEPT 32
-
-struct object_counts {
-	long server_handles, port_files, ports, jobs;
-};
 
 static atomic_bool stop;
 static atomic_ulong operations;
@@ -189,55 +184,25 @@ static void *jobs_thread(void *data)
 	return NULL;
 }
 
-static int read_counts(struct object_counts *counts)
+/* A test line per kind of object: its count now against the baseline. */
+static void report_count(int number, const char *what, const char *kind,
+			 const char *baseline, const char *now, int *failures)
 {
-	char name[32];
-	long value;
-	FILE *f = fopen(OBJECTS_FILE, "re");
+	long before = live_objects_count(baseline, kind);
+	long after = live_objects_count(now, kind);
+	bool same = before >= 0 && before == after;
 
-	if (!f)
-		return -1;
-	memset(counts, 0, sizeof(*counts));
-	while (fscanf(f, "%31s %ld", name, &value) == 2) {
-		if (!strcmp(name, "server_handles"))
-			counts->server_handles = value;
-		else if (!strcmp(name, "port_files"))
-			counts->port_files = value;
-		else if (!strcmp(name, "ports"))
-			counts->ports = value;
-		else if (!strcmp(name, "jobs"))
-			counts->jobs = value;
-	}
-	fclose(f);
-	return 0;
-}
-
-/* Deleting a job that is on a call ends it asynchronously: allow a moment. */
-static bool counts_settle(const struct object_counts *baseline, struct object_counts *now)
-{
-	for (int tries = 0; tries < 50; tries++) {
-		if (read_counts(now))
-			return false;
-		if (!memcmp(baseline, now, sizeof(*now)))
-			return true;
-		usleep(100000);
-	}
-	return false;
-}
-
-static void report_count(int number, const char *what, long baseline, long now,
-			 int *failures)
-{
-	if (baseline != now)
+	if (!same)
 		(*failures)++;
 	printf("%sok %d - %s back to their baseline %ld (now %ld)\n",
-	       baseline == now ? "" : "not ", number, what, baseline, now);
+	       same ? "" : "not ", number, what, before, after);
 }
 
 int main(int argc, char **argv)
 {
 	pthread_t threads[HANDLE_THREADS + 3];
-	struct object_counts baseline, after;
+	char baseline[512], after[512];
+	bool settled;
 	unsigned int seconds = 10, n = 0;
 	int opt, failures = 0;
 
@@ -249,9 +214,7 @@ int main(int argc, char **argv)
 		seconds = (unsigned int)strtoul(optarg, NULL, 0);
 	}
 	printf("1..5\n");
-	if (access(OBJECTS_FILE, R_OK))
-		mount("debugfs", "/sys/kernel/debug", "debugfs", 0, NULL);
-	if (getuid() != 0 || read_counts(&baseline)) {
+	if (getuid() != 0 || live_objects_read(baseline, sizeof(baseline))) {
 		printf("not ok 1 - needs root, faxport.ko and debugfs (run it in tools/vm-run)\n");
 		return 1;
 	}
@@ -268,13 +231,14 @@ int main(int argc, char **argv)
 	for (unsigned int i = 0; i < n; i++)
 		pthread_join(threads[i], NULL);
 
-	if (!counts_settle(&baseline, &after))
+	settled = live_objects_back(baseline, after, sizeof(after));
+	if (!settled)
 		printf("# the counts did not settle within 5 s\n");
 	printf("# %lu operations in %u s\n", atomic_load(&operations), seconds);
 	printf("# reliability: concurrency | handle, admin (port add/remove), engine (attach/detach) and job (submit/pause/resume/delete) threads for %u s | %lu operations | %s\n",
 	       seconds, atomic_load(&operations),
-	       memcmp(&baseline, &after, sizeof(after)) ? "objects left over" :
-	       "handles, port files, ports and jobs back to baseline");
+	       settled ? "handles, port files, ports and jobs back to baseline" :
+	       "objects left over");
 	if (atomic_load(&undocumented) == 0) {
 		printf("ok 1 - every failure was a documented errno\n");
 	} else {
@@ -284,9 +248,9 @@ int main(int argc, char **argv)
 		       strerror(atomic_load(&first_undocumented)), first_undocumented_what);
 		failures++;
 	}
-	report_count(2, "server handles", baseline.server_handles, after.server_handles, &failures);
-	report_count(3, "port files", baseline.port_files, after.port_files, &failures);
-	report_count(4, "ports", baseline.ports, after.ports, &failures);
-	report_count(5, "jobs", baseline.jobs, after.jobs, &failures);
+	report_count(2, "server handles", "server_handles", baseline, after, &failures);
+	report_count(3, "port files", "port_files", baseline, after, &failures);
+	report_count(4, "ports", "ports", baseline, after, &failures);
+	report_count(5, "jobs", "jobs", baseline, after, &failures);
 	return failures ? 1 : 0;
 }
