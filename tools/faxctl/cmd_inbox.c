@@ -185,54 +185,48 @@ static const char *or_dash(const char *text)
 	return text && text[0] ? text : "-";
 }
 
-static void print_faxes(const struct received_fax *faxes, size_t count, bool as_json)
+static void print_fax_json(struct json_writer *json, const void *item, const void *context)
 {
+	const struct received_fax *fax = item;
+	unsigned long number;
 	char when[64];
 
-	if (as_json) {
-		struct json_writer json;
+	(void)context;
+	local_time(fax->started, when, sizeof(when));
+	json_begin_object(json, NULL);
+	json_string(json, "time", when);
+	json_string(json, "started_utc", fax->started);
+	if (fax->port && fax->port[0] && faxctl_parse_uint(fax->port, 0xFFFFFFFFUL, &number))
+		json_uint(json, "device_id", number);
+	else
+		json_string(json, "device_id", NULL);
+	json_string(json, "remote_station", fax->remote_ident);
+	if (faxctl_parse_uint(fax->pages, 0xFFFFFFFFUL, &number))
+		json_uint(json, "pages", number);
+	else
+		json_string(json, "pages", NULL);
+	json_string(json, "outcome", fax->outcome);
+	json_bool(json, "complete", !fax->failed);
+	json_string(json, "negotiated", fax->negotiated);
+	json_string(json, "file", fax->path);
+	json_end_object(json);
+}
 
-		json_init(&json, stdout);
-		json_begin_array(&json, NULL);
-		for (size_t i = 0; i < count; i++) {
-			unsigned long number;
-
-			local_time(faxes[i].started, when, sizeof(when));
-			json_begin_object(&json, NULL);
-			json_string(&json, "time", when);
-			json_string(&json, "started_utc", faxes[i].started);
-			if (faxes[i].port && faxes[i].port[0] &&
-			    faxctl_parse_uint(faxes[i].port, 0xFFFFFFFFUL, &number))
-				json_uint(&json, "device_id", number);
-			else
-				json_string(&json, "device_id", NULL);
-			json_string(&json, "remote_station", faxes[i].remote_ident);
-			if (faxctl_parse_uint(faxes[i].pages, 0xFFFFFFFFUL, &number))
-				json_uint(&json, "pages", number);
-			else
-				json_string(&json, "pages", NULL);
-			json_string(&json, "outcome", faxes[i].outcome);
-			json_bool(&json, "complete", !faxes[i].failed);
-			json_string(&json, "negotiated", faxes[i].negotiated);
-			json_string(&json, "file", faxes[i].path);
-			json_end_object(&json);
-		}
-		json_end_array(&json);
-		json_end_line(&json);
-		return;
-	}
-	if (!count) {
-		printf("no fax was received\n");
-		return;
-	}
+static void print_fax_header(void)
+{
 	printf("%-19s  %-4s  %-20s  %5s  %-12s  %s\n", "TIME", "PORT", "FROM", "PAGES", "OUTCOME",
 	       "FILE");
-	for (size_t i = 0; i < count; i++) {
-		local_time(faxes[i].started, when, sizeof(when));
-		printf("%-19s  %-4s  %-20s  %5s  %-12s  %s\n", when, or_dash(faxes[i].port),
-		       or_dash(faxes[i].remote_ident), or_dash(faxes[i].pages),
-		       or_dash(faxes[i].outcome), faxes[i].path);
-	}
+}
+
+static void print_fax_row(const void *item, const void *context)
+{
+	const struct received_fax *fax = item;
+	char when[64];
+
+	(void)context;
+	local_time(fax->started, when, sizeof(when));
+	printf("%-19s  %-4s  %-20s  %5s  %-12s  %s\n", when, or_dash(fax->port),
+	       or_dash(fax->remote_ident), or_dash(fax->pages), or_dash(fax->outcome), fax->path);
 }
 
 int faxctl_inbox(struct faxctl_command_line *cmd)
@@ -279,7 +273,12 @@ int faxctl_inbox(struct faxctl_command_line *cmd)
 		free(inbox);
 		return status;
 	}
-	print_faxes(faxes, count, as_json);
+	faxctl_print_listing(&(struct faxctl_listing){
+		.items = faxes, .count = count, .item_size = sizeof(*faxes),
+		.empty = "no fax was received",
+		.print_header = print_fax_header, .print_row = print_fax_row,
+		.print_object = print_fax_json,
+	}, as_json);
 	for (size_t i = 0; i < count; i++)
 		free_fax(&faxes[i]);
 	free(faxes);

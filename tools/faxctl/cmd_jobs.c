@@ -38,10 +38,12 @@ static void schedule_words(const FAX_JOB_ENTRYA *job, char *text, size_t size)
 	}
 }
 
-static void print_job_json(struct json_writer *json, const FAX_JOB_ENTRYA *job)
+static void print_job_json(struct json_writer *json, const void *item, const void *context)
 {
+	const FAX_JOB_ENTRYA *job = item;
 	char queue_status[128], schedule[64];
 
+	(void)context;
 	faxctl_queue_status_words(job->QueueStatus, queue_status, sizeof(queue_status));
 	schedule_words(job, schedule, sizeof(schedule));
 	json_begin_object(json, NULL);
@@ -57,6 +59,28 @@ static void print_job_json(struct json_writer *json, const FAX_JOB_ENTRYA *job)
 	json_string(json, "schedule", schedule);
 	json_string(json, "document", job->DocumentName);
 	json_end_object(json);
+}
+
+static void print_job_header(void)
+{
+	printf("%-5s %-8s %-10s %-22s %-12s %-16s %5s  %-16s  %s\n", "ID", "TYPE", "OWNER",
+	       "STATUS", "STATE", "TO", "PAGES", "SCHEDULE", "DOCUMENT");
+}
+
+static void print_job_row(const void *item, const void *context)
+{
+	const FAX_JOB_ENTRYA *job = item;
+	char queue_status[128], schedule[64];
+
+	(void)context;
+	faxctl_queue_status_words(job->QueueStatus, queue_status, sizeof(queue_status));
+	schedule_words(job, schedule, sizeof(schedule));
+	printf("%-5lu %-8s %-10s %-22s %-12s %-16s %5lu  %-16s  %s\n",
+	       (unsigned long)job->JobId, faxctl_job_type_name(job->JobType),
+	       text_or_dash(job->UserName), queue_status,
+	       job->Status ? faxctl_state_name(job->Status) : "-",
+	       text_or_dash(job->RecipientNumber), (unsigned long)job->PageCount, schedule,
+	       text_or_dash(job->DocumentName));
 }
 
 int faxctl_jobs(struct faxctl_command_line *cmd)
@@ -77,35 +101,12 @@ int faxctl_jobs(struct faxctl_command_line *cmd)
 		FaxClose(server);
 		return status;
 	}
-	if (as_json) {
-		struct json_writer json;
-
-		json_init(&json, stdout);
-		json_begin_array(&json, NULL);
-		for (DWORD i = 0; i < count; i++)
-			print_job_json(&json, &jobs[i]);
-		json_end_array(&json);
-		json_end_line(&json);
-	} else if (!count) {
-		printf("the fax queue is empty\n");
-	} else {
-		printf("%-5s %-8s %-10s %-22s %-12s %-16s %5s  %-16s  %s\n", "ID", "TYPE", "OWNER",
-		       "STATUS", "STATE", "TO", "PAGES", "SCHEDULE", "DOCUMENT");
-		for (DWORD i = 0; i < count; i++) {
-			char queue_status[128], schedule[64];
-
-			faxctl_queue_status_words(jobs[i].QueueStatus, queue_status,
-						  sizeof(queue_status));
-			schedule_words(&jobs[i], schedule, sizeof(schedule));
-			printf("%-5lu %-8s %-10s %-22s %-12s %-16s %5lu  %-16s  %s\n",
-			       (unsigned long)jobs[i].JobId, faxctl_job_type_name(jobs[i].JobType),
-			       text_or_dash(jobs[i].UserName), queue_status,
-			       jobs[i].Status ? faxctl_state_name(jobs[i].Status) : "-",
-			       text_or_dash(jobs[i].RecipientNumber),
-			       (unsigned long)jobs[i].PageCount, schedule,
-			       text_or_dash(jobs[i].DocumentName));
-		}
-	}
+	faxctl_print_listing(&(struct faxctl_listing){
+		.items = jobs, .count = count, .item_size = sizeof(*jobs),
+		.empty = "the fax queue is empty",
+		.print_header = print_job_header, .print_row = print_job_row,
+		.print_object = print_job_json,
+	}, as_json);
 	FaxFreeBuffer(jobs);
 	FaxClose(server);
 	return FAXCTL_OK;

@@ -28,8 +28,11 @@ static void flags_words(DWORD flags, char *text, size_t size)
 		snprintf(text, size, "-");
 }
 
-static void print_port_json(struct json_writer *json, const FAX_PORT_INFOA *port)
+static void print_port_json(struct json_writer *json, const void *item, const void *context)
 {
+	const FAX_PORT_INFOA *port = item;
+
+	(void)context;
 	json_begin_object(json, NULL);
 	json_uint(json, "device_id", port->DeviceId);
 	json_string(json, "name", port->DeviceName);
@@ -49,10 +52,12 @@ static void print_port_header(void)
 	       "FLAGS", "RINGS", "PRIORITY", "TSID", "CSID");
 }
 
-static void print_port_row(const FAX_PORT_INFOA *port)
+static void print_port_row(const void *item, const void *context)
 {
+	const FAX_PORT_INFOA *port = item;
 	char flags[32];
 
+	(void)context;
 	flags_words(port->Flags, flags, sizeof(flags));
 	printf("%-6lu %-12s %-12s %-12s %5lu %8lu  %-20s  %s\n", (unsigned long)port->DeviceId,
 	       port->DeviceName ? port->DeviceName : "-", faxctl_state_name(port->State), flags,
@@ -78,20 +83,11 @@ int faxctl_ports(struct faxctl_command_line *cmd)
 		FaxClose(server);
 		return status;
 	}
-	if (as_json) {
-		struct json_writer json;
-
-		json_init(&json, stdout);
-		json_begin_array(&json, NULL);
-		for (DWORD i = 0; i < count; i++)
-			print_port_json(&json, &ports[i]);
-		json_end_array(&json);
-		json_end_line(&json);
-	} else {
-		print_port_header();
-		for (DWORD i = 0; i < count; i++)
-			print_port_row(&ports[i]);
-	}
+	faxctl_print_listing(&(struct faxctl_listing){
+		.items = ports, .count = count, .item_size = sizeof(*ports),
+		.print_header = print_port_header, .print_row = print_port_row,
+		.print_object = print_port_json,
+	}, as_json);
 	FaxFreeBuffer(ports);
 	FaxClose(server);
 	return FAXCTL_OK;
@@ -251,11 +247,11 @@ static int port_set(struct faxctl_command_line *cmd)
 		struct json_writer json;
 
 		json_init(&json, stdout);
-		print_port_json(&json, info);
+		print_port_json(&json, info, NULL);
 		json_end_line(&json);
 	} else {
 		print_port_header();
-		print_port_row(info);
+		print_port_row(info, NULL);
 	}
 	FaxFreeBuffer(info);
 out_port:

@@ -527,24 +527,22 @@ static int follow_jobs(HANDLE server, HANDLE completion_port, const struct send_
 	return status;
 }
 
-static void print_queued(const struct send_request *request, const struct tracked_job *jobs)
+static void print_queued_json(struct json_writer *json, const void *item, const void *context)
 {
-	if (request->as_json) {
-		struct json_writer json;
+	const struct tracked_job *job = item;
+	const struct send_request *request = context;
 
-		json_init(&json, stdout);
-		json_begin_array(&json, NULL);
-		for (int i = 0; i < request->file_count; i++) {
-			json_begin_object(&json, NULL);
-			json_uint(&json, "job_id", jobs[i].id);
-			json_string(&json, "file", jobs[i].file);
-			json_string(&json, "to", request->number);
-			json_end_object(&json);
-		}
-		json_end_array(&json);
-		json_end_line(&json);
-		return;
-	}
+	json_begin_object(json, NULL);
+	json_uint(json, "job_id", job->id);
+	json_string(json, "file", job->file);
+	json_string(json, "to", request->number);
+	json_end_object(json);
+}
+
+static void print_queued_row(const void *item, const void *context)
+{
+	const struct tracked_job *job = item;
+	const struct send_request *request = context;
 	char when[64] = "";
 
 	if (request->schedule_action == JSA_SPECIFIC_TIME) {
@@ -554,9 +552,17 @@ static void print_queued(const struct send_request *request, const struct tracke
 	} else if (request->schedule_action == JSA_DISCOUNT_PERIOD) {
 		snprintf(when, sizeof(when), ", to be sent in the discount period");
 	}
-	for (int i = 0; i < request->file_count; i++)
-		printf("job %lu: queued %s to %s%s\n", (unsigned long)jobs[i].id, jobs[i].file,
-		       request->number, when);
+	printf("job %lu: queued %s to %s%s\n", (unsigned long)job->id, job->file,
+	       request->number, when);
+}
+
+static void print_queued(const struct send_request *request, const struct tracked_job *jobs)
+{
+	faxctl_print_listing(&(struct faxctl_listing){
+		.items = jobs, .count = (size_t)request->file_count, .item_size = sizeof(*jobs),
+		.context = request,
+		.print_row = print_queued_row, .print_object = print_queued_json,
+	}, request->as_json);
 	fflush(stdout);
 }
 

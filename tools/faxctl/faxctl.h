@@ -60,6 +60,24 @@ int faxctl_getopt(struct faxctl_command_line *cmd, const char *short_options,
 int faxctl_listing_options(struct faxctl_command_line *cmd, const char *help, bool *as_json);
 bool faxctl_parse_uint(const char *text, unsigned long max, unsigned long *value);
 
+/*
+ * listing.c: a command's items as a table (the header, then a row per item;
+ * or the line @empty when there is none and @empty is set) or, with --json,
+ * as one JSON array of objects on one line. @context goes to the printers.
+ */
+struct json_writer;
+struct faxctl_listing {
+	const void *items;
+	size_t count;
+	size_t item_size;
+	const void *context;
+	const char *empty;
+	void (*print_header)(void);	/* NULL: rows only */
+	void (*print_row)(const void *item, const void *context);
+	void (*print_object)(struct json_writer *json, const void *item, const void *context);
+};
+void faxctl_print_listing(const struct faxctl_listing *listing, bool as_json);
+
 /* server.c: connecting, ports by number or name, the event queue. */
 int faxctl_connect(HANDLE *server);
 int faxctl_find_port(HANDLE server, const char *spec, DWORD *device_id);
