@@ -88,6 +88,22 @@ inbox_count() { # SPOOL PORT: complete faxes received on PORT
 	ls "$1/inbox" 2>/dev/null | grep -cE "^[0-9]{8}T[0-9]{6}Z-$2-[0-9]+\.tif$"
 }
 
+# e2e_add_ports COUNT: COUNT more loopback ports for calls in parallel
+# (the module makes four); their DeviceIds, which are also their numbers,
+# in $e2e_added_ports. Removed by e2e_remove_ports.
+e2e_loopback_ports=${BUILD_DIR:-$repo/build}/selftests/loopback_ports
+e2e_added_ports=""
+e2e_add_ports() {
+	added=$("$e2e_loopback_ports" add "$1") || return 1
+	e2e_added_ports=$(echo $added)
+}
+e2e_remove_ports() {
+	[ -z "$e2e_added_ports" ] && return 0
+	# shellcheck disable=SC2086 # one DeviceId per word
+	"$e2e_loopback_ports" remove $e2e_added_ports || return 1
+	e2e_added_ports=""
+}
+
 # The test lines: fast rings, no noise; restored by e2e_restore_line.
 # 10 rings of 200 ms: an unanswered call ends in 2 s, and a faxd slowed
 # down by a loaded machine still answers in time.
