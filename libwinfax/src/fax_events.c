@@ -57,6 +57,7 @@
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <netlink/genl/ctrl.h>
@@ -79,6 +80,10 @@ _Static_assert(WINFAX_EVENT_NO_JOB == FAXPORT_NO_JOB, "no job");
  * WINFAX_FEI_EVENTS_LOST. */
 #define EVENT_SOCKET_BUFFER_BYTES (1024 * 1024)
 
+/* One datagram is one event message of about 100 bytes; a page leaves
+ * room for whatever a later kernel adds. */
+#define EVENT_RECEIVE_BYTES 4096
+
 struct event_subscription {
     /* First: the completion port's close watch points here. */
     struct winfax_completion_port_watch watch;
@@ -92,6 +97,7 @@ struct event_subscription {
     bool source_added;
     /* Held while the socket is read; it guards what follows. */
     pthread_mutex_t reader;
+    unsigned char *receive_buffer;       /* EVENT_RECEIVE_BYTES */
     uint64_t last_seq;                   /* 0 before the first event */
     bool loss_reported;                  /* an ENOBUFS already told */
     struct event_subscription *next;     /* all_subscriptions */
@@ -145,20 +151,20 @@ static struct nla_policy event_policy[FAXPORT_NL_A_MAX + 1] = {
     [FAXPORT_NL_A_SEQ] = { .type = NLA_U64 },
 };
 
-/* libnl's callback for each message on the socket. */
-static int on_event_message(struct nl_msg *message, void *argument)
+/* One message of a datagram: an event, or something to skip. */
+static void handle_event_message(struct event_subscription *subscription,
+                                 struct nlmsghdr *header)
 {
-    struct event_subscription *subscription = argument;
-    struct nlmsghdr *header = nlmsg_hdr(message);
-    struct genlmsghdr *generic = nlmsg_data(header);
     struct nlattr *attributes[FAXPORT_NL_A_MAX + 1];
     uint64_t seq;
 
-    if (genlmsg_parse(header, 0, attributes, FAXPORT_NL_A_MAX, event_policy) != 0 ||
-        generic->cmd != FAXPORT_NL_CMD_EVENT || !attributes[FAXPORT_NL_A_EVENT_ID] ||
-        !attributes[FAXPORT_NL_A_DEVICE_ID] || !attributes[FAXPORT_NL_A_JOB_ID] ||
-        !attributes[FAXPORT_NL_A_TIMESTAMP] || !attributes[FAXPORT_NL_A_SEQ])
-        return NL_SKIP;   /* not an event of this uAPI version */
+    if (header->nlmsg_type < NLMSG_MIN_TYPE || !genlmsg_valid_hdr(header, 0) ||
+        genlmsg_parse(header, 0, attributes, FAXPORT_NL_A_MAX, event_policy) != 0 ||
+        ((struct genlmsghdr *)nlmsg_data(header))->cmd != FAXPORT_NL_CMD_EVENT ||
+        !attributes[FAXPORT_NL_A_EVENT_ID] || !attributes[FAXPORT_NL_A_DEVICE_ID] ||
+        !attributes[FAXPORT_NL_A_JOB_ID] || !attributes[FAXPORT_NL_A_TIMESTAMP] ||
+        !attributes[FAXPORT_NL_A_SEQ])
+        return;   /* not an event of this uAPI version */
 
     /* A jump in the numbers is lost events, unless the ENOBUFS that
      * caused it was already reported. */
@@ -173,22 +179,39 @@ static int on_event_message(struct nl_msg *message, void *argument)
                nla_get_u32(attributes[FAXPORT_NL_A_DEVICE_ID]),
                nla_get_u32(attributes[FAXPORT_NL_A_EVENT_ID]),
                nla_get_u32(attributes[FAXPORT_NL_A_JOB_ID]));
-    return NL_OK;
 }
 
-/* Reads what the socket holds now (it does not block) and posts it. */
+/*
+ * Reads one datagram, if the socket holds one (it does not block), and
+ * posts its events.  recv() into the subscription's buffer rather than
+ * libnl's nl_recvmsgs(), which allocates a page and a message object for
+ * every datagram: this runs in the thread that waits for the event.  A
+ * datagram longer than the buffer arrives cut short and its last message
+ * fails nlmsg_ok(): it is skipped, nothing is read past the bytes
+ * received.
+ */
 static void receive_events(struct event_subscription *subscription)
 {
-    int result;
+    struct nlmsghdr *header = (struct nlmsghdr *)(void *)subscription->receive_buffer;
+    ssize_t length;
+    int remaining;
 
     pthread_mutex_lock(&subscription->reader);
-    result = nl_recvmsgs_default(subscription->socket);
-    /* ENOBUFS (libnl: NLE_NOMEM): the buffer overran, messages were
-     * dropped.  Tell now; the jump in numbers that follows is the same
-     * loss. */
-    if (result == -NLE_NOMEM && !subscription->loss_reported) {
-        report_loss(subscription);
-        subscription->loss_reported = true;
+    do
+        length = recv(nl_socket_get_fd(subscription->socket), subscription->receive_buffer,
+                      EVENT_RECEIVE_BYTES, MSG_DONTWAIT);
+    while (length < 0 && errno == EINTR);
+    if (length < 0) {
+        /* ENOBUFS: the buffer overran, messages were dropped.  Tell now;
+         * the jump in numbers that follows is the same loss. */
+        if (errno == ENOBUFS && !subscription->loss_reported) {
+            report_loss(subscription);
+            subscription->loss_reported = true;
+        }
+    } else {
+        remaining = (int)length;
+        for (; nlmsg_ok(header, remaining); header = nlmsg_next(header, &remaining))
+            handle_event_message(subscription, header);
     }
     pthread_mutex_unlock(&subscription->reader);
 }
@@ -259,6 +282,7 @@ static void free_subscription(struct event_subscription *subscription)
     if (subscription->thread_epoll_fd >= 0)
         close(subscription->thread_epoll_fd);
     pthread_mutex_destroy(&subscription->reader);
+    free(subscription->receive_buffer);
     if (subscription->socket)
         nl_socket_free(subscription->socket);
     if (subscription->stop_fd >= 0)
@@ -346,12 +370,7 @@ static DWORD join_event_group(struct event_subscription *subscription)
                                   FAXPORT_GENL_EVENTS_GROUP);
     if (group < 0)
         return netlink_error_to_win32(group);
-    /* Multicast messages carry no sequence numbers of libnl's own. */
-    nl_socket_disable_seq_check(subscription->socket);
-    error = nl_socket_modify_cb(subscription->socket, NL_CB_VALID, NL_CB_CUSTOM,
-                                on_event_message, subscription);
-    if (!error)
-        error = nl_socket_set_nonblocking(subscription->socket);
+    error = nl_socket_set_nonblocking(subscription->socket);
     if (error)
         return netlink_error_to_win32(error);
     /* Best effort: a smaller buffer still works, it overruns sooner. */
@@ -383,7 +402,12 @@ static BOOL subscribe(struct winfax_handle_ref *port, ULONG_PTR completion_key)
     subscription->watch.on_close = on_port_closed;
     subscription->thread_epoll_fd = -1;
     pthread_mutex_init(&subscription->reader, NULL);
+    subscription->receive_buffer = malloc(EVENT_RECEIVE_BYTES);
     subscription->stop_fd = eventfd(0, EFD_CLOEXEC);
+    if (!subscription->receive_buffer) {
+        free_subscription(subscription);
+        return winfax_fail(ERROR_NOT_ENOUGH_MEMORY);
+    }
     if (subscription->stop_fd < 0) {
         code = errno == EMFILE || errno == ENFILE ? ERROR_TOO_MANY_OPEN_FILES
                                                   : ERROR_NOT_ENOUGH_MEMORY;
