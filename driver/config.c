@@ -105,6 +105,7 @@ long faxport_config_ioctl(struct faxport_server_handle *srv, unsigned int cmd,
 		mutex_unlock(&faxport_config_lock);
 		/* A resumed queue or a shorter delay may release jobs now. */
 		faxport_jobs_kick();
+		faxport_config_event(FAXPORT_CONFIG_CHANGED_CONFIG);
 		return 0;
 	case FAXPORT_IOC_LOGGING_GET:
 		if (!(srv->rights & FAXPORT_RIGHT_CONFIG_QUERY))
@@ -124,6 +125,7 @@ long faxport_config_ioctl(struct faxport_server_handle *srv, unsigned int cmd,
 		mutex_lock(&faxport_config_lock);
 		faxport_logging = logging;
 		mutex_unlock(&faxport_config_lock);
+		faxport_config_event(FAXPORT_CONFIG_CHANGED_LOGGING);
 		return 0;
 	}
 	return -ENOTTY;

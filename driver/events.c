@@ -18,8 +18,14 @@ static DEFINE_SPINLOCK(faxport_event_lock);
 static u64 faxport_event_seq;		/* under faxport_event_lock */
 static bool faxport_events_on;		/* under faxport_event_lock */
 
+enum faxport_mcgrp {
+	FAXPORT_MCGRP_EVENTS,
+	FAXPORT_MCGRP_CONFIG,
+};
+
 static const struct genl_multicast_group faxport_mcgrps[] = {
-	{ .name = FAXPORT_GENL_EVENTS_GROUP, },
+	[FAXPORT_MCGRP_EVENTS] = { .name = FAXPORT_GENL_EVENTS_GROUP, },
+	[FAXPORT_MCGRP_CONFIG] = { .name = FAXPORT_GENL_CONFIG_GROUP, },
 };
 
 static struct genl_family faxport_genl_family = {
@@ -56,7 +62,8 @@ void faxport_event(u32 event_id, u32 device_id, u32 job_id)
 	if (!faxport_events_on)
 		goto out;
 	seq = ++faxport_event_seq;
-	if (!genl_has_listeners(&faxport_genl_family, &init_net, 0))
+	if (!genl_has_listeners(&faxport_genl_family, &init_net,
+				FAXPORT_MCGRP_EVENTS))
 		goto out;
 	skb = genlmsg_new(faxport_event_size(), GFP_ATOMIC);
 	if (!skb)
@@ -74,7 +81,46 @@ void faxport_event(u32 event_id, u32 device_id, u32 job_id)
 		goto out;
 	}
 	genlmsg_end(skb, hdr);
-	genlmsg_multicast(&faxport_genl_family, skb, 0, 0, GFP_ATOMIC);
+	genlmsg_multicast(&faxport_genl_family, skb, 0, FAXPORT_MCGRP_EVENTS,
+			  GFP_ATOMIC);
+out:
+	spin_unlock_irqrestore(&faxport_event_lock, flags);
+}
+
+/**
+ * faxport_config_event() - tell subscribers that a setting was stored
+ * @changed: FAXPORT_CONFIG_CHANGED_* bits
+ *
+ * Sent under the event lock so that it cannot race the family's
+ * unregistration at module exit.
+ */
+void faxport_config_event(u32 changed)
+{
+	struct sk_buff *skb;
+	unsigned long flags;
+	void *hdr;
+
+	spin_lock_irqsave(&faxport_event_lock, flags);
+	if (!faxport_events_on ||
+	    !genl_has_listeners(&faxport_genl_family, &init_net,
+				FAXPORT_MCGRP_CONFIG))
+		goto out;
+	skb = genlmsg_new(nla_total_size(sizeof(u32)) +
+			  nla_total_size_64bit(sizeof(u64)), GFP_ATOMIC);
+	if (!skb)
+		goto out;
+	hdr = genlmsg_put(skb, 0, 0, &faxport_genl_family, 0,
+			  FAXPORT_NL_CMD_CONFIG_CHANGED);
+	if (!hdr ||
+	    nla_put_u32(skb, FAXPORT_NL_A_CONFIG_CHANGED, changed) ||
+	    nla_put_u64_64bit(skb, FAXPORT_NL_A_TIMESTAMP, ktime_get_real_ns(),
+			      FAXPORT_NL_A_PAD)) {
+		nlmsg_free(skb);
+		goto out;
+	}
+	genlmsg_end(skb, hdr);
+	genlmsg_multicast(&faxport_genl_family, skb, 0, FAXPORT_MCGRP_CONFIG,
+			  GFP_ATOMIC);
 out:
 	spin_unlock_irqrestore(&faxport_event_lock, flags);
 }

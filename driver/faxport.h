@@ -265,6 +265,7 @@ void faxport_objects_exit(void);
 
 /* events.c */
 void faxport_event(u32 event_id, u32 device_id, u32 job_id);
+void faxport_config_event(u32 changed);
 int faxport_events_init(void);
 void faxport_events_exit(void);
 

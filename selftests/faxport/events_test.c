@@ -277,4 +277,109 @@ TEST(anyone_may_subscribe)
 	free(s);
 }
 
+/* A subscriber of the "config" group: the notices, in order. */
+struct config_listener {
+	struct nl_sock *sk;
+	__u8 commands[64];
+	__u32 changed[64];
+	__u64 timestamps[64];
+	int count;
+};
+
+static int on_config_notice(struct nl_msg *msg, void *arg)
+{
+	struct config_listener *l = arg;
+	struct nlattr *a[FAXPORT_NL_A_MAX + 1];
+
+	if (genlmsg_parse(nlmsg_hdr(msg), 0, a, FAXPORT_NL_A_MAX, NULL) ||
+	    l->count >= 64)
+		return NL_SKIP;
+	l->commands[l->count] = genlmsg_hdr(nlmsg_hdr(msg))->cmd;
+	l->changed[l->count] = a[FAXPORT_NL_A_CONFIG_CHANGED] ?
+		nla_get_u32(a[FAXPORT_NL_A_CONFIG_CHANGED]) : 0;
+	l->timestamps[l->count] = a[FAXPORT_NL_A_TIMESTAMP] ?
+		nla_get_u64(a[FAXPORT_NL_A_TIMESTAMP]) : 0;
+	l->count++;
+	return NL_OK;
+}
+
+static int listen_config(struct config_listener *l)
+{
+	int group;
+
+	memset(l, 0, sizeof(*l));
+	l->sk = nl_socket_alloc();
+	if (!l->sk || genl_connect(l->sk))
+		return -1;
+	group = genl_ctrl_resolve_grp(l->sk, FAXPORT_GENL_NAME,
+				      FAXPORT_GENL_CONFIG_GROUP);
+	if (group < 0)
+		return -1;
+	nl_socket_disable_seq_check(l->sk);
+	nl_socket_modify_cb(l->sk, NL_CB_VALID, NL_CB_CUSTOM, on_config_notice, l);
+	return nl_socket_add_membership(l->sk, group) ? -1 : 0;
+}
+
+static void config_wait(struct config_listener *l, int want, int timeout_ms)
+{
+	struct pollfd pfd = { .fd = nl_socket_get_fd(l->sk), .events = POLLIN };
+
+	while (l->count < want && poll(&pfd, 1, timeout_ms) == 1)
+		nl_recvmsgs_default(l->sk);
+}
+
+TEST(setting_the_logging_levels_or_the_config_is_notified)
+{
+	struct config_listener *l = calloc(1, sizeof(*l));
+	struct faxport_logging logging, bad;
+	struct faxport_config cfg;
+	int server = server_connect();
+
+	ASSERT_NE(NULL, l);
+	ASSERT_LE(0, server);
+	ASSERT_EQ(0, listen_config(l));
+	ASSERT_EQ(0, ioctl(server, FAXPORT_IOC_LOGGING_GET, &logging));
+	ASSERT_EQ(0, ioctl(server, FAXPORT_IOC_LOGGING_SET, &logging));
+	config_wait(l, 1, 2000);
+	ASSERT_EQ(1, l->count);
+	EXPECT_EQ(FAXPORT_NL_CMD_CONFIG_CHANGED, l->commands[0]);
+	EXPECT_EQ(FAXPORT_CONFIG_CHANGED_LOGGING, l->changed[0]);
+	EXPECT_NE(0, l->timestamps[0]);
+
+	ASSERT_EQ(0, ioctl(server, FAXPORT_IOC_CONFIG_GET, &cfg));
+	ASSERT_EQ(0, ioctl(server, FAXPORT_IOC_CONFIG_SET, &cfg));
+	config_wait(l, 2, 2000);
+	ASSERT_EQ(2, l->count);
+	EXPECT_EQ(FAXPORT_NL_CMD_CONFIG_CHANGED, l->commands[1]);
+	EXPECT_EQ(FAXPORT_CONFIG_CHANGED_CONFIG, l->changed[1]);
+
+	/* A refused set stores nothing and says nothing. */
+	bad = logging;
+	bad.level[0] = FAXPORT_LOG_LEVEL_MAX + 1;
+	EXPECT_EQ(-1, ioctl(server, FAXPORT_IOC_LOGGING_SET, &bad));
+	config_wait(l, 3, 300);
+	EXPECT_EQ(2, l->count);
+	nl_socket_free(l->sk);
+	free(l);
+	close(server);
+}
+
+TEST(config_notices_stay_off_the_events_group)
+{
+	struct subscriber *s = calloc(1, sizeof(*s));
+	struct faxport_logging logging;
+	int server = server_connect();
+
+	ASSERT_NE(NULL, s);
+	ASSERT_LE(0, server);
+	ASSERT_EQ(0, subscribe(s));
+	ASSERT_EQ(0, ioctl(server, FAXPORT_IOC_LOGGING_GET, &logging));
+	ASSERT_EQ(0, ioctl(server, FAXPORT_IOC_LOGGING_SET, &logging));
+	drain(s, 1, 300);
+	EXPECT_EQ(0, s->count);
+	unsubscribe(s);
+	free(s);
+	close(server);
+}
+
 TEST_HARNESS_MAIN

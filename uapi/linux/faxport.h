@@ -770,10 +770,29 @@ struct faxport_receive_begin {
 #define FAXPORT_GENL_NAME		"faxport"
 #define FAXPORT_GENL_VERSION		1
 #define FAXPORT_GENL_EVENTS_GROUP	"events"
+#define FAXPORT_GENL_CONFIG_GROUP	"config"
+
+/**
+ * DOC: configuration change notices
+ *
+ * After every successful FAXPORT_IOC_CONFIG_SET or FAXPORT_IOC_LOGGING_SET
+ * the family multicasts FAXPORT_NL_CMD_CONFIG_CHANGED on its group
+ * "config" (not on "events": Win32 clients have no such event). Its
+ * attributes are FAXPORT_NL_A_CONFIG_CHANGED (u32: FAXPORT_CONFIG_CHANGED_*
+ * bits, what was set) and FAXPORT_NL_A_TIMESTAMP. It carries no values: a
+ * subscriber reads them with FAXPORT_IOC_CONFIG_GET or
+ * FAXPORT_IOC_LOGGING_GET, which check its rights, so subscribing needs no
+ * privilege. A set that stores the values already there is notified too.
+ * Like events, notices are lost when a subscriber's socket overruns
+ * (ENOBUFS): it must then read the values again.
+ */
+#define FAXPORT_CONFIG_CHANGED_CONFIG	0x1	/* FAXPORT_IOC_CONFIG_SET */
+#define FAXPORT_CONFIG_CHANGED_LOGGING	0x2	/* FAXPORT_IOC_LOGGING_SET */
 
 enum faxport_nl_cmd {
 	FAXPORT_NL_CMD_UNSPEC,
 	FAXPORT_NL_CMD_EVENT,
+	FAXPORT_NL_CMD_CONFIG_CHANGED,	/* on the "config" group */
 	__FAXPORT_NL_CMD_MAX,
 };
 
@@ -787,6 +806,7 @@ enum faxport_nl_attr {
 	FAXPORT_NL_A_TIMESTAMP,		/* u64: CLOCK_REALTIME ns */
 	FAXPORT_NL_A_SEQ,		/* u64: 1 for the first event */
 	FAXPORT_NL_A_PAD,
+	FAXPORT_NL_A_CONFIG_CHANGED,	/* u32: FAXPORT_CONFIG_CHANGED_* bits */
 	__FAXPORT_NL_A_MAX,
 };
 
