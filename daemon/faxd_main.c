@@ -35,6 +35,7 @@ struct process {
 	struct faxd_daemon daemon;
 	struct faxd_watch signals;
 	struct faxd_watch tick;
+	struct faxd_watch level_notices;	/* fd -1: the tick reads the levels */
 	int log_level_override;		/* -1: the config's */
 	int ready_fd;			/* --background: tells the parent we are up */
 	const char *pidfile;
@@ -147,8 +148,16 @@ static void on_tick(struct faxd_watch *watch, uint32_t events)
 	(void)events;
 	if (read(watch->fd, &expirations, sizeof(expirations)) < 0 && errno != EAGAIN)
 		log_warning("timerfd: %s", strerror(errno));
-	faxd_log_levels_refresh();
+	if (process->level_notices.fd < 0)
+		faxd_log_levels_refresh();
 	faxd_ports_tick(&process->daemon);
+}
+
+static void on_level_notice(struct faxd_watch *watch, uint32_t events)
+{
+	(void)watch;
+	(void)events;
+	faxd_log_levels_on_notice();
 }
 
 static int set_up_events(struct process *process)
@@ -175,6 +184,12 @@ static int set_up_events(struct process *process)
 	    timerfd_settime(process->tick.fd, 0, &every_second, NULL) ||
 	    faxd_loop_watch(process->daemon.loop, &process->signals) ||
 	    faxd_loop_watch(process->daemon.loop, &process->tick))
+		return -1;
+	process->level_notices.fd = faxd_log_levels_watch();
+	process->level_notices.events = EPOLLIN;
+	process->level_notices.handle = on_level_notice;
+	if (process->level_notices.fd >= 0 &&
+	    faxd_loop_watch(process->daemon.loop, &process->level_notices))
 		return -1;
 	return 0;
 }
@@ -288,7 +303,8 @@ int main(int argc, char **argv)
 		{ 0 },
 	};
 	struct process process = {
-		.signals.fd = -1, .tick.fd = -1, .ready_fd = -1, .pidfile_fd = -1,
+		.signals.fd = -1, .tick.fd = -1, .level_notices.fd = -1, .ready_fd = -1,
+		.pidfile_fd = -1,
 		.log_level_override = -1,
 	};
 	struct faxd_daemon *daemon = &process.daemon;
