@@ -58,6 +58,17 @@ struct endpoint {
 	int compare_when_complete;	/* the output compared then, or -2 */
 };
 
+/* The receiver's output against the document now, or -2 when there is nothing to compare. */
+static int compare_output(const struct endpoint *endpoint)
+{
+	if (!endpoint->compare_with || !endpoint->output_path)
+		return -2;
+	return endpoint->compare_below_header
+		? tiff_pages_compare_below_header(endpoint->compare_with, endpoint->output_path,
+						  stdout)
+		: tiff_pages_compare(endpoint->compare_with, endpoint->output_path, stdout);
+}
+
 static void record_event(struct fax_call *call, const struct fax_call_event *event,
 			 void *user_data)
 {
@@ -86,12 +97,7 @@ static void record_event(struct fax_call *call, const struct fax_call_event *eve
 		endpoint->document_complete_events++;
 		endpoint->document_complete_page = event->page;
 		/* The promise the spool files on: every page is in the file already. */
-		if (endpoint->compare_with && endpoint->output_path)
-			endpoint->compare_when_complete = endpoint->compare_below_header
-				? tiff_pages_compare_below_header(endpoint->compare_with,
-								  endpoint->output_path, stdout)
-				: tiff_pages_compare(endpoint->compare_with,
-						     endpoint->output_path, stdout);
+		endpoint->compare_when_complete = compare_output(endpoint);
 		break;
 	case FAX_CALL_EVENT_PHASE_E:
 		endpoint->phase_e_count++;
@@ -100,12 +106,7 @@ static void record_event(struct fax_call *call, const struct fax_call_event *eve
 		endpoint->results++;
 		endpoint->result = *event->result;
 		/* The promise under test: the output is complete when RESULT comes. */
-		if (endpoint->compare_with && endpoint->output_path)
-			endpoint->compare_status = endpoint->compare_below_header
-				? tiff_pages_compare_below_header(endpoint->compare_with,
-								  endpoint->output_path, stdout)
-				: tiff_pages_compare(endpoint->compare_with,
-						     endpoint->output_path, stdout);
+		endpoint->compare_status = compare_output(endpoint);
 		break;
 	}
 }

@@ -45,21 +45,35 @@ static int on_message(struct nl_msg *msg, void *arg)
 	return NL_OK;
 }
 
-static int subscribe(struct subscriber *s)
+/* A socket in the family's multicast group @group, its messages to @handler. */
+static struct nl_sock *join_group(const char *group_name, nl_recvmsg_msg_cb_t handler,
+				  void *arg)
 {
+	struct nl_sock *sk = nl_socket_alloc();
 	int group;
 
-	memset(s, 0, sizeof(*s));
-	s->sk = nl_socket_alloc();
-	if (!s->sk || genl_connect(s->sk))
-		return -1;
-	group = genl_ctrl_resolve_grp(s->sk, FAXPORT_GENL_NAME,
-				      FAXPORT_GENL_EVENTS_GROUP);
+	if (!sk)
+		return NULL;
+	if (genl_connect(sk))
+		goto fail;
+	group = genl_ctrl_resolve_grp(sk, FAXPORT_GENL_NAME, group_name);
 	if (group < 0)
-		return -1;
-	nl_socket_disable_seq_check(s->sk);
-	nl_socket_modify_cb(s->sk, NL_CB_VALID, NL_CB_CUSTOM, on_message, s);
-	return nl_socket_add_membership(s->sk, group) ? -1 : 0;
+		goto fail;
+	nl_socket_disable_seq_check(sk);
+	nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_CUSTOM, handler, arg);
+	if (nl_socket_add_membership(sk, group))
+		goto fail;
+	return sk;
+fail:
+	nl_socket_free(sk);
+	return NULL;
+}
+
+static int subscribe(struct subscriber *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->sk = join_group(FAXPORT_GENL_EVENTS_GROUP, on_message, s);
+	return s->sk ? 0 : -1;
 }
 
 /* Read what arrives within timeout_ms (stops early once want events came). */
@@ -305,19 +319,9 @@ static int on_config_notice(struct nl_msg *msg, void *arg)
 
 static int listen_config(struct config_listener *l)
 {
-	int group;
-
 	memset(l, 0, sizeof(*l));
-	l->sk = nl_socket_alloc();
-	if (!l->sk || genl_connect(l->sk))
-		return -1;
-	group = genl_ctrl_resolve_grp(l->sk, FAXPORT_GENL_NAME,
-				      FAXPORT_GENL_CONFIG_GROUP);
-	if (group < 0)
-		return -1;
-	nl_socket_disable_seq_check(l->sk);
-	nl_socket_modify_cb(l->sk, NL_CB_VALID, NL_CB_CUSTOM, on_config_notice, l);
-	return nl_socket_add_membership(l->sk, group) ? -1 : 0;
+	l->sk = join_group(FAXPORT_GENL_CONFIG_GROUP, on_config_notice, l);
+	return l->sk ? 0 : -1;
 }
 
 static void config_wait(struct config_listener *l, int want, int timeout_ms)
