@@ -182,7 +182,15 @@ enum winfax_conversion winfax_utf16_to_utf8(const WCHAR *src, size_t src_length,
 
 bool winfax_utf8_is_valid(const char *src, size_t src_length)
 {
-    return winfax_utf8_to_utf16(src, src_length, NULL, 0, NULL) == WINFAX_CONVERSION_OK;
+    size_t ascii = 0;
+
+    /* Most strings (station ids, port names, numbers) are ASCII, which is
+     * valid byte by byte; the decoder only needs to see the rest. */
+    while (ascii < src_length && (unsigned char)src[ascii] < 0x80)
+        ascii++;
+    return ascii == src_length ||
+           winfax_utf8_to_utf16(src + ascii, src_length - ascii, NULL, 0, NULL) ==
+               WINFAX_CONVERSION_OK;
 }
 
 static size_t utf8_length(const char *text)
