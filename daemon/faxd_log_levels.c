@@ -277,6 +277,8 @@ void faxd_log_levels_on_notice(void)
 				break;	/* EAGAIN: all read */
 			continue;
 		}
+		if (received == 0)
+			break;
 		if ((size_t)received > sizeof(buffer)) {
 			levels_set = true;
 			continue;
