@@ -37,6 +37,12 @@ wait_for() {
 	return 1
 }
 
+# exited PID: the process has ended, waited for or not yet (a zombie,
+# which kill -0 still finds).
+exited() {
+	[ ! -r "/proc/$1/stat" ] || [ "$(cut -d' ' -f3 "/proc/$1/stat" 2>/dev/null)" = Z ]
+}
+
 # count_lines PATTERN FILE: how many lines match (0 if no file).
 count_lines() {
 	if [ -f "$2" ]; then
