@@ -14,9 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/epoll.h>
 #include <sys/signalfd.h>
-#include <sys/timerfd.h>
 #include <unistd.h>
 
 #include <linux/faxport.h>
@@ -157,24 +155,13 @@ static void on_tick(struct faxd_watch *watch, uint32_t events)
 
 static int watch_signals_and_tick(struct dial_session *session)
 {
-	struct itimerspec every_second = { .it_interval = { 1, 0 }, .it_value = { 1, 0 } };
 	sigset_t signals;
 
 	sigemptyset(&signals);
 	sigaddset(&signals, SIGINT);
 	sigaddset(&signals, SIGTERM);
-	if (sigprocmask(SIG_BLOCK, &signals, NULL))
-		return -1;
-	session->signals.fd = signalfd(-1, &signals, SFD_NONBLOCK | SFD_CLOEXEC);
-	session->signals.events = EPOLLIN;
-	session->signals.handle = on_signal;
-	session->tick.fd = timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
-	session->tick.events = EPOLLIN;
-	session->tick.handle = on_tick;
-	if (session->signals.fd < 0 || session->tick.fd < 0 ||
-	    timerfd_settime(session->tick.fd, 0, &every_second, NULL) ||
-	    faxd_loop_watch(session->loop, &session->signals) ||
-	    faxd_loop_watch(session->loop, &session->tick))
+	if (faxd_loop_watch_signals(session->loop, &session->signals, &signals, on_signal) ||
+	    faxd_loop_watch_timer(session->loop, &session->tick, 1000, on_tick))
 		return -1;
 	return 0;
 }
