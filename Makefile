@@ -2,6 +2,7 @@
 #
 #   make            build everything (the module against Debian's headers)
 #   make check      build, then run every test (host and VM); one closing line
+#   make check-interop  HylaFAX and efax through the Class 1 modem (real time)
 #   make check-debug  the VM tests on the debug kernel (KASAN, lockdep, kmemleak)
 #   make demo       boot the VM and show the fax server at work
 #   make lint       checkpatch --strict and sparse on driver/
@@ -46,6 +47,9 @@ selftests:
 
 check: deps-check
 	@tools/run-checks
+
+check-interop: deps-check
+	@tools/run-interop-checks
 
 check-debug: deps-debug
 	@tools/run-debug-checks
@@ -170,4 +174,4 @@ distclean: clean
 	rm -rf $(BUILD_DIR)
 
 .PHONY: all deps-build deps-check deps-debug module userspace tools selftests check \
-	check-debug demo lint install uninstall dkms-install dkms-uninstall clean distclean
+	check-interop check-debug demo lint install uninstall dkms-install dkms-uninstall clean distclean
