@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 #include "faxd_loop.h"
+#include "faxd_log.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/epoll.h>
 #include <sys/signalfd.h>
 #include <sys/timerfd.h>
@@ -65,6 +68,15 @@ void faxd_loop_unwatch(struct faxd_loop *loop, struct faxd_watch *watch)
 	watch->handle = NULL;
 }
 
+/* A timer's expiration count: read, so that the timerfd stops being readable. */
+static void drain_timer(struct faxd_watch *watch)
+{
+	uint64_t expirations;
+
+	if (read(watch->fd, &expirations, sizeof(expirations)) < 0 && errno != EAGAIN)
+		log_warning("timerfd: %s", strerror(errno));
+}
+
 /* Watch @watch->fd, just made; on failure close it, keeping errno. */
 static int watch_new_fd(struct faxd_loop *loop, struct faxd_watch *watch, faxd_watch_fn *handle)
 {
@@ -74,6 +86,7 @@ static int watch_new_fd(struct faxd_loop *loop, struct faxd_watch *watch, faxd_w
 		return -1;
 	watch->events = EPOLLIN;
 	watch->handle = handle;
+	watch->is_timer = false;
 	if (!faxd_loop_watch(loop, watch))
 		return 0;
 	error = errno;
@@ -109,7 +122,10 @@ int faxd_loop_watch_timer(struct faxd_loop *loop, struct faxd_watch *watch,
 		watch->fd = -1;
 		errno = error;
 	}
-	return watch_new_fd(loop, watch, handle);
+	if (watch_new_fd(loop, watch, handle))
+		return -1;
+	watch->is_timer = true;
+	return 0;
 }
 
 void faxd_loop_defer(struct faxd_loop *loop, struct faxd_deferred *deferred)
@@ -155,8 +171,11 @@ int faxd_loop_run_once(struct faxd_loop *loop, int timeout_ms)
 	for (int i = 0; i < count; i++) {
 		struct faxd_watch *watch = events[i].data.ptr;
 
-		if (watch->handle)
-			watch->handle(watch, events[i].events);
+		if (!watch->handle)
+			continue;
+		if (watch->is_timer)
+			drain_timer(watch);
+		watch->handle(watch, events[i].events);
 	}
 	run_deferred(loop);
 	return 0;

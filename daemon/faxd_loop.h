@@ -26,6 +26,7 @@ struct faxd_watch {
 	int fd;
 	uint32_t events;	/* EPOLL* interest */
 	faxd_watch_fn *handle;
+	bool is_timer;		/* the loop reads its expirations */
 };
 
 /* Work to run after the current batch of events; embedded in its owner. */
@@ -53,7 +54,7 @@ int faxd_loop_watch_signals(struct faxd_loop *loop, struct faxd_watch *watch,
 
 /*
  * Watch a periodic CLOCK_MONOTONIC timerfd in @watch, every @interval_ms,
- * handled by @handle (which reads the expiration count). Returns like
+ * handled by @handle (the loop has read the expiration count). Returns like
  * faxd_loop_watch_signals.
  */
 int faxd_loop_watch_timer(struct faxd_loop *loop, struct faxd_watch *watch,

@@ -18,7 +18,6 @@
 #include <sys/file.h>
 #include <sys/signalfd.h>
 #include <sys/stat.h>
-#include <sys/timerfd.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -143,11 +142,7 @@ static void on_tick(struct faxd_watch *watch, uint32_t events)
 {
 	struct process *process = (struct process *)((char *)watch -
 						     offsetof(struct process, tick));
-	uint64_t expirations;
-
 	(void)events;
-	if (read(watch->fd, &expirations, sizeof(expirations)) < 0 && errno != EAGAIN)
-		log_warning("timerfd: %s", strerror(errno));
 	if (process->level_notices.fd < 0)
 		faxd_log_levels_refresh();
 	faxd_ports_tick(&process->daemon);
@@ -162,7 +157,6 @@ static void on_level_notice(struct faxd_watch *watch, uint32_t events)
 
 static int set_up_events(struct process *process)
 {
-	struct itimerspec every_second = { .it_interval = { 1, 0 }, .it_value = { 1, 0 } };
 	sigset_t signals;
 
 	sigemptyset(&signals);
@@ -170,20 +164,11 @@ static int set_up_events(struct process *process)
 	sigaddset(&signals, SIGINT);
 	sigaddset(&signals, SIGHUP);
 	sigaddset(&signals, SIGCHLD);
-	if (sigprocmask(SIG_BLOCK, &signals, NULL))
-		return -1;
 	/* A routing command that closes its stdin early must not kill us. */
 	signal(SIGPIPE, SIG_IGN);
-	process->signals.fd = signalfd(-1, &signals, SFD_NONBLOCK | SFD_CLOEXEC);
-	process->signals.events = EPOLLIN;
-	process->signals.handle = on_signal;
-	process->tick.fd = timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
-	process->tick.events = EPOLLIN;
-	process->tick.handle = on_tick;
-	if (process->signals.fd < 0 || process->tick.fd < 0 ||
-	    timerfd_settime(process->tick.fd, 0, &every_second, NULL) ||
-	    faxd_loop_watch(process->daemon.loop, &process->signals) ||
-	    faxd_loop_watch(process->daemon.loop, &process->tick))
+	if (faxd_loop_watch_signals(process->daemon.loop, &process->signals, &signals,
+				    on_signal) ||
+	    faxd_loop_watch_timer(process->daemon.loop, &process->tick, 1000, on_tick))
 		return -1;
 	process->level_notices.fd = faxd_log_levels_watch();
 	process->level_notices.events = EPOLLIN;

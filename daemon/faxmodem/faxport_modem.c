@@ -74,11 +74,7 @@ static void on_tick(struct faxd_watch *watch, uint32_t events)
 {
 	struct modem_session *session = (struct modem_session *)((char *)watch -
 					offsetof(struct modem_session, tick));
-	uint64_t expirations;
-
 	(void)events;
-	if (read(watch->fd, &expirations, sizeof(expirations)) < 0 && errno != EAGAIN)
-		log_warning("timerfd: %s", strerror(errno));
 	class1_modem_tick(session->modem);
 }
 

@@ -145,11 +145,7 @@ static void on_tick(struct faxd_watch *watch, uint32_t events)
 {
 	struct dial_session *session = (struct dial_session *)((char *)watch -
 						offsetof(struct dial_session, tick));
-	uint64_t expirations;
-
 	(void)events;
-	if (read(watch->fd, &expirations, sizeof(expirations)) < 0 && errno != EAGAIN)
-		log_warning("timerfd: %s", strerror(errno));
 	faxd_port_tick(session->port);
 }
 
