@@ -4,16 +4,16 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdbool.h>
-#include <stdint.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <linux/faxport.h>
-#include <linux/genetlink.h>
-#include <linux/netlink.h>
+#include <netlink/genl/ctrl.h>
+#include <netlink/genl/genl.h>
 
 #include "faxd_log.h"
 
@@ -80,221 +80,108 @@ void faxd_log_levels_refresh(void)
 }
 
 /*
- * The "config" notices. A notice is about 40 bytes and the controller's
- * answer about the family about 1 KiB; anything longer is cut (MSG_TRUNC
- * says so) and read as "something was set".
+ * The "config" notices: a notice is about 40 bytes. A datagram longer than
+ * the buffer arrives cut short; its last message then fails nlmsg_ok() and
+ * the datagram is read as "something was set".
  */
-#define NETLINK_BUFFER_BYTES 8192
+#define NOTICE_BUFFER_BYTES 4096
 
-union netlink_buffer {
-	struct nlmsghdr header;
-	char bytes[NETLINK_BUFFER_BYTES];
+static struct nl_sock *notice_socket;
+static int family_id;
+
+static struct nla_policy notice_policy[FAXPORT_NL_A_MAX + 1] = {
+	[FAXPORT_NL_A_CONFIG_CHANGED] = { .type = NLA_U32 },
 };
 
-static int notice_fd = -1;
-static uint16_t family_id;
-
-/* The attribute @type among the attributes in @data, or NULL. */
-static const struct nlattr *find_attribute(const char *data, size_t length, uint16_t type)
+bool faxd_config_notices_say_logging(const void *datagram, size_t length, int family)
 {
-	size_t at = 0;
+	struct nlmsghdr *header = (struct nlmsghdr *)datagram;
+	int remaining = length > INT_MAX ? INT_MAX : (int)length;
+	bool logging_set = false;
 
-	while (length - at >= NLA_HDRLEN) {
-		const struct nlattr *attribute = (const struct nlattr *)(data + at);
+	for (; nlmsg_ok(header, remaining); header = nlmsg_next(header, &remaining)) {
+		struct nlattr *attributes[FAXPORT_NL_A_MAX + 1];
 
-		if (attribute->nla_len < NLA_HDRLEN || attribute->nla_len > length - at)
-			return NULL;
-		if ((attribute->nla_type & NLA_TYPE_MASK) == type)
-			return attribute;
-		at += NLA_ALIGN(attribute->nla_len);
-		if (at > length)
-			return NULL;
+		if (header->nlmsg_type != family || !genlmsg_valid_hdr(header, 0) ||
+		    ((struct genlmsghdr *)nlmsg_data(header))->cmd !=
+		    FAXPORT_NL_CMD_CONFIG_CHANGED)
+			continue;
+		/* Malformed: reading the levels again is harmless. */
+		if (genlmsg_parse(header, 0, attributes, FAXPORT_NL_A_MAX, notice_policy) ||
+		    !attributes[FAXPORT_NL_A_CONFIG_CHANGED] ||
+		    nla_get_u32(attributes[FAXPORT_NL_A_CONFIG_CHANGED]) &
+		    FAXPORT_CONFIG_CHANGED_LOGGING)
+			logging_set = true;
 	}
-	return NULL;
+	/* Bytes left over: a message was cut short. */
+	return logging_set || remaining > 0;
 }
 
-static const char *payload(const struct nlattr *attribute)
+/* Subscribe to the "config" group; 0 or a libnl error (negative). */
+static int subscribe(void)
 {
-	return (const char *)attribute + NLA_HDRLEN;
-}
+	int group, error;
 
-static size_t payload_length(const struct nlattr *attribute)
-{
-	return attribute->nla_len - NLA_HDRLEN;
-}
-
-/* The group "config" among the family's groups (CTRL_ATTR_MCAST_GROUPS). */
-static bool find_config_group(const struct nlattr *groups, uint32_t *group_id)
-{
-	const char *entries = payload(groups);
-	size_t length = payload_length(groups), at = 0;
-
-	while (length - at >= NLA_HDRLEN) {
-		const struct nlattr *entry = (const struct nlattr *)(entries + at);
-		const struct nlattr *name, *id;
-
-		if (entry->nla_len < NLA_HDRLEN || entry->nla_len > length - at)
-			return false;
-		name = find_attribute(payload(entry), payload_length(entry),
-				      CTRL_ATTR_MCAST_GRP_NAME);
-		id = find_attribute(payload(entry), payload_length(entry), CTRL_ATTR_MCAST_GRP_ID);
-		if (name && id && payload_length(id) >= sizeof(*group_id) &&
-		    payload_length(name) == sizeof(FAXPORT_GENL_CONFIG_GROUP) &&
-		    !memcmp(payload(name), FAXPORT_GENL_CONFIG_GROUP,
-			    sizeof(FAXPORT_GENL_CONFIG_GROUP))) {
-			memcpy(group_id, payload(id), sizeof(*group_id));
-			return true;
-		}
-		at += NLA_ALIGN(entry->nla_len);
-		if (at > length)
-			return false;
-	}
-	return false;
-}
-
-/* Ask the generic netlink controller for the family's id and its "config" group. */
-static int resolve_family(int fd, uint32_t *group_id)
-{
-	struct {
-		struct nlmsghdr header;
-		struct genlmsghdr genl;
-		struct nlattr name_header;
-		char name[NLA_ALIGN(sizeof(FAXPORT_GENL_NAME))];
-	} request = {
-		.header = {
-			.nlmsg_len = sizeof(request),
-			.nlmsg_type = GENL_ID_CTRL,
-			.nlmsg_flags = NLM_F_REQUEST,
-			.nlmsg_seq = 1,
-		},
-		.genl = { .cmd = CTRL_CMD_GETFAMILY, .version = 1 },
-		.name_header = {
-			.nla_len = NLA_HDRLEN + sizeof(FAXPORT_GENL_NAME),
-			.nla_type = CTRL_ATTR_FAMILY_NAME,
-		},
-		.name = FAXPORT_GENL_NAME,
-	};
-	union netlink_buffer reply;
-	const struct nlattr *id, *groups;
-	const char *attributes;
-	size_t length;
-	ssize_t received;
-
-	if (send(fd, &request, sizeof(request), 0) != (ssize_t)sizeof(request))
-		return -1;
-	do
-		received = recv(fd, &reply, sizeof(reply), MSG_TRUNC);
-	while (received < 0 && errno == EINTR);
-	if (received < 0)
-		return -1;
-	if ((size_t)received > sizeof(reply) || (size_t)received < NLMSG_HDRLEN ||
-	    reply.header.nlmsg_len > (size_t)received) {
-		errno = EMSGSIZE;
-		return -1;
-	}
-	if (reply.header.nlmsg_type == NLMSG_ERROR) {
-		const struct nlmsgerr *error = NLMSG_DATA(&reply.header);
-
-		errno = reply.header.nlmsg_len >= NLMSG_LENGTH(sizeof(*error)) && error->error
-			? -error->error : EPROTO;
-		return -1;
-	}
-	if (reply.header.nlmsg_len < NLMSG_LENGTH(GENL_HDRLEN)) {
-		errno = EPROTO;
-		return -1;
-	}
-	attributes = (const char *)NLMSG_DATA(&reply.header) + GENL_HDRLEN;
-	length = reply.header.nlmsg_len - NLMSG_LENGTH(GENL_HDRLEN);
-	id = find_attribute(attributes, length, CTRL_ATTR_FAMILY_ID);
-	groups = find_attribute(attributes, length, CTRL_ATTR_MCAST_GROUPS);
-	if (!id || payload_length(id) < sizeof(family_id)) {
-		errno = EPROTO;
-		return -1;
-	}
-	memcpy(&family_id, payload(id), sizeof(family_id));
-	if (!groups || !find_config_group(groups, group_id)) {
-		errno = ENOENT;	/* a driver older than the notices */
-		return -1;
-	}
-	return 0;
+	notice_socket = nl_socket_alloc();
+	if (!notice_socket)
+		return -NLE_NOMEM;
+	error = genl_connect(notice_socket);
+	if (error)
+		return error;
+	family_id = genl_ctrl_resolve(notice_socket, FAXPORT_GENL_NAME);
+	if (family_id < 0)
+		return family_id;
+	/* -NLE_OBJ_NOTFOUND: a driver older than the notices. */
+	group = genl_ctrl_resolve_grp(notice_socket, FAXPORT_GENL_NAME,
+				      FAXPORT_GENL_CONFIG_GROUP);
+	if (group < 0)
+		return group;
+	nl_socket_disable_seq_check(notice_socket);
+	error = nl_socket_add_membership(notice_socket, group);
+	if (error)
+		return error;
+	return nl_socket_set_nonblocking(notice_socket);
 }
 
 int faxd_log_levels_watch(void)
 {
-	uint32_t group_id;
-	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_GENERIC);
+	int error = subscribe();
 
-	if (fd < 0 || resolve_family(fd, &group_id) ||
-	    setsockopt(fd, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, &group_id, sizeof(group_id)) ||
-	    fcntl(fd, F_SETFL, O_NONBLOCK)) {
+	if (error) {
 		log_notice("no notices of logging changes from the driver (%s): reading the "
-			   "levels every second", strerror(errno));
-		if (fd >= 0)
-			close(fd);
+			   "levels every second", nl_geterror(error));
+		nl_socket_free(notice_socket);
+		notice_socket = NULL;
 		faxd_log_levels_refresh();
 		return -1;
 	}
-	notice_fd = fd;
 	faxd_log_levels_refresh();
-	return notice_fd;
-}
-
-/* Does this message say that the logging levels were set? */
-static bool says_logging_set(const struct nlmsghdr *header)
-{
-	const struct genlmsghdr *genl = NLMSG_DATA(header);
-	const struct nlattr *changed;
-	uint32_t what;
-
-	if (header->nlmsg_type != family_id || header->nlmsg_len < NLMSG_LENGTH(GENL_HDRLEN) ||
-	    genl->cmd != FAXPORT_NL_CMD_CONFIG_CHANGED)
-		return false;
-	changed = find_attribute((const char *)genl + GENL_HDRLEN,
-				 header->nlmsg_len - NLMSG_LENGTH(GENL_HDRLEN),
-				 FAXPORT_NL_A_CONFIG_CHANGED);
-	if (!changed || payload_length(changed) < sizeof(what))
-		return true;	/* malformed: reading the levels again is harmless */
-	memcpy(&what, payload(changed), sizeof(what));
-	return what & FAXPORT_CONFIG_CHANGED_LOGGING;
+	return nl_socket_get_fd(notice_socket);
 }
 
 void faxd_log_levels_on_notice(void)
 {
-	union netlink_buffer buffer;
+	/* Aligned for the nlmsghdr the parse lays over it. */
+	static _Alignas(struct nlmsghdr) char buffer[NOTICE_BUFFER_BYTES];
 	bool levels_set = false;
 
 	for (;;) {
-		ssize_t received = recv(notice_fd, &buffer, sizeof(buffer), MSG_TRUNC);
-		size_t at = 0, length;
+		ssize_t received = recv(nl_socket_get_fd(notice_socket), buffer, sizeof(buffer),
+					MSG_DONTWAIT);
 
 		if (received < 0) {
 			if (errno == EINTR)
 				continue;
 			/* ENOBUFS: the socket overran and notices were lost. */
-			if (errno == ENOBUFS)
-				levels_set = true;
-			else
+			if (errno != ENOBUFS)
 				break;	/* EAGAIN: all read */
+			levels_set = true;
 			continue;
 		}
 		if (received == 0)
 			break;
-		if ((size_t)received > sizeof(buffer)) {
+		if (faxd_config_notices_say_logging(buffer, (size_t)received, family_id))
 			levels_set = true;
-			continue;
-		}
-		length = (size_t)received;
-		while (length - at >= NLMSG_HDRLEN) {
-			const struct nlmsghdr *header = (const struct nlmsghdr *)(buffer.bytes + at);
-
-			if (header->nlmsg_len < NLMSG_HDRLEN || header->nlmsg_len > length - at)
-				break;
-			if (says_logging_set(header))
-				levels_set = true;
-			at += NLMSG_ALIGN(header->nlmsg_len);
-			if (at > length)
-				break;
-		}
 	}
 	if (levels_set)
 		faxd_log_levels_refresh();
@@ -305,7 +192,6 @@ void faxd_log_levels_close(void)
 	if (server_fd >= 0)
 		close(server_fd);
 	server_fd = -1;
-	if (notice_fd >= 0)
-		close(notice_fd);
-	notice_fd = -1;
+	nl_socket_free(notice_socket);
+	notice_socket = NULL;
 }

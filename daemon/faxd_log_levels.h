@@ -10,6 +10,9 @@
 #ifndef FAXD_LOG_LEVELS_H
 #define FAXD_LOG_LEVELS_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 /* Read the levels now; a change is applied and logged. Never fails: when
  * the levels cannot be read, faxd logs by log_level alone (said once). */
 void faxd_log_levels_refresh(void);
@@ -22,6 +25,12 @@ void faxd_log_levels_refresh(void);
 int faxd_log_levels_watch(void);
 /* The socket is readable: read its notices, and the levels if they were set. */
 void faxd_log_levels_on_notice(void);
+/*
+ * Does this datagram of the "config" group (@family: the driver's generic
+ * netlink family id) say that the logging levels may have been set? A
+ * malformed or cut notice says yes: reading the levels again is harmless.
+ */
+bool faxd_config_notices_say_logging(const void *datagram, size_t length, int family);
 /* Close the server handle and the socket. */
 void faxd_log_levels_close(void);
 
