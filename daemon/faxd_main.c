@@ -23,6 +23,7 @@
 
 #include <linux/faxport.h>
 
+#include "faxd_clock.h"
 #include "faxd_daemon.h"
 #include "faxd_log.h"
 #include "faxd_log_levels.h"
@@ -59,14 +60,6 @@ static void usage(FILE *out)
 		"Signals: SIGTERM/SIGINT end calls in progress (within shutdown_grace_s)\n"
 		"and exit; a second one aborts them now. SIGHUP reloads the config and\n"
 		"rescans the ports.\n");
-}
-
-static int64_t monotonic_ns(void)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (int64_t)now.tv_sec * 1000000000ll + now.tv_nsec;
 }
 
 static void apply_log_level(struct process *process)

@@ -23,6 +23,7 @@
  *   epoll_wait() carry, so it is what the system calls per line second
  *   cost (with a 40 ms window they were a third of faxd's CPU time).
  */
+#include "faxd_clock.h"
 #include "faxd_port.h"
 
 #include <errno.h>
@@ -62,8 +63,6 @@
 /* Audio read per wake-up and port, so that one busy port cannot starve the others. */
 #define MAX_RX_SAMPLES_PER_WAKE (4 * AUDIO_BUFFER_SAMPLES)
 #define DEFAULT_STALL_TIMEOUT_S 30
-
-#define NS_PER_SECOND 1000000000ll
 
 enum port_state {
 	PORT_IDLE,
@@ -111,22 +110,6 @@ struct faxd_port {
 	size_t tx_pending_offset;	/* samples of tx_buffer already written */
 	size_t tx_pending_count;	/* samples of tx_buffer still to write */
 };
-
-static int64_t monotonic_ns(void)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (int64_t)now.tv_sec * NS_PER_SECOND + now.tv_nsec;
-}
-
-static int64_t realtime_ns(void)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_REALTIME, &now);
-	return (int64_t)now.tv_sec * NS_PER_SECOND + now.tv_nsec;
-}
 
 const char *faxd_line_outcome_name(enum faxd_line_outcome line)
 {

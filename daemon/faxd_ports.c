@@ -14,21 +14,12 @@
 
 #include <linux/faxport.h>
 
+#include "faxd_clock.h"
 #include "faxd_daemon.h"
 #include "faxd_log.h"
 #include "faxd_spool.h"
 #include "faxd_routing.h"
 #include "faxd_sysfs.h"
-
-#define NS_PER_SECOND 1000000000ll
-
-static int64_t monotonic_ns(void)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (int64_t)now.tv_sec * NS_PER_SECOND + now.tv_nsec;
-}
 
 static unsigned int wanted_clock(const struct faxd_daemon *daemon)
 {

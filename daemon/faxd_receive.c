@@ -14,18 +14,11 @@
 
 #include <linux/faxport.h>
 
+#include "faxd_clock.h"
 #include "faxd_daemon.h"
 #include "faxd_log.h"
 #include "faxd_routing.h"
 #include "faxd_sysfs.h"
-
-static int64_t realtime_ns(void)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_REALTIME, &now);
-	return (int64_t)now.tv_sec * 1000000000 + now.tv_nsec;
-}
 
 /*
  * Our MCF to the last page is going out: the sender will report the fax
