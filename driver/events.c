@@ -37,10 +37,64 @@ static struct genl_family faxport_genl_family = {
 	.n_mcgrps = ARRAY_SIZE(faxport_mcgrps),
 };
 
-static size_t faxport_event_size(void)
+/* What an event carries besides the timestamp every message carries. */
+struct faxport_event_fields {
+	u32 event_id;
+	u32 device_id;
+	u32 job_id;
+	u64 seq;
+};
+
+static int faxport_event_fill(struct sk_buff *skb, const void *data)
 {
-	return nla_total_size(sizeof(u32)) * 3 +
-	       nla_total_size_64bit(sizeof(u64)) * 2;
+	const struct faxport_event_fields *event = data;
+
+	return nla_put_u32(skb, FAXPORT_NL_A_EVENT_ID, event->event_id) ?:
+	       nla_put_u32(skb, FAXPORT_NL_A_DEVICE_ID, event->device_id) ?:
+	       nla_put_u32(skb, FAXPORT_NL_A_JOB_ID, event->job_id) ?:
+	       nla_put_u64_64bit(skb, FAXPORT_NL_A_SEQ, event->seq,
+				 FAXPORT_NL_A_PAD);
+}
+
+static int faxport_config_fill(struct sk_buff *skb, const void *data)
+{
+	const u32 *changed = data;
+
+	return nla_put_u32(skb, FAXPORT_NL_A_CONFIG_CHANGED, *changed);
+}
+
+/*
+ * Multicasts one message of @cmd to @group if anyone listens: @fill puts
+ * its attributes (at most @size bytes of them), then the timestamp follows.
+ * Called under faxport_event_lock with events on, so that it cannot race
+ * the family's unregistration at module exit; hence GFP_ATOMIC. A message
+ * that cannot be allocated is dropped (a subscriber sees the gap).
+ */
+static void faxport_multicast_locked(enum faxport_mcgrp group, u8 cmd,
+				     size_t size,
+				     int (*fill)(struct sk_buff *skb,
+						 const void *data),
+				     const void *data)
+{
+	struct sk_buff *skb;
+	void *hdr;
+
+	lockdep_assert_held(&faxport_event_lock);
+	if (!genl_has_listeners(&faxport_genl_family, &init_net, group))
+		return;
+	skb = genlmsg_new(size + nla_total_size_64bit(sizeof(u64)),
+			  GFP_ATOMIC);
+	if (!skb)
+		return;
+	hdr = genlmsg_put(skb, 0, 0, &faxport_genl_family, 0, cmd);
+	if (!hdr || fill(skb, data) ||
+	    nla_put_u64_64bit(skb, FAXPORT_NL_A_TIMESTAMP, ktime_get_real_ns(),
+			      FAXPORT_NL_A_PAD)) {
+		nlmsg_free(skb);
+		return;
+	}
+	genlmsg_end(skb, hdr);
+	genlmsg_multicast(&faxport_genl_family, skb, 0, group, GFP_ATOMIC);
 }
 
 /**
@@ -53,37 +107,23 @@ static size_t faxport_event_size(void)
  */
 void faxport_event(u32 event_id, u32 device_id, u32 job_id)
 {
-	struct sk_buff *skb;
+	struct faxport_event_fields event = {
+		.event_id = event_id,
+		.device_id = device_id,
+		.job_id = job_id,
+	};
 	unsigned long flags;
-	void *hdr;
-	u64 seq;
 
 	spin_lock_irqsave(&faxport_event_lock, flags);
-	if (!faxport_events_on)
-		goto out;
-	seq = ++faxport_event_seq;
-	if (!genl_has_listeners(&faxport_genl_family, &init_net,
-				FAXPORT_MCGRP_EVENTS))
-		goto out;
-	skb = genlmsg_new(faxport_event_size(), GFP_ATOMIC);
-	if (!skb)
-		goto out;
-	hdr = genlmsg_put(skb, 0, 0, &faxport_genl_family, 0,
-			  FAXPORT_NL_CMD_EVENT);
-	if (!hdr ||
-	    nla_put_u32(skb, FAXPORT_NL_A_EVENT_ID, event_id) ||
-	    nla_put_u32(skb, FAXPORT_NL_A_DEVICE_ID, device_id) ||
-	    nla_put_u32(skb, FAXPORT_NL_A_JOB_ID, job_id) ||
-	    nla_put_u64_64bit(skb, FAXPORT_NL_A_TIMESTAMP, ktime_get_real_ns(),
-			      FAXPORT_NL_A_PAD) ||
-	    nla_put_u64_64bit(skb, FAXPORT_NL_A_SEQ, seq, FAXPORT_NL_A_PAD)) {
-		nlmsg_free(skb);
-		goto out;
+	if (faxport_events_on) {
+		/* Numbered with or without listeners: the numbers count events. */
+		event.seq = ++faxport_event_seq;
+		faxport_multicast_locked(FAXPORT_MCGRP_EVENTS,
+					 FAXPORT_NL_CMD_EVENT,
+					 nla_total_size(sizeof(u32)) * 3 +
+					 nla_total_size_64bit(sizeof(u64)),
+					 faxport_event_fill, &event);
 	}
-	genlmsg_end(skb, hdr);
-	genlmsg_multicast(&faxport_genl_family, skb, 0, FAXPORT_MCGRP_EVENTS,
-			  GFP_ATOMIC);
-out:
 	spin_unlock_irqrestore(&faxport_event_lock, flags);
 }
 
@@ -91,37 +131,18 @@ out:
  * faxport_config_event() - tell subscribers that a setting was stored
  * @changed: FAXPORT_CONFIG_CHANGED_* bits
  *
- * Sent under the event lock so that it cannot race the family's
- * unregistration at module exit.
+ * Callable from any context that may take a spinlock.
  */
 void faxport_config_event(u32 changed)
 {
-	struct sk_buff *skb;
 	unsigned long flags;
-	void *hdr;
 
 	spin_lock_irqsave(&faxport_event_lock, flags);
-	if (!faxport_events_on ||
-	    !genl_has_listeners(&faxport_genl_family, &init_net,
-				FAXPORT_MCGRP_CONFIG))
-		goto out;
-	skb = genlmsg_new(nla_total_size(sizeof(u32)) +
-			  nla_total_size_64bit(sizeof(u64)), GFP_ATOMIC);
-	if (!skb)
-		goto out;
-	hdr = genlmsg_put(skb, 0, 0, &faxport_genl_family, 0,
-			  FAXPORT_NL_CMD_CONFIG_CHANGED);
-	if (!hdr ||
-	    nla_put_u32(skb, FAXPORT_NL_A_CONFIG_CHANGED, changed) ||
-	    nla_put_u64_64bit(skb, FAXPORT_NL_A_TIMESTAMP, ktime_get_real_ns(),
-			      FAXPORT_NL_A_PAD)) {
-		nlmsg_free(skb);
-		goto out;
-	}
-	genlmsg_end(skb, hdr);
-	genlmsg_multicast(&faxport_genl_family, skb, 0, FAXPORT_MCGRP_CONFIG,
-			  GFP_ATOMIC);
-out:
+	if (faxport_events_on)
+		faxport_multicast_locked(FAXPORT_MCGRP_CONFIG,
+					 FAXPORT_NL_CMD_CONFIG_CHANGED,
+					 nla_total_size(sizeof(u32)),
+					 faxport_config_fill, &changed);
 	spin_unlock_irqrestore(&faxport_event_lock, flags);
 }
 
