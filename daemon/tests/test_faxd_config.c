@@ -14,17 +14,7 @@
 #include "../fax_call.h"
 #include "../faxd_config.h"
 #include "../faxd_log.h"
-
-static int test_number;
-static int failures;
-
-static void ok(int condition, const char *name)
-{
-	test_number++;
-	if (!condition)
-		failures++;
-	printf("%sok %d - %s\n", condition ? "" : "not ", test_number, name);
-}
+#include "tap.h"
 
 /* Write @text to a temporary file and load it. */
 static struct faxd_config *load_text(const char *text, char **error)
@@ -154,5 +144,5 @@ int main(void)
 	test_sections();
 	test_errors();
 	test_example();
-	return failures ? 1 : 0;
+	return tap_exit_status();
 }

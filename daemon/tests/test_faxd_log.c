@@ -12,18 +12,9 @@
 #include <unistd.h>
 
 #include "../faxd_log.h"
+#include "tap.h"
 
-static int test_number;
-static int failures;
 static FILE *captured;
-
-static void ok(bool passed, const char *name)
-{
-	test_number++;
-	if (!passed)
-		failures++;
-	printf("%s %d - %s\n", passed ? "ok" : "not ok", test_number, name);
-}
 
 /* What was logged since the last call, in @buffer. */
 static const char *take_output(char *buffer, size_t size)
@@ -118,7 +109,6 @@ int main(void)
 	faxd_log_in((enum faxd_log_category)5, LOG_ERR, "E");
 	ok(!strcmp(passed(letters, sizeof(letters)), ""), "no category: dropped, not a crash");
 
-	printf("# %d passed, %d failed\n", test_number - failures, failures);
 	fclose(captured);
-	return failures ? 1 : 0;
+	return tap_exit_status();
 }

@@ -15,19 +15,9 @@
 #include <netlink/genl/genl.h>
 
 #include "../faxd_log_levels.h"
+#include "tap.h"
 
 #define FAMILY 0x1d	/* any id the controller could hand out */
-
-static int test_number;
-static int failures;
-
-static void ok(bool passed, const char *name)
-{
-	test_number++;
-	if (!passed)
-		failures++;
-	printf("%s %d - %s\n", passed ? "ok" : "not ok", test_number, name);
-}
 
 /* A datagram under construction: messages laid one after the other. */
 struct datagram {
@@ -116,5 +106,5 @@ int main(void)
 	ok(!faxd_config_notices_say_logging(datagram.bytes, 0, FAMILY),
 	   "an empty datagram says nothing");
 
-	return failures ? 1 : 0;
+	return tap_exit_status();
 }

@@ -17,18 +17,9 @@
 
 #include "../faxd_log.h"
 #include "../faxd_spool.h"
+#include "tap.h"
 
 static char spool_dir[] = "/tmp/test_faxd_spool.XXXXXX";
-static int test_number;
-static int failures;
-
-static void ok(bool passed, const char *name)
-{
-	test_number++;
-	if (!passed)
-		failures++;
-	printf("%s %d - %s\n", passed ? "ok" : "not ok", test_number, name);
-}
 
 static bool exists(const char *path)
 {
@@ -221,5 +212,5 @@ int main(void)
 	test_killed_before_confirmation();
 	test_completed_call_without_early_filing();
 	remove_spool();
-	return failures ? 1 : 0;
+	return tap_exit_status();
 }

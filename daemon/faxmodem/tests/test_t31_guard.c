@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "../t31_guard.h"
+#include "../../tests/tap.h"
 
 #define SAMPLE_RATE 8000
 #define DRAIN_SAMPLES 160	/* 20 ms of line per step */
@@ -25,16 +26,6 @@ struct dte {
 	unsigned int cts_drops;
 	unsigned long discarded;
 };
-
-static int test_number, failures;
-
-static void ok(bool condition, const char *description)
-{
-	test_number++;
-	if (!condition)
-		failures++;
-	printf("%sok %d - %s\n", condition ? "" : "not ", test_number, description);
-}
 
 static int at_tx(at_state_t *at, void *user_data, const uint8_t *bytes, size_t length)
 {
@@ -163,6 +154,5 @@ int main(void)
 
 	t31_guard_free(t31);
 	free(page);
-	printf("# %d passed, %d failed\n", test_number - failures, failures);
-	return failures ? 1 : 0;
+	return tap_exit_status();
 }
