@@ -96,14 +96,24 @@ static int watch_new_fd(struct faxd_loop *loop, struct faxd_watch *watch, faxd_w
 	return -1;
 }
 
+static void deliver_signals(struct faxd_watch *watch, uint32_t events)
+{
+	struct signalfd_siginfo info;
+
+	(void)events;
+	while (read(watch->fd, &info, sizeof(info)) == sizeof(info))
+		watch->on_signal(watch, (int)info.ssi_signo);
+}
+
 int faxd_loop_watch_signals(struct faxd_loop *loop, struct faxd_watch *watch,
-			    const sigset_t *signals, faxd_watch_fn *handle)
+			    const sigset_t *signals, faxd_signal_fn *on_signal)
 {
 	watch->fd = -1;
 	if (sigprocmask(SIG_BLOCK, signals, NULL))
 		return -1;
 	watch->fd = signalfd(-1, signals, SFD_NONBLOCK | SFD_CLOEXEC);
-	return watch_new_fd(loop, watch, handle);
+	watch->on_signal = on_signal;
+	return watch_new_fd(loop, watch, deliver_signals);
 }
 
 int faxd_loop_watch_timer(struct faxd_loop *loop, struct faxd_watch *watch,

@@ -14,12 +14,18 @@
 
 #include <signal.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
+
+/* The object that embeds @member at @pointer: a handler finds its owner. */
+#define faxd_container_of(pointer, type, member) \
+	((type *)(void *)((char *)(pointer) - offsetof(type, member)))
 
 struct faxd_loop;
 struct faxd_watch;
 
 typedef void faxd_watch_fn(struct faxd_watch *watch, uint32_t events);
+typedef void faxd_signal_fn(struct faxd_watch *watch, int signal_number);
 
 /* Embedded in its owner; valid while fd >= 0. */
 struct faxd_watch {
@@ -27,6 +33,7 @@ struct faxd_watch {
 	uint32_t events;	/* EPOLL* interest */
 	faxd_watch_fn *handle;
 	bool is_timer;		/* the loop reads its expirations */
+	faxd_signal_fn *on_signal;	/* a signalfd's: called once per signal */
 };
 
 /* Work to run after the current batch of events; embedded in its owner. */
@@ -46,11 +53,12 @@ int faxd_loop_set_events(struct faxd_loop *loop, struct faxd_watch *watch, uint3
 void faxd_loop_unwatch(struct faxd_loop *loop, struct faxd_watch *watch);
 
 /*
- * Block @signals and watch them through a signalfd in @watch, handled by
- * @handle. Returns 0, or -1 with errno (nothing is left open then).
+ * Block @signals and watch them through a signalfd in @watch: the loop
+ * reads it and calls @on_signal once per signal received. Returns 0, or -1
+ * with errno (nothing is left open then).
  */
 int faxd_loop_watch_signals(struct faxd_loop *loop, struct faxd_watch *watch,
-			    const sigset_t *signals, faxd_watch_fn *handle);
+			    const sigset_t *signals, faxd_signal_fn *on_signal);
 
 /*
  * Watch a periodic CLOCK_MONOTONIC timerfd in @watch, every @interval_ms,

@@ -16,7 +16,6 @@
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/file.h>
-#include <sys/signalfd.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -106,35 +105,30 @@ static void begin_stopping(struct process *process, int signal_number)
 		log_notice("signal %d: stopping", signal_number);
 }
 
-static void on_signal(struct faxd_watch *watch, uint32_t events)
+static void on_signal(struct faxd_watch *watch, int signal_number)
 {
-	struct process *process = (struct process *)((char *)watch -
-						     offsetof(struct process, signals));
-	struct signalfd_siginfo info;
+	struct process *process = faxd_container_of(watch, struct process, signals);
 
-	(void)events;
-	while (read(watch->fd, &info, sizeof(info)) == sizeof(info)) {
-		switch (info.ssi_signo) {
-		case SIGTERM:
-		case SIGINT:
-			begin_stopping(process, (int)info.ssi_signo);
-			break;
-		case SIGHUP:
-			reload(process);
-			break;
-		case SIGCHLD:
-			faxd_routing_reap();
-			break;
-		default:
-			break;
-		}
+	switch (signal_number) {
+	case SIGTERM:
+	case SIGINT:
+		begin_stopping(process, signal_number);
+		break;
+	case SIGHUP:
+		reload(process);
+		break;
+	case SIGCHLD:
+		faxd_routing_reap();
+		break;
+	default:
+		break;
 	}
 }
 
 static void on_tick(struct faxd_watch *watch, uint32_t events)
 {
-	struct process *process = (struct process *)((char *)watch -
-						     offsetof(struct process, tick));
+	struct process *process = faxd_container_of(watch, struct process, tick);
+
 	(void)events;
 	if (process->level_notices.fd < 0)
 		faxd_log_levels_refresh();

@@ -197,8 +197,7 @@ static void deliver_report(struct faxd_port *port)
 
 static void run_deferred_report(struct faxd_deferred *deferred)
 {
-	struct faxd_port *port = (struct faxd_port *)((char *)deferred -
-						      offsetof(struct faxd_port, report_task));
+	struct faxd_port *port = faxd_container_of(deferred, struct faxd_port, report_task);
 
 	if (port->state == PORT_REPORTING)
 		deliver_report(port);
@@ -540,8 +539,7 @@ static void port_lost(struct faxd_port *port)
 
 static void on_port_ready(struct faxd_watch *watch, uint32_t events)
 {
-	struct faxd_port *port = (struct faxd_port *)((char *)watch -
-						      offsetof(struct faxd_port, watch));
+	struct faxd_port *port = faxd_container_of(watch, struct faxd_port, watch);
 
 	/* Line events first: a hang-up decides what the audio means. */
 	if (events & (EPOLLPRI | EPOLLERR | EPOLLHUP)) {
@@ -560,8 +558,7 @@ static void on_port_ready(struct faxd_watch *watch, uint32_t events)
 
 static void run_free(struct faxd_deferred *deferred)
 {
-	struct faxd_port *port = (struct faxd_port *)((char *)deferred -
-						      offsetof(struct faxd_port, free_task));
+	struct faxd_port *port = faxd_container_of(deferred, struct faxd_port, free_task);
 
 	free(port->rx_buffer);
 	free(port->tx_buffer);

@@ -101,8 +101,7 @@ static void log_t31_line(int level, const char *text)
 
 static void run_events(struct faxd_deferred *deferred)
 {
-	struct class1_modem *modem = (struct class1_modem *)((char *)deferred -
-						offsetof(struct class1_modem, events_task));
+	struct class1_modem *modem = faxd_container_of(deferred, struct class1_modem, events_task);
 	unsigned int i;
 
 	/* An event may queue another (RING with S0 set answers): take the batch first. */

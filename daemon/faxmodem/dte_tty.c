@@ -101,7 +101,7 @@ static void dte_gone(struct dte_tty *tty)
 
 static void on_master_ready(struct faxd_watch *watch, uint32_t events)
 {
-	struct dte_tty *tty = (struct dte_tty *)((char *)watch - offsetof(struct dte_tty, watch));
+	struct dte_tty *tty = faxd_container_of(watch, struct dte_tty, watch);
 
 	if (events & (EPOLLHUP | EPOLLERR)) {
 		dte_gone(tty);

@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/signalfd.h>
 #include <unistd.h>
 
 #include "../faxd_log.h"
@@ -57,23 +56,18 @@ static void usage(FILE *out)
 		"  -h, --help          this text\n");
 }
 
-static void on_signal(struct faxd_watch *watch, uint32_t events)
+static void on_signal(struct faxd_watch *watch, int signal_number)
 {
-	struct modem_session *session = (struct modem_session *)((char *)watch -
-					offsetof(struct modem_session, signals));
-	struct signalfd_siginfo info;
+	struct modem_session *session = faxd_container_of(watch, struct modem_session, signals);
 
-	(void)events;
-	while (read(watch->fd, &info, sizeof(info)) == sizeof(info)) {
-		log_notice("signal %u: stopping", info.ssi_signo);
-		session->stop = true;
-	}
+	log_notice("signal %d: stopping", signal_number);
+	session->stop = true;
 }
 
 static void on_tick(struct faxd_watch *watch, uint32_t events)
 {
-	struct modem_session *session = (struct modem_session *)((char *)watch -
-					offsetof(struct modem_session, tick));
+	struct modem_session *session = faxd_container_of(watch, struct modem_session, tick);
+
 	(void)events;
 	class1_modem_tick(session->modem);
 }

@@ -14,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/signalfd.h>
 #include <unistd.h>
 
 #include <linux/faxport.h>
@@ -128,23 +127,18 @@ static void print_report(const struct faxd_call_report *report)
 	fflush(stdout);
 }
 
-static void on_signal(struct faxd_watch *watch, uint32_t events)
+static void on_signal(struct faxd_watch *watch, int signal_number)
 {
-	struct dial_session *session = (struct dial_session *)((char *)watch -
-						offsetof(struct dial_session, signals));
-	struct signalfd_siginfo info;
+	struct dial_session *session = faxd_container_of(watch, struct dial_session, signals);
 
-	(void)events;
-	while (read(watch->fd, &info, sizeof(info)) == sizeof(info)) {
-		log_notice("signal %u: aborting the call", info.ssi_signo);
-		faxd_port_abort(session->port);
-	}
+	log_notice("signal %d: aborting the call", signal_number);
+	faxd_port_abort(session->port);
 }
 
 static void on_tick(struct faxd_watch *watch, uint32_t events)
 {
-	struct dial_session *session = (struct dial_session *)((char *)watch -
-						offsetof(struct dial_session, tick));
+	struct dial_session *session = faxd_container_of(watch, struct dial_session, tick);
+
 	(void)events;
 	faxd_port_tick(session->port);
 }
