@@ -68,15 +68,6 @@ void faxd_loop_unwatch(struct faxd_loop *loop, struct faxd_watch *watch)
 	watch->handle = NULL;
 }
 
-/* A timer's expiration count: read, so that the timerfd stops being readable. */
-static void drain_timer(struct faxd_watch *watch)
-{
-	uint64_t expirations;
-
-	if (read(watch->fd, &expirations, sizeof(expirations)) < 0 && errno != EAGAIN)
-		log_warning("timerfd: %s", strerror(errno));
-}
-
 /* Watch @watch->fd, just made; on failure close it, keeping errno. */
 static int watch_new_fd(struct faxd_loop *loop, struct faxd_watch *watch, faxd_watch_fn *handle)
 {
@@ -86,7 +77,6 @@ static int watch_new_fd(struct faxd_loop *loop, struct faxd_watch *watch, faxd_w
 		return -1;
 	watch->events = EPOLLIN;
 	watch->handle = handle;
-	watch->is_timer = false;
 	if (!faxd_loop_watch(loop, watch))
 		return 0;
 	error = errno;
@@ -116,8 +106,22 @@ int faxd_loop_watch_signals(struct faxd_loop *loop, struct faxd_watch *watch,
 	return watch_new_fd(loop, watch, deliver_signals);
 }
 
+/* The expiration count is read so that the timerfd stops being readable. */
+static void deliver_ticks(struct faxd_watch *watch, uint32_t events)
+{
+	uint64_t expirations;
+
+	(void)events;
+	if (read(watch->fd, &expirations, sizeof(expirations)) < 0) {
+		if (errno != EAGAIN)
+			log_warning("timerfd: %s", strerror(errno));
+		return;
+	}
+	watch->on_tick(watch);
+}
+
 int faxd_loop_watch_timer(struct faxd_loop *loop, struct faxd_watch *watch,
-			  unsigned int interval_ms, faxd_watch_fn *handle)
+			  unsigned int interval_ms, faxd_tick_fn *on_tick)
 {
 	struct timespec interval = {
 		.tv_sec = interval_ms / 1000, .tv_nsec = (long)(interval_ms % 1000) * 1000000,
@@ -132,10 +136,8 @@ int faxd_loop_watch_timer(struct faxd_loop *loop, struct faxd_watch *watch,
 		watch->fd = -1;
 		errno = error;
 	}
-	if (watch_new_fd(loop, watch, handle))
-		return -1;
-	watch->is_timer = true;
-	return 0;
+	watch->on_tick = on_tick;
+	return watch_new_fd(loop, watch, deliver_ticks);
 }
 
 void faxd_loop_defer(struct faxd_loop *loop, struct faxd_deferred *deferred)
@@ -181,11 +183,8 @@ int faxd_loop_run_once(struct faxd_loop *loop, int timeout_ms)
 	for (int i = 0; i < count; i++) {
 		struct faxd_watch *watch = events[i].data.ptr;
 
-		if (!watch->handle)
-			continue;
-		if (watch->is_timer)
-			drain_timer(watch);
-		watch->handle(watch, events[i].events);
+		if (watch->handle)
+			watch->handle(watch, events[i].events);
 	}
 	run_deferred(loop);
 	return 0;

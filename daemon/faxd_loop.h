@@ -26,14 +26,21 @@ struct faxd_watch;
 
 typedef void faxd_watch_fn(struct faxd_watch *watch, uint32_t events);
 typedef void faxd_signal_fn(struct faxd_watch *watch, int signal_number);
+typedef void faxd_tick_fn(struct faxd_watch *watch);
 
 /* Embedded in its owner; valid while fd >= 0. */
 struct faxd_watch {
 	int fd;
 	uint32_t events;	/* EPOLL* interest */
 	faxd_watch_fn *handle;
-	bool is_timer;		/* the loop reads its expirations */
-	faxd_signal_fn *on_signal;	/* a signalfd's: called once per signal */
+	/*
+	 * For the fds the loop reads itself (handle is then the loop's own),
+	 * what the owner is told.
+	 */
+	union {
+		faxd_signal_fn *on_signal;	/* once per signal received */
+		faxd_tick_fn *on_tick;		/* once per readable timerfd */
+	};
 };
 
 /* Work to run after the current batch of events; embedded in its owner. */
@@ -61,12 +68,13 @@ int faxd_loop_watch_signals(struct faxd_loop *loop, struct faxd_watch *watch,
 			    const sigset_t *signals, faxd_signal_fn *on_signal);
 
 /*
- * Watch a periodic CLOCK_MONOTONIC timerfd in @watch, every @interval_ms,
- * handled by @handle (the loop has read the expiration count). Returns like
+ * Watch a periodic CLOCK_MONOTONIC timerfd in @watch, every @interval_ms:
+ * the loop reads the expirations and calls @on_tick once for them all (a
+ * late loop does not run a burst of ticks). Returns like
  * faxd_loop_watch_signals.
  */
 int faxd_loop_watch_timer(struct faxd_loop *loop, struct faxd_watch *watch,
-			  unsigned int interval_ms, faxd_watch_fn *handle);
+			  unsigned int interval_ms, faxd_tick_fn *on_tick);
 
 /* Queue @deferred (once: queuing it again before it ran does nothing). */
 void faxd_loop_defer(struct faxd_loop *loop, struct faxd_deferred *deferred);

@@ -125,11 +125,10 @@ static void on_signal(struct faxd_watch *watch, int signal_number)
 	}
 }
 
-static void on_tick(struct faxd_watch *watch, uint32_t events)
+static void on_tick(struct faxd_watch *watch)
 {
 	struct process *process = faxd_container_of(watch, struct process, tick);
 
-	(void)events;
 	if (process->level_notices.fd < 0)
 		faxd_log_levels_refresh();
 	faxd_ports_tick(&process->daemon);

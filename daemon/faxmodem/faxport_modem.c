@@ -64,11 +64,10 @@ static void on_signal(struct faxd_watch *watch, int signal_number)
 	session->stop = true;
 }
 
-static void on_tick(struct faxd_watch *watch, uint32_t events)
+static void on_tick(struct faxd_watch *watch)
 {
 	struct modem_session *session = faxd_container_of(watch, struct modem_session, tick);
 
-	(void)events;
 	class1_modem_tick(session->modem);
 }
 

@@ -46,65 +46,66 @@ static void append(struct datagram *datagram, int family, uint8_t command, int64
 	nlmsg_free(message);
 }
 
-static bool says(const struct datagram *datagram)
-{
-	return faxd_config_notices_say_logging(datagram->bytes, datagram->length, FAMILY);
-}
+/* One message of a case: the family's offset from FAMILY, as append() takes the rest. */
+struct message {
+	int family_offset;
+	uint8_t command;
+	int64_t changed;
+	int attribute_bytes;
+};
+
+#define NOTICE(changed_bits, bytes)                                             \
+	{ .command = FAXPORT_NL_CMD_CONFIG_CHANGED, .changed = (changed_bits), \
+	  .attribute_bytes = (bytes) }
+
+static const struct {
+	const char *name;
+	bool says_logging;
+	struct message messages[2];	/* the second unused if its command is 0 */
+	size_t cut_bytes;		/* taken off the datagram's end */
+} cases[] = {
+	{ .name = "a notice that the logging levels were set says so", .says_logging = true,
+	  .messages = { NOTICE(FAXPORT_CONFIG_CHANGED_LOGGING, 4) } },
+	{ .name = "a notice of both changes says the levels were set", .says_logging = true,
+	  .messages = { NOTICE(FAXPORT_CONFIG_CHANGED_CONFIG | FAXPORT_CONFIG_CHANGED_LOGGING, 4) } },
+	{ .name = "a notice about the configuration alone does not", .says_logging = false,
+	  .messages = { NOTICE(FAXPORT_CONFIG_CHANGED_CONFIG, 4) } },
+	{ .name = "another family's message is not a notice", .says_logging = false,
+	  .messages = { { 1, FAXPORT_NL_CMD_CONFIG_CHANGED, FAXPORT_CONFIG_CHANGED_LOGGING, 4 } } },
+	{ .name = "another command of the family is not a notice", .says_logging = false,
+	  .messages = { { 0, FAXPORT_NL_CMD_EVENT, FAXPORT_CONFIG_CHANGED_LOGGING, 4 } } },
+	{ .name = "the second of two notices in one datagram is read", .says_logging = true,
+	  .messages = { NOTICE(FAXPORT_CONFIG_CHANGED_CONFIG, 4),
+	    NOTICE(FAXPORT_CONFIG_CHANGED_LOGGING, 4) } },
+	{ .name = "a notice without its attribute is read as a change", .says_logging = true,
+	  .messages = { NOTICE(-1, 0) } },
+	{ .name = "a notice whose attribute is too short is read as a change", .says_logging = true,
+	  .messages = { NOTICE(FAXPORT_CONFIG_CHANGED_CONFIG, 2) } },
+	{ .name = "a datagram cut short is read as a change", .says_logging = true,
+	  .messages = { NOTICE(FAXPORT_CONFIG_CHANGED_CONFIG, 4) }, .cut_bytes = 4 },
+};
 
 int main(void)
 {
-	struct datagram datagram;
+	size_t count = sizeof(cases) / sizeof(cases[0]);
 
-	printf("1..10\n");
+	printf("1..%zu\n", count + 1);
+	for (size_t i = 0; i < count; i++) {
+		struct datagram datagram = { .length = 0 };
 
-	datagram = (struct datagram){ 0 };
-	append(&datagram, FAMILY, FAXPORT_NL_CMD_CONFIG_CHANGED,
-	       FAXPORT_CONFIG_CHANGED_LOGGING, 4);
-	ok(says(&datagram), "a notice that the logging levels were set says so");
+		for (size_t m = 0; m < 2; m++) {
+			const struct message *message = &cases[i].messages[m];
 
-	datagram = (struct datagram){ 0 };
-	append(&datagram, FAMILY, FAXPORT_NL_CMD_CONFIG_CHANGED,
-	       FAXPORT_CONFIG_CHANGED_CONFIG | FAXPORT_CONFIG_CHANGED_LOGGING, 4);
-	ok(says(&datagram), "a notice of both changes says the levels were set");
-
-	datagram = (struct datagram){ 0 };
-	append(&datagram, FAMILY, FAXPORT_NL_CMD_CONFIG_CHANGED,
-	       FAXPORT_CONFIG_CHANGED_CONFIG, 4);
-	ok(!says(&datagram), "a notice about the configuration alone does not");
-
-	datagram = (struct datagram){ 0 };
-	append(&datagram, FAMILY + 1, FAXPORT_NL_CMD_CONFIG_CHANGED,
-	       FAXPORT_CONFIG_CHANGED_LOGGING, 4);
-	ok(!says(&datagram), "another family's message is not a notice");
-
-	datagram = (struct datagram){ 0 };
-	append(&datagram, FAMILY, FAXPORT_NL_CMD_EVENT, FAXPORT_CONFIG_CHANGED_LOGGING, 4);
-	ok(!says(&datagram), "another command of the family is not a notice");
-
-	datagram = (struct datagram){ 0 };
-	append(&datagram, FAMILY, FAXPORT_NL_CMD_CONFIG_CHANGED,
-	       FAXPORT_CONFIG_CHANGED_CONFIG, 4);
-	append(&datagram, FAMILY, FAXPORT_NL_CMD_CONFIG_CHANGED,
-	       FAXPORT_CONFIG_CHANGED_LOGGING, 4);
-	ok(says(&datagram), "the second of two notices in one datagram is read");
-
-	datagram = (struct datagram){ 0 };
-	append(&datagram, FAMILY, FAXPORT_NL_CMD_CONFIG_CHANGED, -1, 0);
-	ok(says(&datagram), "a notice without its attribute is read as a change");
-
-	datagram = (struct datagram){ 0 };
-	append(&datagram, FAMILY, FAXPORT_NL_CMD_CONFIG_CHANGED,
-	       FAXPORT_CONFIG_CHANGED_CONFIG, 2);
-	ok(says(&datagram), "a notice whose attribute is too short is read as a change");
-
-	datagram = (struct datagram){ 0 };
-	append(&datagram, FAMILY, FAXPORT_NL_CMD_CONFIG_CHANGED,
-	       FAXPORT_CONFIG_CHANGED_CONFIG, 4);
-	datagram.length -= 4;
-	ok(says(&datagram), "a datagram cut short is read as a change");
-
-	ok(!faxd_config_notices_say_logging(datagram.bytes, 0, FAMILY),
+			if (message->command)
+				append(&datagram, FAMILY + message->family_offset, message->command,
+				       message->changed, message->attribute_bytes);
+		}
+		datagram.length -= cases[i].cut_bytes;
+		ok(faxd_config_notices_say_logging(datagram.bytes, datagram.length, FAMILY) ==
+			   cases[i].says_logging,
+		   cases[i].name);
+	}
+	ok(!faxd_config_notices_say_logging((const unsigned char *)"", 0, FAMILY),
 	   "an empty datagram says nothing");
-
 	return tap_exit_status();
 }

@@ -135,11 +135,10 @@ static void on_signal(struct faxd_watch *watch, int signal_number)
 	faxd_port_abort(session->port);
 }
 
-static void on_tick(struct faxd_watch *watch, uint32_t events)
+static void on_tick(struct faxd_watch *watch)
 {
 	struct dial_session *session = faxd_container_of(watch, struct dial_session, tick);
 
-	(void)events;
 	faxd_port_tick(session->port);
 }
 
