@@ -24,7 +24,10 @@ ok() { # STATUS DESCRIPTION
 diag() { sed 's/^/# /'; }
 now_ms() { date +%s%3N; }
 
-# wait_for SECONDS COMMAND...: poll every 0.1 s until COMMAND succeeds.
+# wait_for SECONDS COMMAND...: poll until COMMAND succeeds, SECONDS x 10
+# times with 0.1 s between. That is SECONDS on an idle machine and longer on
+# a starved one (each poll's forks then take their time too): on purpose,
+# the limits are for a test that is stuck, not one that is slow.
 wait_for() {
 	limit=$(($1 * 10))
 	shift
