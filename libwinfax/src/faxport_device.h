@@ -11,6 +11,11 @@
 #include <stdint.h>
 
 #define WINFAX_SERVER_NODE "/dev/faxport"
+/* "/dev/faxport" + a DeviceId in decimal (at most 10 digits) + NUL. */
+#define WINFAX_PORT_NODE_PATH_SIZE (sizeof(WINFAX_SERVER_NODE) + 10)
+
+/* Writes the path of port device_id's node, "/dev/faxport<DeviceId>". */
+void winfax_port_node_path(uint32_t device_id, char path[WINFAX_PORT_NODE_PATH_SIZE]);
 
 /* ioctl(), repeated while a signal interrupts it.  0 or errno. */
 int winfax_device_ioctl(int fd, unsigned long request, void *argument);
