@@ -63,7 +63,7 @@ demo: deps-check all
 lint: deps-check
 	tools/lint
 
-# About 10 minutes; Documentation/benchmarks.rst explains each measure.
+# About 2 minutes on a quiet host; Documentation/benchmarks.rst explains each measure.
 bench: deps-check all
 	$(MAKE) -C tools/bench
 	tools/bench/run
