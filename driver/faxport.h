@@ -140,6 +140,11 @@ struct faxport_port {
 	bool dead;
 	bool modify_open;
 	bool dsp_attached;
+	/*
+	 * NUL-padded to their whole size (the port is zeroed when created,
+	 * PORT_SET pads), so that FaxGetPort copies them whole, with no
+	 * stale bytes of an earlier value.
+	 */
 	char name[FAXPORT_NAME_SIZE];
 	char number[FAXPORT_NUMBER_SIZE];
 	char tsid[FAXPORT_IDENT_SIZE];

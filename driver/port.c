@@ -493,6 +493,15 @@ void faxport_port_remove_all(void)
 	mutex_unlock(&faxport_ports_lock);
 }
 
+static_assert(sizeof_field(struct faxport_port, name) ==
+	      sizeof_field(struct faxport_port_info, name));
+static_assert(sizeof_field(struct faxport_port, number) ==
+	      sizeof_field(struct faxport_port_info, number));
+static_assert(sizeof_field(struct faxport_port, tsid) ==
+	      sizeof_field(struct faxport_port_info, tsid));
+static_assert(sizeof_field(struct faxport_port, csid) ==
+	      sizeof_field(struct faxport_port_info, csid));
+
 /**
  * faxport_port_fill_info() - a port's FaxGetPort view
  * @port: the port
@@ -508,10 +517,11 @@ void faxport_port_fill_info(struct faxport_port *port,
 	info->rings = port->rings;
 	info->priority = port->priority;
 	info->line_type = FAXPORT_LINE_LOOPBACK;
-	strscpy(info->name, port->name, sizeof(info->name));
-	strscpy(info->number, port->number, sizeof(info->number));
-	strscpy(info->tsid, port->tsid, sizeof(info->tsid));
-	strscpy(info->csid, port->csid, sizeof(info->csid));
+	/* Whole and padded (see struct faxport_port): no scan for the NUL. */
+	memcpy(info->name, port->name, sizeof(info->name));
+	memcpy(info->number, port->number, sizeof(info->number));
+	memcpy(info->tsid, port->tsid, sizeof(info->tsid));
+	memcpy(info->csid, port->csid, sizeof(info->csid));
 	mutex_unlock(&port->lock);
 	info->state = faxport_line_port_state(port);
 }
@@ -558,18 +568,17 @@ static int faxport_port_open(struct inode *inode, struct file *file)
 						 struct faxport_port, cdev);
 	struct faxport_port_file *pf;
 
+	/*
+	 * No lock: removal may mark the port dead right after this check as
+	 * well as right before it, and every operation on the file checks
+	 * again. This only spares a file that is useless from the start.
+	 */
+	if (READ_ONCE(port->dead))
+		return -ENODEV;
 	pf = kzalloc(sizeof(*pf), GFP_KERNEL);
 	if (!pf)
 		return -ENOMEM;
 	get_device(&port->dev);
-	mutex_lock(&port->lock);
-	if (port->dead) {
-		mutex_unlock(&port->lock);
-		put_device(&port->dev);
-		kfree(pf);
-		return -ENODEV;
-	}
-	mutex_unlock(&port->lock);
 	pf->port = port;
 	mutex_init(&pf->lock);
 	file->private_data = pf;
@@ -647,16 +656,22 @@ static long faxport_port_bind(struct faxport_port_file *pf,
 		ret = -EBUSY;
 		goto out;
 	}
-	mutex_lock(&port->lock);
-	if (port->dead) {
-		ret = -ENODEV;
-	} else if (bind.mode == FAXPORT_OPEN_MODIFY) {
-		if (port->modify_open)
+	/*
+	 * Only the one MODIFY handle needs the port's state; a QUERY handle of
+	 * a port that dies now is numbed like any other open handle.
+	 */
+	if (bind.mode == FAXPORT_OPEN_MODIFY) {
+		mutex_lock(&port->lock);
+		if (port->dead)
+			ret = -ENODEV;
+		else if (port->modify_open)
 			ret = -EBUSY;
 		else
 			port->modify_open = true;
+		mutex_unlock(&port->lock);
+	} else if (READ_ONCE(port->dead)) {
+		ret = -ENODEV;
 	}
-	mutex_unlock(&port->lock);
 	if (!ret) {
 		WRITE_ONCE(pf->kind, FAXPORT_FILE_HANDLE);
 		pf->mode = bind.mode;
@@ -710,8 +725,8 @@ static long faxport_port_set(struct faxport_port_file *pf,
 		port->flags = cfg.flags;
 		port->rings = cfg.rings;
 		port->priority = cfg.priority;
-		strscpy(port->tsid, cfg.tsid, sizeof(port->tsid));
-		strscpy(port->csid, cfg.csid, sizeof(port->csid));
+		strscpy_pad(port->tsid, cfg.tsid, sizeof(port->tsid));
+		strscpy_pad(port->csid, cfg.csid, sizeof(port->csid));
 	}
 	mutex_unlock(&port->lock);
 	/* A port that may now send can take a job that waits for a line. */

@@ -482,6 +482,51 @@ TEST_F(srv, set_port_changes_what_get_and_sysfs_show)
 	close(m);
 }
 
+/* Every byte after a string's NUL is zero: nothing of an earlier value. */
+static bool padded_with_zeros(const char *field, size_t size)
+{
+	size_t i = strnlen(field, size);
+
+	if (i == size)
+		return false;
+	for (; i < size; i++)
+		if (field[i])
+			return false;
+	return true;
+}
+
+TEST_F(srv, get_port_pads_strings_after_a_shorter_set)
+{
+	struct faxport_port_info info, before;
+	struct faxport_port_config cfg;
+	int m = port_open(self->server, 4, FAXPORT_OPEN_MODIFY);
+
+	ASSERT_LE(0, m);
+	ASSERT_EQ(0, port_get(m, &before));
+	EXPECT_TRUE(padded_with_zeros(before.name, sizeof(before.name)));
+	EXPECT_TRUE(padded_with_zeros(before.number, sizeof(before.number)));
+	cfg = config_of(&before);
+	strcpy(cfg.tsid, "+1 555 0100 0199 999");
+	strcpy(cfg.csid, "A twenty char CSID..");
+	ASSERT_EQ(0, ioctl(m, FAXPORT_IOC_PORT_SET, &cfg));
+	strcpy(cfg.tsid, "1");
+	memset(cfg.csid, 0, sizeof(cfg.csid));
+	strcpy(cfg.csid, "2");
+	ASSERT_EQ(0, ioctl(m, FAXPORT_IOC_PORT_SET, &cfg));
+	memset(&info, 0xa5, sizeof(info));
+	ASSERT_EQ(0, port_get(m, &info));
+	EXPECT_STREQ("1", info.tsid);
+	EXPECT_STREQ("2", info.csid);
+	EXPECT_TRUE(padded_with_zeros(info.tsid, sizeof(info.tsid)));
+	EXPECT_TRUE(padded_with_zeros(info.csid, sizeof(info.csid)));
+	EXPECT_TRUE(padded_with_zeros(info.name, sizeof(info.name)));
+	EXPECT_TRUE(padded_with_zeros(info.number, sizeof(info.number)));
+
+	cfg = config_of(&before);
+	ASSERT_EQ(0, ioctl(m, FAXPORT_IOC_PORT_SET, &cfg));
+	close(m);
+}
+
 TEST_F(srv, set_port_needs_a_modify_handle)
 {
 	struct faxport_port_info info;
