@@ -22,7 +22,6 @@
 #include "faxport_device.h"
 #include "handle_table.h"
 #include "last_error.h"
-#include "port_handle.h"
 #include "result_buffer.h"
 #include "winfax.h"
 #include "winfax_strings.h"
@@ -117,29 +116,6 @@ static void *build_port_infos(enum winfax_string_form form, struct faxport_port_
 
 /* ---- FaxOpenPort -------------------------------------------------------- */
 
-struct winfax_port_handle *winfax_port_handle_new(const struct winfax_handle_ref *server)
-{
-    struct winfax_port_handle *port = malloc(sizeof(*port));
-
-    if (!port) {
-        errno = ENOMEM;
-        return NULL;
-    }
-    port->server = *server;
-    return port;
-}
-
-void winfax_port_handle_release(int port_fd, void *data)
-{
-    struct winfax_port_handle *port = data;
-
-    (void)port_fd;
-    if (port) {
-        winfax_handle_put(&port->server);
-        free(port);
-    }
-}
-
 /*
  * Overrides of the general errno mapping, as the API documents FaxOpenPort:
  *  - no node for the DeviceId (ENOENT), a port removed meanwhile (ENODEV,
@@ -179,7 +155,6 @@ BOOL WINFAX_CALL FaxOpenPort(HANDLE FaxHandle, DWORD DeviceId, DWORD Flags,
 {
     struct winfax_handle_ref server;
     struct faxport_port_bind bind = { 0 };
-    struct winfax_port_handle *port_data;
     uint32_t mode = bind_mode_for(Flags);
     HANDLE port_handle;
     int port_fd;
@@ -214,17 +189,13 @@ BOOL WINFAX_CALL FaxOpenPort(HANDLE FaxHandle, DWORD DeviceId, DWORD Flags,
         return winfax_fail(open_port_error_to_win32(error));
     }
 
-    port_data = winfax_port_handle_new(&server);
-    if (!port_data) {
-        winfax_handle_put(&server);
-        close(port_fd);
-        return winfax_fail_errno(ENOMEM);
-    }
-    /* From here the server reference is the port handle's. */
-    error = winfax_handle_create(WINFAX_HANDLE_FAX_PORT, port_fd, port_data,
-                                 winfax_port_handle_release, &port_handle);
+    /* The port handle keeps the server reference: FaxGetDeviceStatus lists
+     * the job queue, which only a server handle may, through the server
+     * handle the port was opened with (its rights), even after a FaxClose
+     * of that server handle. */
+    error = winfax_handle_create_child(WINFAX_HANDLE_FAX_PORT, port_fd, &server, &port_handle);
     if (error) {
-        winfax_port_handle_release(port_fd, port_data);
+        winfax_handle_put(&server);
         close(port_fd);
         return winfax_fail_errno(error);
     }

@@ -163,12 +163,9 @@ BOOL WINFAX_CALL FaxConnectFaxServerW(LPCWSTR MachineName, LPHANDLE FaxHandle)
  */
 BOOL WINFAX_CALL FaxClose(HANDLE FaxHandle)
 {
-    struct winfax_handle_ref ref;
-
-    if (!winfax_handle_detach(FaxHandle, WINFAX_HANDLE_FAX_SERVER, &ref) &&
-        !winfax_handle_detach(FaxHandle, WINFAX_HANDLE_FAX_PORT, &ref))
+    if (!winfax_handle_close(FaxHandle, WINFAX_HANDLE_KIND_BIT(WINFAX_HANDLE_FAX_SERVER) |
+                                            WINFAX_HANDLE_KIND_BIT(WINFAX_HANDLE_FAX_PORT)))
         return winfax_fail(ERROR_INVALID_HANDLE);
-    winfax_handle_put(&ref);
     return TRUE;
 }
 

@@ -3,10 +3,10 @@
  * FaxGetDeviceStatusA/W: a port and the job on it, in one FAX_DEVICE_STATUS.
  *
  * The port comes from FAXPORT_IOC_PORT_GET on the port handle; the job is
- * found in the queue (FAXPORT_IOC_JOB_LIST, listed through the server fd
- * of the server handle the port
- * handle keeps a reference to, see port_handle.h) as the job whose device_id is
- * the port's: the uAPI has no "job of this port" request.  A port with no
+ * found in the queue (FAXPORT_IOC_JOB_LIST, listed through the fd of the
+ * server handle the port handle was opened through, its parent in the
+ * handle table) as the job whose device_id is the port's: the uAPI has no
+ * "job of this port" request.  A port with no
  * job, or whose job the caller may not see (no FAX_JOB_QUERY and not the
  * owner), gives the port's fields only: JobType JT_UNKNOWN and the job
  * fields NULL or 0.
@@ -37,7 +37,6 @@
 #include "faxport_device.h"
 #include "handle_table.h"
 #include "last_error.h"
-#include "port_handle.h"
 #include "result_buffer.h"
 #include "user_names.h"
 #include "winfax.h"
@@ -130,7 +129,6 @@ static BOOL get_device_status(HANDLE port_handle, enum winfax_string_form form,
     struct faxport_port_info info;
     struct faxport_job_info *jobs = NULL;
     const struct faxport_job_info *job = NULL;
-    const struct winfax_port_handle *port_data;
     uint32_t job_count = 0;
     int error;
 
@@ -141,12 +139,11 @@ static BOOL get_device_status(HANDLE port_handle, enum winfax_string_form form,
         winfax_handle_put(&port);
         return winfax_fail(ERROR_INVALID_PARAMETER);
     }
-    port_data = port.data;
     memset(&info, 0, sizeof(info));
     /* A removed port: ENODEV, ERROR_BAD_UNIT. */
     error = winfax_device_ioctl(port.fd, FAXPORT_IOC_PORT_GET, &info);
-    if (!error && port_data)
-        error = winfax_list_jobs(port_data->server.fd, &jobs, &job_count);
+    if (!error && port.parent_fd >= 0)
+        error = winfax_list_jobs(port.parent_fd, &jobs, &job_count);
     winfax_handle_put(&port);
     if (error)
         return winfax_fail_errno(error);

@@ -20,11 +20,25 @@ struct handle_slot {
     int fd;
     void *data;
     winfax_handle_release_fn release;
-    /* The open handle's reference plus one per winfax_handle_get(). */
+    /* The open handle's reference, one per winfax_handle_get() and one per
+     * child handle opened through this one. */
     unsigned int references;
     bool in_use;
     uint32_t next_free;
+    /* The slot of the handle this one was opened through, or NO_SLOT. */
+    uint32_t parent;
 };
+
+/* What is left to do, outside the lock, for a slot whose last reference
+ * went. */
+struct retired_slot {
+    winfax_handle_release_fn release;
+    void *data;
+    int fd;
+};
+
+/* A child and its parent: parents are one level deep. */
+#define MAX_RETIRED_AT_ONCE 2
 
 static pthread_mutex_t table_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct handle_slot *slots;
@@ -64,9 +78,13 @@ static bool grow_table_locked(void)
     return true;
 }
 
-/* Returns the slot an open value refers to, or NULL. */
-static struct handle_slot *find_open_slot_locked(HANDLE handle,
-                                                 enum winfax_handle_kind kind)
+static unsigned int kinds_of(enum winfax_handle_kind kind)
+{
+    return kind == WINFAX_HANDLE_ANY ? UINT_MAX : WINFAX_HANDLE_KIND_BIT(kind);
+}
+
+/* Returns the slot an open value of one of the kinds refers to, or NULL. */
+static struct handle_slot *find_open_slot_locked(HANDLE handle, unsigned int kinds)
 {
     uintptr_t value = (uintptr_t)handle;
     uintptr_t slot_field = value & SLOT_FIELD_MASK;
@@ -77,7 +95,7 @@ static struct handle_slot *find_open_slot_locked(HANDLE handle,
     slot = &slots[slot_field - 1];
     if (!slot->in_use || slot->value != value)
         return NULL;
-    if (kind != WINFAX_HANDLE_ANY && slot->kind != kind)
+    if (!(kinds & WINFAX_HANDLE_KIND_BIT(slot->kind)))
         return NULL;
     return slot;
 }
@@ -86,12 +104,57 @@ static void fill_ref(const struct handle_slot *slot, struct winfax_handle_ref *r
 {
     ref->kind = slot->kind;
     ref->fd = slot->fd;
+    ref->parent_fd = slot->parent == NO_SLOT ? -1 : slots[slot->parent].fd;
     ref->data = slot->data;
     ref->slot = (uint32_t)(slot - slots);
 }
 
-int winfax_handle_create(enum winfax_handle_kind kind, int fd, void *data,
-                         winfax_handle_release_fn release, HANDLE *handle_out)
+/*
+ * Drops one reference to a slot; when it was the last, frees the slot and
+ * drops the reference it held to its parent in turn.  What the dead slots
+ * leave to do outside the lock goes to retired; returns how many died.
+ */
+static size_t drop_reference_locked(uint32_t index,
+                                    struct retired_slot retired[MAX_RETIRED_AT_ONCE])
+{
+    size_t count = 0;
+
+    while (index != NO_SLOT && --slots[index].references == 0) {
+        struct handle_slot *slot = &slots[index];
+        uint32_t parent = slot->parent;
+
+        retired[count].release = slot->release;
+        retired[count].data = slot->data;
+        retired[count].fd = slot->fd;
+        count++;
+        slot->in_use = false;
+        slot->value = 0;
+        slot->data = NULL;
+        slot->fd = -1;
+        slot->parent = NO_SLOT;
+        slot->next_free = first_free_slot;
+        first_free_slot = index;
+        live_slots--;
+        index = parent;
+    }
+    return count;
+}
+
+/* Outside the lock: release may block (close of a device fd) or take the
+ * object's own locks.  Children go first, so a parent's fd outlives its
+ * children's. */
+static void finish_retired(const struct retired_slot *retired, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        if (retired[i].release)
+            retired[i].release(retired[i].fd, retired[i].data);
+        if (retired[i].fd >= 0)
+            close(retired[i].fd);
+    }
+}
+
+static int create_slot(enum winfax_handle_kind kind, int fd, void *data,
+                       winfax_handle_release_fn release, uint32_t parent, HANDLE *handle_out)
 {
     struct handle_slot *slot;
     size_t index;
@@ -100,6 +163,10 @@ int winfax_handle_create(enum winfax_handle_kind kind, int fd, void *data,
         return EINVAL;
 
     pthread_mutex_lock(&table_lock);
+    if (parent != NO_SLOT && slots[parent].parent != NO_SLOT) {
+        pthread_mutex_unlock(&table_lock);
+        return EINVAL;
+    }
     if (live_slots >= open_limit) {
         pthread_mutex_unlock(&table_lock);
         return EMFILE;
@@ -124,10 +191,25 @@ int winfax_handle_create(enum winfax_handle_kind kind, int fd, void *data,
     slot->references = 1;
     slot->in_use = true;
     slot->next_free = NO_SLOT;
+    slot->parent = parent;
     live_slots++;
     *handle_out = (HANDLE)slot->value;
     pthread_mutex_unlock(&table_lock);
     return 0;
+}
+
+int winfax_handle_create(enum winfax_handle_kind kind, int fd, void *data,
+                         winfax_handle_release_fn release, HANDLE *handle_out)
+{
+    return create_slot(kind, fd, data, release, NO_SLOT, handle_out);
+}
+
+int winfax_handle_create_child(enum winfax_handle_kind kind, int fd,
+                               const struct winfax_handle_ref *parent, HANDLE *handle_out)
+{
+    if (!parent)
+        return EINVAL;
+    return create_slot(kind, fd, NULL, NULL, parent->slot, handle_out);
 }
 
 bool winfax_handle_get(HANDLE handle, enum winfax_handle_kind kind,
@@ -137,7 +219,7 @@ bool winfax_handle_get(HANDLE handle, enum winfax_handle_kind kind,
     bool found = false;
 
     pthread_mutex_lock(&table_lock);
-    slot = find_open_slot_locked(handle, kind);
+    slot = find_open_slot_locked(handle, kinds_of(kind));
     /* A reference count that would wrap is refused rather than trusted. */
     if (slot && slot->references < UINT_MAX) {
         slot->references++;
@@ -154,7 +236,7 @@ bool winfax_handle_detach(HANDLE handle, enum winfax_handle_kind kind,
     struct handle_slot *slot;
 
     pthread_mutex_lock(&table_lock);
-    slot = find_open_slot_locked(handle, kind);
+    slot = find_open_slot_locked(handle, kinds_of(kind));
     if (slot) {
         slot->value = 0;
         fill_ref(slot, ref);
@@ -163,41 +245,35 @@ bool winfax_handle_detach(HANDLE handle, enum winfax_handle_kind kind,
     return slot != NULL;
 }
 
-void winfax_handle_put(struct winfax_handle_ref *ref)
+bool winfax_handle_close(HANDLE handle, unsigned int kinds)
 {
+    struct retired_slot retired[MAX_RETIRED_AT_ONCE];
     struct handle_slot *slot;
-    winfax_handle_release_fn release = NULL;
-    void *data = NULL;
-    int fd = -1;
-    bool last = false;
+    size_t retired_count = 0;
 
     pthread_mutex_lock(&table_lock);
-    slot = &slots[ref->slot];
-    if (--slot->references == 0) {
-        last = true;
-        release = slot->release;
-        fd = slot->fd;
-        data = slot->data;
-        slot->in_use = false;
+    slot = find_open_slot_locked(handle, kinds);
+    if (slot) {
         slot->value = 0;
-        slot->data = NULL;
-        slot->fd = -1;
-        slot->next_free = first_free_slot;
-        first_free_slot = ref->slot;
-        live_slots--;
+        retired_count = drop_reference_locked((uint32_t)(slot - slots), retired);
     }
     pthread_mutex_unlock(&table_lock);
+    finish_retired(retired, retired_count);
+    return slot != NULL;
+}
 
-    /* Outside the lock: release may block (close of a device fd) or take
-     * the object's own locks. */
-    if (last) {
-        if (release)
-            release(fd, data);
-        if (fd >= 0)
-            close(fd);
-    }
+void winfax_handle_put(struct winfax_handle_ref *ref)
+{
+    struct retired_slot retired[MAX_RETIRED_AT_ONCE];
+    size_t retired_count;
+
+    pthread_mutex_lock(&table_lock);
+    retired_count = drop_reference_locked(ref->slot, retired);
+    pthread_mutex_unlock(&table_lock);
+    finish_retired(retired, retired_count);
     ref->data = NULL;
     ref->fd = -1;
+    ref->parent_fd = -1;
 }
 
 size_t winfax_handle_count_live(void)

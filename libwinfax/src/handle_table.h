@@ -14,6 +14,12 @@
  * and its fd is closed, only when the last reference is put.  So a thread
  * still using a handle that another thread closes keeps a valid fd and
  * data pointer, and an fd number is never closed twice or after reuse.
+ *
+ * A handle may be opened through another (a port handle through the server
+ * handle it was opened with): the child's slot holds one reference to its
+ * parent's slot, dropped when the child's last reference goes, so the
+ * parent's fd stays valid for as long as the child is used, whether or not
+ * the parent was closed meanwhile.  Parents are one level deep.
  */
 #ifndef LIBWINFAX_HANDLE_TABLE_H
 #define LIBWINFAX_HANDLE_TABLE_H
@@ -42,9 +48,14 @@ typedef void (*winfax_handle_release_fn)(int fd, void *data);
 struct winfax_handle_ref {
     enum winfax_handle_kind kind;
     int fd;
+    /* The fd of the handle this one was opened through, or -1. */
+    int parent_fd;
     void *data;
     uint32_t slot;
 };
+
+/* A set of kinds, for the calls that accept more than one. */
+#define WINFAX_HANDLE_KIND_BIT(kind) (1u << (kind))
 
 /* Upper bound on open handles.  Handle values keep slot + 1 in their low
  * WINFAX_HANDLE_SLOT_BITS bits; all-ones there would make
@@ -59,6 +70,15 @@ struct winfax_handle_ref {
  */
 int winfax_handle_create(enum winfax_handle_kind kind, int fd, void *data,
                          winfax_handle_release_fn release, HANDLE *handle_out);
+
+/*
+ * As winfax_handle_create() with no data, for a handle opened through
+ * parent (a reference from winfax_handle_get() to a handle that has no
+ * parent itself).  On success the new handle keeps that reference until
+ * its own last reference goes; on failure it is still the caller's.
+ */
+int winfax_handle_create_child(enum winfax_handle_kind kind, int fd,
+                               const struct winfax_handle_ref *parent, HANDLE *handle_out);
 
 /* Looks up an open handle of the given kind (or any kind) and takes a
  * reference.  False for NULL, closed, stale, forged or wrong-kind values. */
@@ -76,6 +96,13 @@ void winfax_handle_put(struct winfax_handle_ref *ref);
  */
 bool winfax_handle_detach(HANDLE handle, enum winfax_handle_kind kind,
                           struct winfax_handle_ref *ref);
+
+/*
+ * Detaches a handle of one of the kinds in kinds (WINFAX_HANDLE_KIND_BIT()s)
+ * and puts its reference, in one pass: what FaxClose does.  False if the
+ * value is not an open handle of those kinds.
+ */
+bool winfax_handle_close(HANDLE handle, unsigned int kinds);
 
 /* For tests and diagnostics: handles not yet fully released (open, or
  * closed but still referenced). */

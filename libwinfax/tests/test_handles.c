@@ -192,6 +192,83 @@ static void test_reference_outlives_close(void)
     ok(!fd_is_open(fd), "and closes the fd");
 }
 
+/* A port handle opened through a server handle keeps the server's slot,
+ * and so its fd, until the port's last reference goes. */
+static void test_child_keeps_parent(void)
+{
+    unsigned int fax_kinds = WINFAX_HANDLE_KIND_BIT(WINFAX_HANDLE_FAX_SERVER) |
+                             WINFAX_HANDLE_KIND_BIT(WINFAX_HANDLE_FAX_PORT);
+    struct winfax_handle_ref server_ref;
+    struct winfax_handle_ref port_ref;
+    struct winfax_handle_ref lookup;
+    size_t live_before = winfax_handle_count_live();
+    int server_fd = open_null();
+    int port_fd = open_null();
+    HANDLE server = create_or_die(WINFAX_HANDLE_FAX_SERVER, server_fd, 21);
+    HANDLE port = NULL;
+    HANDLE grandchild = NULL;
+
+    atomic_store(&release_calls, 0);
+    ok(winfax_handle_get(server, WINFAX_HANDLE_FAX_SERVER, &server_ref), "take a server reference");
+    is_equal(server_ref.parent_fd, -1, "a handle without a parent has parent_fd -1");
+    is_equal(winfax_handle_create_child(WINFAX_HANDLE_FAX_PORT, port_fd, &server_ref, &port), 0,
+             "open a port handle through it");
+    ok(winfax_handle_get(port, WINFAX_HANDLE_FAX_PORT, &port_ref), "the port handle is found");
+    is_equal(port_ref.fd, port_fd, "it carries its own fd");
+    is_equal(port_ref.parent_fd, server_fd, "and its parent's fd");
+    ok(port_ref.data == NULL, "and no data");
+    is_equal(winfax_handle_create_child(WINFAX_HANDLE_FAX_PORT, -1, &port_ref, &grandchild),
+             EINVAL, "a child of a child is refused (parents are one level deep)");
+    ok(grandchild == NULL, "and hands out no value");
+    winfax_handle_put(&port_ref);
+
+    ok(!winfax_handle_close(server, WINFAX_HANDLE_KIND_BIT(WINFAX_HANDLE_COMPLETION_PORT)),
+       "closing the server as a completion port fails");
+    ok(winfax_handle_close(server, fax_kinds), "close the server handle");
+    ok(!winfax_handle_get(server, WINFAX_HANDLE_ANY, &lookup), "its value is no longer found");
+    ok(!winfax_handle_close(server, fax_kinds), "closing it again fails");
+    is_equal(atomic_load(&release_calls), 0, "the server is not released: the port uses it");
+    ok(fd_is_open(server_fd), "its fd stays open");
+    ok(winfax_handle_get(port, WINFAX_HANDLE_FAX_PORT, &port_ref) &&
+       port_ref.parent_fd == server_fd, "the port still reaches the server's fd");
+
+    ok(winfax_handle_close(port, fax_kinds), "close the port handle while it is in use");
+    ok(fd_is_open(port_fd) && fd_is_open(server_fd), "both fds stay open while it is used");
+    winfax_handle_put(&port_ref);
+    ok(!fd_is_open(port_fd), "the last put closes the port's fd");
+    ok(!fd_is_open(server_fd), "and the server's");
+    is_equal(atomic_load(&release_calls), 1, "the server's release ran once");
+    is_equal(atomic_load(&last_released_fd), server_fd, "after the port's fd was closed");
+    is_equal(winfax_handle_count_live(), live_before, "nothing is left live");
+}
+
+/* The other order: the port closed first leaves the server open. */
+static void test_child_closed_first(void)
+{
+    unsigned int port_kind = WINFAX_HANDLE_KIND_BIT(WINFAX_HANDLE_FAX_PORT);
+    struct winfax_handle_ref server_ref;
+    size_t live_before = winfax_handle_count_live();
+    int server_fd = open_null();
+    HANDLE server = create_or_die(WINFAX_HANDLE_FAX_SERVER, server_fd, 22);
+    HANDLE port = NULL;
+
+    atomic_store(&release_calls, 0);
+    if (!winfax_handle_get(server, WINFAX_HANDLE_FAX_SERVER, &server_ref) ||
+        winfax_handle_create_child(WINFAX_HANDLE_FAX_PORT, -1, &server_ref, &port) != 0)
+        abort();
+    ok(!winfax_handle_close(port, WINFAX_HANDLE_KIND_BIT(WINFAX_HANDLE_FAX_SERVER)),
+       "closing the port as a server fails");
+    ok(winfax_handle_close(port, port_kind), "close the port handle");
+    is_equal(atomic_load(&release_calls), 0, "the server is not released");
+    ok(winfax_handle_get(server, WINFAX_HANDLE_FAX_SERVER, &server_ref), "and is still found");
+    winfax_handle_put(&server_ref);
+    ok(fd_is_open(server_fd), "with its fd open");
+    close_handle(server, WINFAX_HANDLE_FAX_SERVER);
+    is_equal(atomic_load(&release_calls), 1, "closing it releases it");
+    ok(!fd_is_open(server_fd), "and closes its fd");
+    is_equal(winfax_handle_count_live(), live_before, "nothing is left live");
+}
+
 #define MANY_HANDLES 5000
 
 static void test_growth_and_limit(void)
@@ -341,6 +418,8 @@ int main(void)
     test_lookup();
     test_stale();
     test_reference_outlives_close();
+    test_child_keeps_parent();
+    test_child_closed_first();
     test_growth_and_limit();
     test_threads();
     return tap_finish();
