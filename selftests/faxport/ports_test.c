@@ -509,8 +509,8 @@ TEST_F(srv, get_port_pads_strings_after_a_shorter_set)
 	strcpy(cfg.tsid, "+1 555 0100 0199 999");
 	strcpy(cfg.csid, "A twenty char CSID..");
 	ASSERT_EQ(0, ioctl(m, FAXPORT_IOC_PORT_SET, &cfg));
+	/* The old value's tail stays in cfg past the new NUL, as in tsid. */
 	strcpy(cfg.tsid, "1");
-	memset(cfg.csid, 0, sizeof(cfg.csid));
 	strcpy(cfg.csid, "2");
 	ASSERT_EQ(0, ioctl(m, FAXPORT_IOC_PORT_SET, &cfg));
 	memset(&info, 0xa5, sizeof(info));
