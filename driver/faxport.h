@@ -126,10 +126,21 @@ struct faxport_port_routing {
  * @dead: removed: every operation fails with -ENODEV
  * @modify_open: a MODIFY port handle exists
  * @dsp_attached: a DSP engine is attached
+ * @name: the port's name (the DeviceName)
+ * @number: its phone number on the exchange
+ * @tsid: the station id it sends
+ * @csid: the station id it answers with
+ * @flags: FAXPORT_PORT_* bits
+ * @rings: rings before an incoming call is answered
+ * @priority: the order in which idle ports take send jobs (1 first)
  * @routing: each routing method's state, indexed as routing.c's table
  * @wait: woken on audio, line events, and removal
  * @line: the port's side of the exchange
  * @job: the job assigned to the port (under faxport_jobs_lock), or NULL
+ *
+ * @name, @number, @tsid and @csid are NUL-padded to their whole size (the
+ * port is zeroed when created, PORT_SET pads), so that FaxGetPort copies
+ * them whole, with no stale bytes of an earlier value.
  */
 struct faxport_port {
 	struct device dev;
@@ -140,11 +151,6 @@ struct faxport_port {
 	bool dead;
 	bool modify_open;
 	bool dsp_attached;
-	/*
-	 * NUL-padded to their whole size (the port is zeroed when created,
-	 * PORT_SET pads), so that FaxGetPort copies them whole, with no
-	 * stale bytes of an earlier value.
-	 */
 	char name[FAXPORT_NAME_SIZE];
 	char number[FAXPORT_NUMBER_SIZE];
 	char tsid[FAXPORT_IDENT_SIZE];

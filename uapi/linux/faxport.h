@@ -290,6 +290,7 @@ struct faxport_job_submit {
  * @current_page: the page on the line now.
  * @retries_left: attempts left after the current one.
  * @t30_code: the last T.30 completion code the engine reported.
+ * @reserved: 0.
  * @submitted_ns: CLOCK_REALTIME ns of the submission.
  * @started_ns: CLOCK_REALTIME ns when the current attempt started, or 0.
  * @next_try_ns: CLOCK_REALTIME ns of the next attempt (retry or schedule).
@@ -671,6 +672,7 @@ struct faxport_dial {
  *	means events were dropped (the queue holds 64; the oldest goes).
  * @type: out: a FAXPORT_LINE_EV_* value.
  * @arg: out: per type (the ring count for RING).
+ * @reserved: out: 0.
  * @timestamp_ns: out: CLOCK_MONOTONIC time of the event.
  *
  * FAXPORT_IOC_LINE_EVENT fails with -EAGAIN when no event waits.
