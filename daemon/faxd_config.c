@@ -11,7 +11,7 @@
 
 #include <linux/faxport.h>
 
-#include "fax_call.h"
+#include "t30/fax_call.h"
 #include "faxd_log.h"
 #include "faxd_names.h"
 

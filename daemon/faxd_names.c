@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "fax_call.h"
+#include "t30/fax_call.h"
 
 struct name_bit {
 	const char *name;

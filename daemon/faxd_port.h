@@ -17,7 +17,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "fax_call.h"
+#include "t30/fax_call.h"
 #include "faxd_loop.h"
 
 struct faxd_port;

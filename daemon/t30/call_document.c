@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-#include "fax_document.h"
+#include "call_document.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -64,7 +64,7 @@ static int copy_content(int from_fd, int to_fd, uint64_t max_bytes)
 	return result;
 }
 
-int fax_document_snapshot(int fd, uint64_t max_bytes)
+int call_document_snapshot(int fd, uint64_t max_bytes)
 {
 	int memory_fd = memfd_create("faxd-document", MFD_CLOEXEC | MFD_ALLOW_SEALING);
 	int saved_errno;
@@ -84,7 +84,7 @@ fail:
 	return -1;
 }
 
-int fax_document_fd_path(int fd, char *path, size_t size)
+int call_document_fd_path(int fd, char *path, size_t size)
 {
 	int length = snprintf(path, size, "/proc/self/fd/%d", fd);
 
@@ -118,7 +118,7 @@ static int inspect_page(TIFF *tif)
 	return T30_ERR_OK;
 }
 
-int fax_document_inspect(const char *path, int *pages)
+int call_document_inspect(const char *path, int *pages)
 {
 	TIFFOpenOptions *options = TIFFOpenOptionsAlloc();
 	TIFF *tif;

@@ -17,7 +17,7 @@
 
 #include <spandsp.h>
 
-#include "fax_document.h"
+#include "call_document.h"
 #include "t30_dcs.h"
 #include "t30_outcome.h"
 
@@ -629,7 +629,7 @@ static void fail_at_start(struct fax_call *call, int t30_code)
 
 static void set_document(struct fax_call *call, const char *path)
 {
-	int t30_code = fax_document_inspect(path, &call->pages_in_document);
+	int t30_code = call_document_inspect(path, &call->pages_in_document);
 
 	if (t30_code != T30_ERR_OK) {
 		fail_at_start(call, t30_code);
@@ -665,13 +665,13 @@ struct fax_call *fax_call_new_send_fd(const struct fax_call_options *options,
 	call = call_new(options, FAX_CALL_SEND);
 	if (!call)
 		return NULL;
-	call->document_snapshot_fd = fax_document_snapshot(document_fd, max_bytes);
+	call->document_snapshot_fd = call_document_snapshot(document_fd, max_bytes);
 	if (call->document_snapshot_fd < 0) {
 		fail_at_start(call, T30_ERR_FILEERROR);
 		return call;
 	}
-	if (fax_document_fd_path(call->document_snapshot_fd, call->document_path_buffer,
-				 sizeof(call->document_path_buffer))) {
+	if (call_document_fd_path(call->document_snapshot_fd, call->document_path_buffer,
+				  sizeof(call->document_path_buffer))) {
 		fail_at_start(call, T30_ERR_FILEERROR);
 		return call;
 	}

@@ -19,8 +19,8 @@
  * and fax_call_outcome_name()-style functions, but must not feed audio to,
  * hang up, abort or free the same call.
  */
-#ifndef FAXD_FAX_CALL_H
-#define FAXD_FAX_CALL_H
+#ifndef FAXD_T30_FAX_CALL_H
+#define FAXD_T30_FAX_CALL_H
 
 #include <stdbool.h>
 #include <stdint.h>

@@ -20,9 +20,9 @@
 
 #include <spandsp.h>
 
-#include "../fax_call.h"
-#include "../t30_dcs.h"
-#include "../t30_outcome.h"
+#include "../t30/fax_call.h"
+#include "../t30/t30_dcs.h"
+#include "../t30/t30_outcome.h"
 #include "tiff_pages.h"
 
 #define CHUNK_SAMPLES 160
