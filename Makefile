@@ -5,7 +5,7 @@
 #   make check-interop  HylaFAX and efax through the Class 1 modem (real time)
 #   make check-debug  the VM tests on the debug kernel (KASAN, lockdep, kmemleak)
 #   make demo       boot the VM and show the fax server at work
-#   make lint       checkpatch --strict and sparse on driver/
+#   make lint       checkpatch --strict, kernel-doc and sparse on driver/
 #   make bench      the benchmarks in the VM: bench/results.json and a table
 #   make install    DESTDIR=... PREFIX=/usr/local (make uninstall removes it)
 #   make dkms-install  the driver's source for DKMS (make dkms-uninstall)
