@@ -12,8 +12,8 @@
 #include <linux/faxport.h>
 
 #include "t30/fax_call.h"
-#include "faxd_log.h"
-#include "faxd_names.h"
+#include "engine/log.h"
+#include "engine/names.h"
 
 /* Which per-port keys a section sets, so that the rest falls through to the globals. */
 enum setting_bit {

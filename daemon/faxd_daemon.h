@@ -12,8 +12,8 @@
 #include <stdint.h>
 
 #include "faxd_config.h"
-#include "faxd_loop.h"
-#include "faxd_port.h"
+#include "engine/loop.h"
+#include "engine/port_engine.h"
 #include "faxd_spool.h"
 
 struct faxd_daemon;

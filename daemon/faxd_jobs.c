@@ -17,7 +17,7 @@
 #include <linux/faxport.h>
 
 #include "faxd_daemon.h"
-#include "faxd_log.h"
+#include "engine/log.h"
 #include "faxd_log_levels.h"
 
 static void copy_printable_ident(char *to, size_t size, const char *from)

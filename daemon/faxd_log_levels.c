@@ -15,7 +15,7 @@
 #include <netlink/genl/ctrl.h>
 #include <netlink/genl/genl.h>
 
-#include "faxd_log.h"
+#include "engine/log.h"
 
 #define FAXPORT_SERVER_NODE "/dev/faxport"
 

@@ -22,9 +22,9 @@
 
 #include <linux/faxport.h>
 
-#include "faxd_clock.h"
+#include "engine/clock.h"
 #include "faxd_daemon.h"
-#include "faxd_log.h"
+#include "engine/log.h"
 #include "faxd_log_levels.h"
 #include "faxd_routing.h"
 

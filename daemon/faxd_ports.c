@@ -14,12 +14,12 @@
 
 #include <linux/faxport.h>
 
-#include "faxd_clock.h"
+#include "engine/clock.h"
 #include "faxd_daemon.h"
-#include "faxd_log.h"
+#include "engine/log.h"
 #include "faxd_spool.h"
 #include "faxd_routing.h"
-#include "faxd_sysfs.h"
+#include "engine/sysfs.h"
 
 static unsigned int wanted_clock(const struct faxd_daemon *daemon)
 {

@@ -14,11 +14,11 @@
 
 #include <linux/faxport.h>
 
-#include "faxd_clock.h"
+#include "engine/clock.h"
 #include "faxd_daemon.h"
-#include "faxd_log.h"
+#include "engine/log.h"
 #include "faxd_routing.h"
-#include "faxd_sysfs.h"
+#include "engine/sysfs.h"
 
 /*
  * Our MCF to the last page is going out: the sender will report the fax

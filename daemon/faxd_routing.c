@@ -16,7 +16,7 @@
 #include <linux/faxport.h>
 
 #include "faxd_config.h"
-#include "faxd_log.h"
+#include "engine/log.h"
 
 extern char **environ;
 

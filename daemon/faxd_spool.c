@@ -12,7 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "faxd_log.h"
+#include "engine/log.h"
 
 #define INBOX "inbox"
 

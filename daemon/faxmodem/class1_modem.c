@@ -33,8 +33,8 @@
 
 #include <linux/faxport.h>
 
-#include "../faxd_log.h"
-#include "../faxd_port.h"
+#include "../engine/log.h"
+#include "../engine/port_engine.h"
 #include "dte_tty.h"
 #include "t31_guard.h"
 

@@ -14,7 +14,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#include "../faxd_loop.h"
+#include "../engine/loop.h"
 
 struct class1_modem;
 

@@ -15,7 +15,7 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "../faxd_log.h"
+#include "../engine/log.h"
 
 /*
  * What a DTE that stopped reading may leave unread before output is dropped:

@@ -20,7 +20,7 @@
 #include <stddef.h>
 #include <sys/types.h>
 
-#include "../faxd_loop.h"
+#include "../engine/loop.h"
 
 struct dte_tty;
 

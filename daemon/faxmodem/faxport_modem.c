@@ -15,9 +15,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../faxd_log.h"
-#include "../faxd_loop.h"
-#include "../faxd_names.h"
+#include "../engine/log.h"
+#include "../engine/loop.h"
+#include "../engine/names.h"
 #include "class1_modem.h"
 
 enum exit_status {

@@ -13,7 +13,7 @@
 
 #include "../t30/fax_call.h"
 #include "../faxd_config.h"
-#include "../faxd_log.h"
+#include "../engine/log.h"
 #include "tap.h"
 
 /* Write @text to a temporary file and load it. */

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../faxd_log.h"
+#include "../engine/log.h"
 #include "tap.h"
 
 static FILE *captured;

@@ -14,8 +14,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../faxd_clock.h"
-#include "../faxd_loop.h"
+#include "../engine/clock.h"
+#include "../engine/loop.h"
 #include "tap.h"
 
 struct tick_counter {

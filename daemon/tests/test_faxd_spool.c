@@ -15,7 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../faxd_log.h"
+#include "../engine/log.h"
 #include "../faxd_spool.h"
 #include "tap.h"
 

@@ -18,11 +18,11 @@
 
 #include <linux/faxport.h>
 
-#include "../faxd_log.h"
-#include "../faxd_loop.h"
-#include "../faxd_names.h"
-#include "../faxd_port.h"
-#include "../faxd_sysfs.h"
+#include "../engine/log.h"
+#include "../engine/loop.h"
+#include "../engine/names.h"
+#include "../engine/port_engine.h"
+#include "../engine/sysfs.h"
 
 enum exit_status {
 	EXIT_FAX_SENT = 0,

@@ -4,8 +4,8 @@
  * and the settings an administrator changes through the port ioctls
  * (flags, rings, idents). Read fresh each time: they change at run time.
  */
-#ifndef FAXD_SYSFS_H
-#define FAXD_SYSFS_H
+#ifndef FAXD_ENGINE_SYSFS_H
+#define FAXD_ENGINE_SYSFS_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-#include "faxd_log.h"
+#include "log.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
-#include "faxd_names.h"
+#include "names.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "t30/fax_call.h"
+#include "../t30/fax_call.h"
 
 struct name_bit {
 	const char *name;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* Parsing the words of faxd.conf and of faxdial's options into fax_call settings. */
-#ifndef FAXD_NAMES_H
-#define FAXD_NAMES_H
+#ifndef FAXD_ENGINE_NAMES_H
+#define FAXD_ENGINE_NAMES_H
 
 #include <stdbool.h>
 

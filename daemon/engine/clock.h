@@ -5,8 +5,8 @@
  * short); what a report or a file states as a time of day uses the
  * real-time clock.
  */
-#ifndef FAXD_CLOCK_H
-#define FAXD_CLOCK_H
+#ifndef FAXD_ENGINE_CLOCK_H
+#define FAXD_ENGINE_CLOCK_H
 
 #include <stdint.h>
 #include <time.h>

@@ -9,8 +9,8 @@
  * same batch, so a watch is first disarmed (faxd_loop_unwatch), and its
  * owner frees it from a deferred task, which runs after the batch.
  */
-#ifndef FAXD_LOOP_H
-#define FAXD_LOOP_H
+#ifndef FAXD_ENGINE_LOOP_H
+#define FAXD_ENGINE_LOOP_H
 
 #include <signal.h>
 #include <stdbool.h>

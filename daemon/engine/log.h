@@ -4,8 +4,8 @@
  * in the foreground (and for faxdial), syslog once it is a daemon. Levels are
  * syslog's, so an administrator filters them the usual way.
  */
-#ifndef FAXD_LOG_H
-#define FAXD_LOG_H
+#ifndef FAXD_ENGINE_LOG_H
+#define FAXD_ENGINE_LOG_H
 
 #include <stdbool.h>
 #include <syslog.h>

@@ -11,14 +11,14 @@
  * call is over, its last audio is still on its way) -> IDLE. A dropped line
  * or an abort goes straight to IDLE.
  */
-#ifndef FAXD_PORT_H
-#define FAXD_PORT_H
+#ifndef FAXD_ENGINE_PORT_ENGINE_H
+#define FAXD_ENGINE_PORT_ENGINE_H
 
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "t30/fax_call.h"
-#include "faxd_loop.h"
+#include "../t30/fax_call.h"
+#include "loop.h"
 
 struct faxd_port;
 

@@ -23,8 +23,8 @@
  *   epoll_wait() carry, so it is what the system calls per line second
  *   cost (with a 40 ms window they were a third of faxd's CPU time).
  */
-#include "faxd_clock.h"
-#include "faxd_port.h"
+#include "clock.h"
+#include "port_engine.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -38,7 +38,7 @@
 
 #include <linux/faxport.h>
 
-#include "faxd_log.h"
+#include "log.h"
 
 /* The kernel copies at most 4096 samples per read() or write(). */
 #define AUDIO_BUFFER_SAMPLES 4096

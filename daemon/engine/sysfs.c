@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-#include "faxd_sysfs.h"
+#include "sysfs.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
-#include "faxd_loop.h"
-#include "faxd_log.h"
+#include "loop.h"
+#include "log.h"
 
 #include <errno.h>
 #include <stdint.h>
