@@ -24,9 +24,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cover_page.h"
-#include "document_convert.h"
-#include "document_message.h"
+#include "document/cover_page.h"
+#include "document/document_convert.h"
+#include "document/document_message.h"
 #include "pdf_fixture.h"
 #include "winfax.h"
 

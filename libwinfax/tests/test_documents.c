@@ -19,12 +19,12 @@
 #include <png.h>
 #include <tiffio.h>
 
-#include "bitmap_font.h"
-#include "cover_page.h"
-#include "document_convert.h"
-#include "document_message.h"
-#include "document_text.h"
-#include "fax_tiff_writer.h"
+#include "document/bitmap_font.h"
+#include "document/cover_page.h"
+#include "document/document_convert.h"
+#include "document/document_message.h"
+#include "document/document_text.h"
+#include "document/tiff_writer.h"
 #include "pdf_fixture.h"
 #include "tap.h"
 

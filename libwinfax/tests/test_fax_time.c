@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * The time conversions of fax_time.c: SYSTEMTIME (UTC) <-> the kernel's
+ * The time conversions of filetime.c: SYSTEMTIME (UTC) <-> the kernel's
  * CLOCK_REALTIME ns, checked against glibc's timegm()/gmtime_r() as an
  * independent calendar over a century of days, the FILETIME epoch, the
  * range checks, and the local <-> UTC minutes of the discount period
@@ -10,7 +10,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "fax_time.h"
+#include "win32/filetime.h"
 #include "tap.h"
 
 #define NS_PER_SECOND 1000000000ull

@@ -7,7 +7,7 @@
  */
 #include <string.h>
 
-#include "guid_string.h"
+#include "win32/guid_string.h"
 #include "tap.h"
 
 #define FOLDER_TEXT "{92041a90-9af2-11d0-abf7-00c04fd91a4e}"

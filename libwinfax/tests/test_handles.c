@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "handle_table.h"
+#include "win32/handle_table.h"
 #include "tap.h"
 
 static atomic_int release_calls;

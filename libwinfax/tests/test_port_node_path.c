@@ -6,7 +6,7 @@
  */
 #include <string.h>
 
-#include "faxport_device.h"
+#include "device/faxport_device.h"
 #include "tap.h"
 
 static const struct {

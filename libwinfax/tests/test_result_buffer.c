@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "result_buffer.h"
+#include "win32/result_buffer.h"
 #include "tap.h"
 
 static bool points_into(const void *pointer, const void *block, size_t start, size_t end)

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "winfax_strings.h"
+#include "win32/win32_strings.h"
 #include "tap.h"
 
 struct known_encoding {

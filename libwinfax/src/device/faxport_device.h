@@ -3,7 +3,7 @@
  * The faxport device nodes as the library opens them: /dev/faxport (a new
  * server handle per open) and /dev/faxport<DeviceId> (a port).  Every
  * function returns 0 or a positive errno, which the fax functions turn
- * into Win32 codes (fax_errors.h) with their own overrides.
+ * into Win32 codes (errno_to_win32.h) with their own overrides.
  */
 #ifndef LIBWINFAX_FAXPORT_DEVICE_H
 #define LIBWINFAX_FAXPORT_DEVICE_H

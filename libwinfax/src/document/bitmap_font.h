@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "fax_bitmap.h"
+#include "page_bitmap.h"
 
 #define WINFAX_GLYPH_WIDTH   5
 #define WINFAX_GLYPH_HEIGHT  9

@@ -17,7 +17,7 @@
 #ifndef LIBWINFAX_COVER_PAGE_H
 #define LIBWINFAX_COVER_PAGE_H
 
-#include "fax_bitmap.h"
+#include "page_bitmap.h"
 
 /* Every string UTF-8, or NULL. */
 struct winfax_cover_page {

@@ -13,8 +13,8 @@
 #include "document_image.h"
 #include "document_message.h"
 #include "document_text.h"
-#include "fax_document.h"
-#include "fax_tiff_writer.h"
+#include "tiff_reader.h"
+#include "tiff_writer.h"
 
 #define PICTURE_FILE_MAX  (64u * 1024u * 1024u)
 #define TEXT_FILE_MAX     (8u * 1024u * 1024u)

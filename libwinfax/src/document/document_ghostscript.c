@@ -18,7 +18,7 @@
 #include <unistd.h>
 
 #include "document_message.h"
-#include "fax_document.h"
+#include "tiff_reader.h"
 
 extern char **environ;
 

@@ -18,7 +18,7 @@
 
 #include <stddef.h>
 
-#include "fax_tiff_writer.h"
+#include "tiff_writer.h"
 
 #define WINFAX_IMAGE_PIXELS_MAX  (64u * 1024u * 1024u)
 #define WINFAX_IMAGE_PAGES_MAX   100u

@@ -15,7 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "fax_tiff_writer.h"
+#include "tiff_writer.h"
 
 #define WINFAX_TEXT_COLUMNS         80
 #define WINFAX_TEXT_LINES_PER_PAGE  61

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-#include "fax_bitmap.h"
+#include "page_bitmap.h"
 
 #include <errno.h>
 #include <stdlib.h>

@@ -5,8 +5,8 @@
  * WhiteIsZero, as fax coders want it).  The converters draw into it; the
  * fax TIFF writer encodes it.
  */
-#ifndef LIBWINFAX_FAX_BITMAP_H
-#define LIBWINFAX_FAX_BITMAP_H
+#ifndef LIBWINFAX_PAGE_BITMAP_H
+#define LIBWINFAX_PAGE_BITMAP_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * libtiff options every TIFF the library opens gets (fax_document.c):
+ * libtiff options every TIFF the library opens gets (tiff_reader.c):
  * private error and warning handlers, so that the application's global
  * libtiff handlers are neither called nor changed, and an allocation cap.
  */
-#ifndef LIBWINFAX_FAX_TIFF_H
-#define LIBWINFAX_FAX_TIFF_H
+#ifndef LIBWINFAX_TIFF_OPTIONS_H
+#define LIBWINFAX_TIFF_OPTIONS_H
 
 #include <tiffio.h>
 

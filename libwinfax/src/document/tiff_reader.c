@@ -6,7 +6,7 @@
  * and through client procedures: reads are pread() on an fd, writes go to
  * a growable memory block.
  */
-#include "fax_document.h"
+#include "tiff_reader.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -16,8 +16,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "fax_tiff.h"
-#include "fax_tiff_writer.h"
+#include "tiff_options.h"
+#include "tiff_writer.h"
 
 /* libtiff may allocate this much for one request at most: a fax page's
  * buffers are far smaller, a hostile file's claims are not. */

@@ -19,8 +19,8 @@
  *    a libtiff error (the whole document is decoded once).
  * At most WINFAX_DOCUMENT_PAGES_MAX pages.
  */
-#ifndef LIBWINFAX_FAX_DOCUMENT_H
-#define LIBWINFAX_FAX_DOCUMENT_H
+#ifndef LIBWINFAX_TIFF_READER_H
+#define LIBWINFAX_TIFF_READER_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -43,7 +43,7 @@ struct winfax_fax_writer;
 int winfax_document_check(int fd, unsigned *pages_out);
 
 /*
- * Appends every page of the fax TIFF in fd to writer (fax_tiff_writer.h),
+ * Appends every page of the fax TIFF in fd to writer (tiff_writer.h),
  * each with its own resolution, as WhiteIsZero MMR.  0, EILSEQ (not a fax
  * TIFF), or the writer's error.
  */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-#include "fax_tiff_writer.h"
+#include "tiff_writer.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -9,8 +9,8 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "fax_document.h"
-#include "fax_tiff.h"
+#include "tiff_reader.h"
+#include "tiff_options.h"
 
 struct winfax_fax_writer {
     int fd;                /* the memory file; libtiff writes through a dup */

@@ -10,12 +10,12 @@
  * encoder failed), E2BIG (more than WINFAX_DOCUMENT_PAGES_MAX pages),
  * EINVAL (lines that do not add up to the page announced).
  */
-#ifndef LIBWINFAX_FAX_TIFF_WRITER_H
-#define LIBWINFAX_FAX_TIFF_WRITER_H
+#ifndef LIBWINFAX_TIFF_WRITER_H
+#define LIBWINFAX_TIFF_WRITER_H
 
 #include <stdint.h>
 
-#include "fax_bitmap.h"
+#include "page_bitmap.h"
 
 struct winfax_fax_writer;
 

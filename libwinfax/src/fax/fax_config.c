@@ -20,14 +20,14 @@
 
 #include <linux/faxport.h>
 
-#include "fax_errors.h"
-#include "fax_time.h"
-#include "faxport_device.h"
-#include "handle_table.h"
-#include "last_error.h"
-#include "result_buffer.h"
+#include "win32/errno_to_win32.h"
+#include "win32/filetime.h"
+#include "device/faxport_device.h"
+#include "win32/handle_table.h"
+#include "win32/last_error.h"
+#include "win32/result_buffer.h"
 #include "winfax.h"
-#include "winfax_strings.h"
+#include "win32/win32_strings.h"
 
 _Static_assert(sizeof(FAX_CONFIGURATIONA) == sizeof(FAX_CONFIGURATIONW), "A/W sizes");
 _Static_assert(offsetof(FAX_CONFIGURATIONA, ArchiveDirectory) ==

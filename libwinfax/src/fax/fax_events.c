@@ -66,10 +66,10 @@
 
 #include <linux/faxport.h>
 
-#include "completion_port.h"
-#include "fax_time.h"
-#include "handle_table.h"
-#include "last_error.h"
+#include "win32/completion_port.h"
+#include "win32/filetime.h"
+#include "win32/handle_table.h"
+#include "win32/last_error.h"
 #include "winfax.h"
 
 _Static_assert(sizeof(FAX_EVENTW) == 24 && sizeof(FAX_EVENTA) == 24, "FAX_EVENT is 24 bytes");

@@ -27,8 +27,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "last_error.h"
-#include "result_buffer.h"
+#include "win32/last_error.h"
+#include "win32/result_buffer.h"
 #include "user_names.h"
 #include "winfax.h"
 

@@ -17,12 +17,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fax_errors.h"
-#include "fax_time.h"
-#include "faxport_device.h"
-#include "handle_table.h"
-#include "last_error.h"
-#include "result_buffer.h"
+#include "win32/errno_to_win32.h"
+#include "win32/filetime.h"
+#include "device/faxport_device.h"
+#include "win32/handle_table.h"
+#include "win32/last_error.h"
+#include "win32/result_buffer.h"
 #include "user_names.h"
 #include "winfax.h"
 

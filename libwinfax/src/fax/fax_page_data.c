@@ -16,11 +16,11 @@
 
 #include <linux/faxport.h>
 
-#include "fax_document.h"
-#include "fax_errors.h"
-#include "faxport_device.h"
-#include "handle_table.h"
-#include "last_error.h"
+#include "document/tiff_reader.h"
+#include "win32/errno_to_win32.h"
+#include "device/faxport_device.h"
+#include "win32/handle_table.h"
+#include "win32/last_error.h"
 #include "winfax.h"
 
 /*
@@ -61,7 +61,7 @@ BOOL WINFAX_CALL FaxGetPageData(HANDLE FaxHandle, DWORD JobId, LPBYTE *Buffer,
     if (error)
         return winfax_fail(error == EILSEQ ? ERROR_INVALID_DATA
                                            : winfax_win32_error_from_errno(error));
-    /* The block's ceiling (fax_document.c) keeps size within a DWORD. */
+    /* The block's ceiling (tiff_reader.c) keeps size within a DWORD. */
     *Buffer = tiff;
     *BufferSize = (DWORD)size;
     *ImageWidth = width;

@@ -18,13 +18,13 @@
 
 #include <linux/faxport.h>
 
-#include "fax_errors.h"
-#include "faxport_device.h"
-#include "handle_table.h"
-#include "last_error.h"
-#include "result_buffer.h"
+#include "win32/errno_to_win32.h"
+#include "device/faxport_device.h"
+#include "win32/handle_table.h"
+#include "win32/last_error.h"
+#include "win32/result_buffer.h"
 #include "winfax.h"
-#include "winfax_strings.h"
+#include "win32/win32_strings.h"
 
 /* The driver passes the Win32 values through unchanged. */
 _Static_assert(PORT_OPEN_QUERY == FAXPORT_OPEN_QUERY, "PORT_OPEN_QUERY");
@@ -325,7 +325,7 @@ static BOOL get_port(HANDLE port_handle, enum winfax_string_form form, bool outp
     }
     error = winfax_device_ioctl(port.fd, FAXPORT_IOC_PORT_GET, &info);
     winfax_handle_put(&port);
-    /* A removed port's handle: ENODEV, ERROR_BAD_UNIT (fax_errors.c). */
+    /* A removed port's handle: ENODEV, ERROR_BAD_UNIT (errno_to_win32.c). */
     if (error)
         return winfax_fail_errno(error);
     *block = build_port_infos(form, &info, 1);

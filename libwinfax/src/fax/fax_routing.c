@@ -25,14 +25,14 @@
 
 #include <linux/faxport.h>
 
-#include "fax_errors.h"
-#include "faxport_device.h"
-#include "guid_string.h"
-#include "handle_table.h"
-#include "last_error.h"
-#include "result_buffer.h"
+#include "win32/errno_to_win32.h"
+#include "device/faxport_device.h"
+#include "win32/guid_string.h"
+#include "win32/handle_table.h"
+#include "win32/last_error.h"
+#include "win32/result_buffer.h"
 #include "winfax.h"
-#include "winfax_strings.h"
+#include "win32/win32_strings.h"
 
 /* The A and W structures differ only in their string types: one filler
  * writes both through the A type, the builder picks the string form. */

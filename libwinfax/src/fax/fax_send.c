@@ -34,16 +34,16 @@
 
 #include <linux/faxport.h>
 
-#include "cover_page.h"
-#include "document_convert.h"
-#include "document_message.h"
-#include "fax_errors.h"
-#include "fax_time.h"
-#include "faxport_device.h"
-#include "handle_table.h"
-#include "last_error.h"
+#include "document/cover_page.h"
+#include "document/document_convert.h"
+#include "document/document_message.h"
+#include "win32/errno_to_win32.h"
+#include "win32/filetime.h"
+#include "device/faxport_device.h"
+#include "win32/handle_table.h"
+#include "win32/last_error.h"
 #include "winfax.h"
-#include "winfax_strings.h"
+#include "win32/win32_strings.h"
 
 _Static_assert(JSA_NOW == FAXPORT_SCHEDULE_NOW, "JSA_NOW");
 _Static_assert(JSA_SPECIFIC_TIME == FAXPORT_SCHEDULE_AT, "JSA_SPECIFIC_TIME");

@@ -17,12 +17,12 @@
 
 #include <linux/faxport.h>
 
-#include "fax_errors.h"
-#include "faxport_device.h"
-#include "handle_table.h"
-#include "last_error.h"
+#include "win32/errno_to_win32.h"
+#include "device/faxport_device.h"
+#include "win32/handle_table.h"
+#include "win32/last_error.h"
 #include "winfax.h"
-#include "winfax_strings.h"
+#include "win32/win32_strings.h"
 
 /* ---- FaxConnectFaxServer --------------------------------------------- */
 

@@ -19,8 +19,8 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "handle_table.h"
-#include "last_error.h"
+#include "win32/handle_table.h"
+#include "win32/last_error.h"
 #include "winfax.h"
 
 _Static_assert(sizeof(FAX_PRINT_INFOA) == sizeof(FAX_PRINT_INFOW), "A/W sizes");

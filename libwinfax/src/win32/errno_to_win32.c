@@ -7,9 +7,9 @@
  * and the library itself (the handle table, the result buffers, string
  * conversion).  Each row below says why it maps where it does.  Functions
  * that must give a different code because the fax API documents one apply
- * their override before calling this (see fax_errors.h).
+ * their override before calling this (see errno_to_win32.h).
  */
-#include "fax_errors.h"
+#include "errno_to_win32.h"
 
 #include <errno.h>
 

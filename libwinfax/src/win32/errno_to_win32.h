@@ -8,10 +8,10 @@
  * port node is ERROR_BAD_UNIT; FaxConnectFaxServer: a missing server node is
  * RPC_S_SERVER_UNAVAILABLE).
  *
- * fax_errors.c documents the reason for each row; README.md has the table.
+ * errno_to_win32.c documents the reason for each row; README.md has the table.
  */
-#ifndef LIBWINFAX_FAX_ERRORS_H
-#define LIBWINFAX_FAX_ERRORS_H
+#ifndef LIBWINFAX_ERRNO_TO_WIN32_H
+#define LIBWINFAX_ERRNO_TO_WIN32_H
 
 #include "winfax.h"
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-#include "fax_time.h"
+#include "filetime.h"
 
 #include <time.h>
 

@@ -5,8 +5,8 @@
  * (100 ns since 1601-01-01 UTC), SYSTEMTIME (UTC where the API says so) and
  * FAX_TIME (local time of day).  Every conversion lives here.
  */
-#ifndef LIBWINFAX_FAX_TIME_H
-#define LIBWINFAX_FAX_TIME_H
+#ifndef LIBWINFAX_FILETIME_H
+#define LIBWINFAX_FILETIME_H
 
 #include <stdbool.h>
 #include <stdint.h>

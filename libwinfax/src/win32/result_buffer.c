@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fax_errors.h"
-#include "winfax_strings.h"
+#include "errno_to_win32.h"
+#include "win32_strings.h"
 
 /* Strings start on a pointer boundary after the fixed array; every string
  * is a whole number of its units, so wide strings stay 2-byte aligned. */

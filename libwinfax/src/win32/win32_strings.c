@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-#include "winfax_strings.h"
+#include "win32_strings.h"
 
 #include <errno.h>
 #include <stdint.h>

@@ -6,11 +6,11 @@
  * encoded surrogates, code points past U+10FFFF, truncated sequences and
  * unpaired UTF-16 surrogates are rejected, never replaced or passed on.
  *
- * (Named winfax_strings.h so it cannot be mistaken for the C library's
+ * (Named win32_strings.h so it cannot be mistaken for the C library's
  * <strings.h>.)
  */
-#ifndef LIBWINFAX_WINFAX_STRINGS_H
-#define LIBWINFAX_WINFAX_STRINGS_H
+#ifndef LIBWINFAX_WIN32_STRINGS_H
+#define LIBWINFAX_WIN32_STRINGS_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -13,7 +13,7 @@
 #include <time.h>
 
 #include "apitest.h"
-#include "fax_tiff.h"
+#include "tiff_fixture.h"
 #include "../../../selftests/faxport/live_objects.h"
 
 /* The harness ends each test with _exit(): say it before that. */

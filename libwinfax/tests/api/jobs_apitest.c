@@ -11,7 +11,7 @@
 
 #include "apitest.h"
 #include "dsp_engine.h"
-#include "fax_tiff.h"
+#include "tiff_fixture.h"
 
 #define MISSING_PATH "/tmp/winfax-no-such-file.tif"
 

@@ -6,8 +6,8 @@
  * Pages carry a pattern that depends on the page and the line, so a test
  * can check that a re-encoded page has the same pixels.
  */
-#ifndef LIBWINFAX_FAX_TIFF_H
-#define LIBWINFAX_FAX_TIFF_H
+#ifndef LIBWINFAX_TESTS_TIFF_FIXTURE_H
+#define LIBWINFAX_TESTS_TIFF_FIXTURE_H
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -117,4 +117,4 @@ static const unsigned char png_bytes[] = {
 	0x3A, 0x7E, 0x9B, 0x55,
 };
 
-#endif /* LIBWINFAX_FAX_TIFF_H */
+#endif /* LIBWINFAX_TESTS_TIFF_FIXTURE_H */
