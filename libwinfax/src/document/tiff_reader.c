@@ -9,7 +9,6 @@
 #include "tiff_reader.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,9 +18,6 @@
 #include "tiff_options.h"
 #include "tiff_writer.h"
 
-/* libtiff may allocate this much for one request at most: a fax page's
- * buffers are far smaller, a hostile file's claims are not. */
-#define TIFF_MAX_SINGLE_ALLOCATION (64u * 1024u * 1024u)
 #define MEMORY_TIFF_MAX_BYTES      ((toff_t)256 * 1024 * 1024)
 
 /* ---- reading through an fd ------------------------------------------------ */
@@ -174,42 +170,6 @@ static toff_t memory_size(thandle_t handle)
 }
 
 /* ---- opening with private handlers ---------------------------------------- */
-
-/* Counts libtiff's errors on one TIFF; warnings (unknown tags, say) are
- * not reasons to refuse a fax. */
-static int count_error(TIFF *tiff, void *user_data, const char *module, const char *format,
-                       va_list arguments)
-{
-    (void)tiff;
-    (void)module;
-    (void)format;
-    (void)arguments;
-    (*(unsigned *)user_data)++;
-    return 1;
-}
-
-static int ignore_warning(TIFF *tiff, void *user_data, const char *module,
-                          const char *format, va_list arguments)
-{
-    (void)tiff;
-    (void)user_data;
-    (void)module;
-    (void)format;
-    (void)arguments;
-    return 1;
-}
-
-TIFFOpenOptions *winfax_tiff_options(unsigned *errors)
-{
-    TIFFOpenOptions *options = TIFFOpenOptionsAlloc();
-
-    if (!options)
-        return NULL;
-    TIFFOpenOptionsSetErrorHandlerExtR(options, count_error, errors);
-    TIFFOpenOptionsSetWarningHandlerExtR(options, ignore_warning, NULL);
-    TIFFOpenOptionsSetMaxSingleMemAlloc(options, TIFF_MAX_SINGLE_ALLOCATION);
-    return options;
-}
 
 static TIFF *open_tiff(const char *mode, thandle_t stream, bool in_memory, unsigned *errors)
 {

@@ -25,12 +25,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "page_limits.h"
+
 #define WINFAX_FAX_PAGE_WIDTH      1728u
-/* A4 fine is 2287 lines; the longest page T.4 allows (unlimited length)
- * is still far below this, and the bound keeps a hostile file from making
- * the decoder run for ever. */
-#define WINFAX_PAGE_LINES_MAX      65535u
-#define WINFAX_DOCUMENT_PAGES_MAX  10000u
 
 struct winfax_fax_writer;
 

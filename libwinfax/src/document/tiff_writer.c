@@ -9,7 +9,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "tiff_reader.h"
+#include "page_limits.h"
 #include "tiff_options.h"
 
 struct winfax_fax_writer {

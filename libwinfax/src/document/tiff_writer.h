@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "page_bitmap.h"
+#include "page_limits.h"
 
 struct winfax_fax_writer;
 
