@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #define FAXD_LOG_CATEGORY FAXD_LOG_INIT
-#include "faxd_config.h"
+#include "config.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -11,9 +11,9 @@
 
 #include <linux/faxport.h>
 
-#include "t30/fax_call.h"
-#include "engine/log.h"
-#include "engine/names.h"
+#include "../engine/log.h"
+#include "../engine/names.h"
+#include "../t30/fax_call.h"
 
 /* Which per-port keys a section sets, so that the rest falls through to the globals. */
 enum setting_bit {

@@ -11,10 +11,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "faxd_config.h"
-#include "engine/loop.h"
-#include "engine/port_engine.h"
-#include "faxd_spool.h"
+#include "config.h"
+#include "spool.h"
+#include "../engine/loop.h"
+#include "../engine/port_engine.h"
 
 struct faxd_daemon;
 

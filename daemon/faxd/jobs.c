@@ -16,9 +16,9 @@
 
 #include <linux/faxport.h>
 
-#include "faxd_daemon.h"
-#include "engine/log.h"
-#include "faxd_log_levels.h"
+#include "daemon.h"
+#include "log_levels.h"
+#include "../engine/log.h"
 
 static void copy_printable_ident(char *to, size_t size, const char *from)
 {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #define FAXD_LOG_CATEGORY FAXD_LOG_INIT
-#include "faxd_log_levels.h"
+#include "log_levels.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -15,7 +15,7 @@
 #include <netlink/genl/ctrl.h>
 #include <netlink/genl/genl.h>
 
-#include "engine/log.h"
+#include "../engine/log.h"
 
 #define FAXPORT_SERVER_NODE "/dev/faxport"
 

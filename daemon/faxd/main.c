@@ -22,11 +22,11 @@
 
 #include <linux/faxport.h>
 
-#include "engine/clock.h"
-#include "faxd_daemon.h"
-#include "engine/log.h"
-#include "faxd_log_levels.h"
-#include "faxd_routing.h"
+#include "daemon.h"
+#include "log_levels.h"
+#include "routing.h"
+#include "../engine/clock.h"
+#include "../engine/log.h"
 
 #define DEFAULT_PIDFILE "/run/faxd.pid"
 

@@ -14,12 +14,12 @@
 
 #include <linux/faxport.h>
 
-#include "engine/clock.h"
-#include "faxd_daemon.h"
-#include "engine/log.h"
-#include "faxd_spool.h"
-#include "faxd_routing.h"
-#include "engine/sysfs.h"
+#include "daemon.h"
+#include "routing.h"
+#include "spool.h"
+#include "../engine/clock.h"
+#include "../engine/log.h"
+#include "../engine/sysfs.h"
 
 static unsigned int wanted_clock(const struct faxd_daemon *daemon)
 {

@@ -14,11 +14,11 @@
 
 #include <linux/faxport.h>
 
-#include "engine/clock.h"
-#include "faxd_daemon.h"
-#include "engine/log.h"
-#include "faxd_routing.h"
-#include "engine/sysfs.h"
+#include "daemon.h"
+#include "routing.h"
+#include "../engine/clock.h"
+#include "../engine/log.h"
+#include "../engine/sysfs.h"
 
 /*
  * Our MCF to the last page is going out: the sender will report the fax

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-#include "faxd_routing.h"
+#include "routing.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -15,8 +15,8 @@
 
 #include <linux/faxport.h>
 
-#include "faxd_config.h"
-#include "engine/log.h"
+#include "config.h"
+#include "../engine/log.h"
 
 extern char **environ;
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #define FAXD_LOG_CATEGORY FAXD_LOG_INBOUND
-#include "faxd_spool.h"
+#include "spool.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -12,7 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "engine/log.h"
+#include "../engine/log.h"
 
 #define INBOX "inbox"
 

@@ -22,7 +22,7 @@
 
 #include <stdint.h>
 
-#include "engine/port_engine.h"
+#include "../engine/port_engine.h"
 
 struct faxd_inbox_entry {
 	char *base;		/* <stamp>-<port>-<seq> */

@@ -5,8 +5,8 @@
 
 e2e_daemon=$repo/daemon
 e2e_tests=$e2e_daemon/tests
-faxd=$e2e_daemon/faxd
-faxdial=$e2e_daemon/tools/faxdial
+faxd=$e2e_daemon/faxd/faxd
+faxdial=$e2e_daemon/faxdial/faxdial
 client=$e2e_tests/winfax_client
 params=/sys/module/faxport/parameters
 

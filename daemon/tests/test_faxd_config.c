@@ -12,7 +12,7 @@
 #include <linux/faxport.h>
 
 #include "../t30/fax_call.h"
-#include "../faxd_config.h"
+#include "../faxd/config.h"
 #include "../engine/log.h"
 #include "tap.h"
 

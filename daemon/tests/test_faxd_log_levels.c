@@ -14,7 +14,7 @@
 #include <linux/faxport.h>
 #include <netlink/genl/genl.h>
 
-#include "../faxd_log_levels.h"
+#include "../faxd/log_levels.h"
 #include "tap.h"
 
 #define FAMILY 0x1d	/* any id the controller could hand out */

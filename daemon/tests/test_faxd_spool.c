@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #include "../engine/log.h"
-#include "../faxd_spool.h"
+#include "../faxd/spool.h"
 #include "tap.h"
 
 static char spool_dir[] = "/tmp/test_faxd_spool.XXXXXX";
