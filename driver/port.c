@@ -735,27 +735,37 @@ static long faxport_port_set(struct faxport_port_file *pf,
 	return ret;
 }
 
+/*
+ * The kinds of open port file an ioctl is for, as a mask of
+ * enum faxport_port_file_kind bits. Bind and attach are for any kind here:
+ * they turn a bound file away themselves, under its lock, with -EBUSY.
+ */
+#define FAXPORT_FILE_KIND(kind)	BIT(kind)
+#define FAXPORT_FILE_ANY_KIND	(FAXPORT_FILE_KIND(FAXPORT_FILE_UNBOUND) | \
+				 FAXPORT_FILE_KIND(FAXPORT_FILE_HANDLE) | \
+				 FAXPORT_FILE_KIND(FAXPORT_FILE_DSP))
+
 static long faxport_port_ioctl(struct file *file, unsigned int cmd,
 			       unsigned long arg)
 {
 	struct faxport_port_file *pf = file->private_data;
 	struct faxport_port *port = pf->port;
 	void __user *uarg = (void __user *)arg;
-	enum faxport_port_file_kind need;
+	unsigned long kinds;
 
 	switch (cmd) {
 	case FAXPORT_IOC_PORT_BIND:
 	case FAXPORT_IOC_DSP_ATTACH:
-		need = FAXPORT_FILE_UNBOUND;
+		kinds = FAXPORT_FILE_ANY_KIND;
 		break;
 	case FAXPORT_IOC_PORT_GET:
 	case FAXPORT_IOC_PORT_SET:
-		need = FAXPORT_FILE_HANDLE;
+		kinds = FAXPORT_FILE_KIND(FAXPORT_FILE_HANDLE);
 		break;
 	case FAXPORT_IOC_ROUTING_LIST:
 	case FAXPORT_IOC_ROUTING_SET:
-		/* Both a port handle and the DSP engine: routing.c checks. */
-		need = FAXPORT_FILE_UNBOUND;
+		kinds = FAXPORT_FILE_KIND(FAXPORT_FILE_HANDLE) |
+			FAXPORT_FILE_KIND(FAXPORT_FILE_DSP);
 		break;
 	case FAXPORT_IOC_LINE_DIAL:
 	case FAXPORT_IOC_LINE_ANSWER:
@@ -765,13 +775,16 @@ static long faxport_port_ioctl(struct file *file, unsigned int cmd,
 	case FAXPORT_IOC_JOB_PROGRESS:
 	case FAXPORT_IOC_JOB_DONE:
 	case FAXPORT_IOC_RECEIVE_BEGIN:
-		need = FAXPORT_FILE_DSP;
+		kinds = FAXPORT_FILE_KIND(FAXPORT_FILE_DSP);
 		break;
 	default:
 		return -ENOTTY;
 	}
 	if (READ_ONCE(port->dead))
 		return -ENODEV;
+	/* Bind and attach happen once and set kind for good. */
+	if (!(FAXPORT_FILE_KIND(READ_ONCE(pf->kind)) & kinds))
+		return -EBADFD;
 
 	switch (cmd) {
 	case FAXPORT_IOC_PORT_BIND:
@@ -781,11 +794,6 @@ static long faxport_port_ioctl(struct file *file, unsigned int cmd,
 	case FAXPORT_IOC_ROUTING_LIST:
 	case FAXPORT_IOC_ROUTING_SET:
 		return faxport_routing_port_ioctl(pf, cmd, uarg);
-	}
-	/* Bind and attach happen once and set kind for good. */
-	if (READ_ONCE(pf->kind) != need)
-		return -EBADFD;
-	switch (cmd) {
 	case FAXPORT_IOC_PORT_GET:
 		return faxport_port_get(pf, uarg);
 	case FAXPORT_IOC_PORT_SET:
