@@ -180,22 +180,6 @@ struct faxport_port_remove {
 	__u32 flags;
 };
 
-/* Ioctls of a server handle (/dev/faxport). */
-#define FAXPORT_IOC_API		_IOWR(FAXPORT_IOC_MAGIC, 0x00, struct faxport_api)
-#define FAXPORT_IOC_GET_RIGHTS	_IOR(FAXPORT_IOC_MAGIC, 0x01, struct faxport_rights)
-#define FAXPORT_IOC_PORT_LIST	_IOWR(FAXPORT_IOC_MAGIC, 0x02, struct faxport_port_list)
-#define FAXPORT_IOC_PORT_ADD	_IOWR(FAXPORT_IOC_MAGIC, 0x03, struct faxport_port_add)
-#define FAXPORT_IOC_PORT_REMOVE	_IOW(FAXPORT_IOC_MAGIC, 0x04, struct faxport_port_remove)
-#define FAXPORT_IOC_JOB_SUBMIT	_IOWR(FAXPORT_IOC_MAGIC, 0x10, struct faxport_job_submit)
-#define FAXPORT_IOC_JOB_LIST	_IOWR(FAXPORT_IOC_MAGIC, 0x11, struct faxport_job_list)
-#define FAXPORT_IOC_JOB_GET	_IOWR(FAXPORT_IOC_MAGIC, 0x12, struct faxport_job_get)
-#define FAXPORT_IOC_JOB_CONTROL	_IOW(FAXPORT_IOC_MAGIC, 0x13, struct faxport_job_control)
-#define FAXPORT_IOC_JOB_DOCUMENT	_IOWR(FAXPORT_IOC_MAGIC, 0x14, struct faxport_job_document)
-#define FAXPORT_IOC_CONFIG_GET	_IOR(FAXPORT_IOC_MAGIC, 0x20, struct faxport_config)
-#define FAXPORT_IOC_CONFIG_SET	_IOW(FAXPORT_IOC_MAGIC, 0x21, struct faxport_config)
-#define FAXPORT_IOC_LOGGING_GET	_IOR(FAXPORT_IOC_MAGIC, 0x22, struct faxport_logging)
-#define FAXPORT_IOC_LOGGING_SET	_IOW(FAXPORT_IOC_MAGIC, 0x23, struct faxport_logging)
-
 /* String sizes of job parameters, including the NUL. */
 #define FAXPORT_JOB_STRING_SIZE	128
 #define FAXPORT_PATH_SIZE	256
@@ -473,11 +457,6 @@ struct faxport_port_config {
 	char csid[FAXPORT_IDENT_SIZE];
 };
 
-/* Ioctls of a port handle (/dev/faxportN after FAXPORT_IOC_PORT_BIND). */
-#define FAXPORT_IOC_PORT_BIND	_IOWR(FAXPORT_IOC_MAGIC, 0x40, struct faxport_port_bind)
-#define FAXPORT_IOC_PORT_GET	_IOR(FAXPORT_IOC_MAGIC, 0x41, struct faxport_port_info)
-#define FAXPORT_IOC_PORT_SET	_IOW(FAXPORT_IOC_MAGIC, 0x42, struct faxport_port_config)
-
 /*
  * Routing: what the DSP engine does with a fax it received. The kernel
  * knows the routing methods (their GUIDs and names), keeps each port's
@@ -603,14 +582,6 @@ struct faxport_routing_priority {
 	__u32 flags;
 	__u32 reserved[2];
 };
-
-/* Routing ioctls of a server handle. */
-#define FAXPORT_IOC_ROUTING_GLOBAL_LIST	_IOWR(FAXPORT_IOC_MAGIC, 0x24, struct faxport_routing_list)
-#define FAXPORT_IOC_ROUTING_PRIORITY	\
-	_IOW(FAXPORT_IOC_MAGIC, 0x25, struct faxport_routing_priority)
-/* Routing ioctls of a port handle and of the port's DSP engine. */
-#define FAXPORT_IOC_ROUTING_LIST	_IOWR(FAXPORT_IOC_MAGIC, 0x43, struct faxport_routing_list)
-#define FAXPORT_IOC_ROUTING_SET		_IOW(FAXPORT_IOC_MAGIC, 0x44, struct faxport_routing_set)
 
 /* Clock modes of a DSP engine's audio. */
 #define FAXPORT_CLOCK_REALTIME		0	/* 8000 samples/s, paced by the kernel */
@@ -750,7 +721,37 @@ struct faxport_receive_begin {
 	__u32 job_id;
 };
 
-/* Ioctls of a DSP engine (/dev/faxportN after FAXPORT_IOC_DSP_ATTACH). */
+/*
+ * The ioctls, all in one block: 0x00.. of a server handle, 0x40.. of a
+ * port handle, 0x80.. of a DSP engine. The structs above (and
+ * Documentation/uapi.rst) say what each does.
+ */
+/* Server handle (/dev/faxport). */
+#define FAXPORT_IOC_API		_IOWR(FAXPORT_IOC_MAGIC, 0x00, struct faxport_api)
+#define FAXPORT_IOC_GET_RIGHTS	_IOR(FAXPORT_IOC_MAGIC, 0x01, struct faxport_rights)
+#define FAXPORT_IOC_PORT_LIST	_IOWR(FAXPORT_IOC_MAGIC, 0x02, struct faxport_port_list)
+#define FAXPORT_IOC_PORT_ADD	_IOWR(FAXPORT_IOC_MAGIC, 0x03, struct faxport_port_add)
+#define FAXPORT_IOC_PORT_REMOVE	_IOW(FAXPORT_IOC_MAGIC, 0x04, struct faxport_port_remove)
+#define FAXPORT_IOC_JOB_SUBMIT	_IOWR(FAXPORT_IOC_MAGIC, 0x10, struct faxport_job_submit)
+#define FAXPORT_IOC_JOB_LIST	_IOWR(FAXPORT_IOC_MAGIC, 0x11, struct faxport_job_list)
+#define FAXPORT_IOC_JOB_GET	_IOWR(FAXPORT_IOC_MAGIC, 0x12, struct faxport_job_get)
+#define FAXPORT_IOC_JOB_CONTROL	_IOW(FAXPORT_IOC_MAGIC, 0x13, struct faxport_job_control)
+#define FAXPORT_IOC_JOB_DOCUMENT	_IOWR(FAXPORT_IOC_MAGIC, 0x14, struct faxport_job_document)
+#define FAXPORT_IOC_CONFIG_GET	_IOR(FAXPORT_IOC_MAGIC, 0x20, struct faxport_config)
+#define FAXPORT_IOC_CONFIG_SET	_IOW(FAXPORT_IOC_MAGIC, 0x21, struct faxport_config)
+#define FAXPORT_IOC_LOGGING_GET	_IOR(FAXPORT_IOC_MAGIC, 0x22, struct faxport_logging)
+#define FAXPORT_IOC_LOGGING_SET	_IOW(FAXPORT_IOC_MAGIC, 0x23, struct faxport_logging)
+#define FAXPORT_IOC_ROUTING_GLOBAL_LIST	_IOWR(FAXPORT_IOC_MAGIC, 0x24, struct faxport_routing_list)
+#define FAXPORT_IOC_ROUTING_PRIORITY	\
+	_IOW(FAXPORT_IOC_MAGIC, 0x25, struct faxport_routing_priority)
+/* Port handle (/dev/faxportN after FAXPORT_IOC_PORT_BIND). */
+#define FAXPORT_IOC_PORT_BIND	_IOWR(FAXPORT_IOC_MAGIC, 0x40, struct faxport_port_bind)
+#define FAXPORT_IOC_PORT_GET	_IOR(FAXPORT_IOC_MAGIC, 0x41, struct faxport_port_info)
+#define FAXPORT_IOC_PORT_SET	_IOW(FAXPORT_IOC_MAGIC, 0x42, struct faxport_port_config)
+/* Port handle or the port's DSP engine. */
+#define FAXPORT_IOC_ROUTING_LIST	_IOWR(FAXPORT_IOC_MAGIC, 0x43, struct faxport_routing_list)
+#define FAXPORT_IOC_ROUTING_SET		_IOW(FAXPORT_IOC_MAGIC, 0x44, struct faxport_routing_set)
+/* DSP engine (/dev/faxportN after FAXPORT_IOC_DSP_ATTACH). */
 #define FAXPORT_IOC_DSP_ATTACH	_IOW(FAXPORT_IOC_MAGIC, 0x80, struct faxport_dsp_attach)
 #define FAXPORT_IOC_LINE_DIAL	_IOW(FAXPORT_IOC_MAGIC, 0x81, struct faxport_dial)
 #define FAXPORT_IOC_LINE_ANSWER	_IO(FAXPORT_IOC_MAGIC, 0x82)
