@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The state of the faxd process, shared by its parts: faxd_main.c (the
- * process, signals, the loop), faxd_ports.c (which ports are attached),
- * faxd_receive.c (answering and filing faxes) and faxd_jobs.c (the kernel's
- * job queue).
+ * The state of the faxd process, shared by its parts: main.c (the
+ * process, signals, the loop), port_manager.c (which ports are attached),
+ * receive.c (answering and filing faxes) and jobs.c (the kernel's job
+ * queue).
  */
 #ifndef FAXD_DAEMON_H
 #define FAXD_DAEMON_H
@@ -53,7 +53,7 @@ struct faxd_daemon {
 	int attach_errno;		/* why the last attach failed, or 0 */
 };
 
-/* faxd_ports.c */
+/* port_manager.c */
 void faxd_ports_rescan(struct faxd_daemon *daemon);
 /* Once a second: wall-clock bounds, periodic rescan. */
 void faxd_ports_tick(struct faxd_daemon *daemon);
@@ -67,10 +67,10 @@ void faxd_ports_call_options(const struct faxd_managed_port *managed, bool sendi
 			     struct fax_call_options *options, char *ident_buffer,
 			     size_t ident_size);
 
-/* faxd_receive.c */
+/* receive.c */
 void faxd_receive_on_ring(struct faxd_port *port, unsigned int rings, void *owner);
 
-/* faxd_jobs.c */
+/* jobs.c */
 void faxd_jobs_on_job(struct faxd_port *port, uint32_t job_id, void *owner);
 void faxd_jobs_on_abort(struct faxd_port *port, uint32_t job_id, void *owner);
 /* The port is idle: take the job that waited, if any. */

@@ -3,8 +3,8 @@
  * faxdial: a developer's tool that sends one fax the way faxd does. It
  * attaches to one port as its DSP engine, dials a number, sends a TIFF,
  * prints how it went, and exits 0 only if every page was confirmed. It runs
- * faxd's own port and call code (faxd_port.c, fax_call.c), so what works here
- * works in faxd.
+ * faxd's own port and call code (engine/port_engine.c, t30/fax_call.c), so
+ * what works here works in faxd.
  */
 #include <errno.h>
 #include <fcntl.h>
