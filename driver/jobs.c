@@ -14,6 +14,13 @@
  * that as a failed attempt: nothing a client queued is lost.
  *
  * faxport_jobs_lock protects every job, the queue, and each port's ->job.
+ * It is never held while user memory is read or written, nor while an fd
+ * is installed: a fault that never completes (a page of a FUSE file, a
+ * hung network file system) would stop every user, the engines, port
+ * removal and module unload, in a sleep no signal ends. Arguments are
+ * copied in before the lock, results out after it; a new job's id is
+ * reserved and told to its submitter before the job can be found, and a
+ * document fd is reserved first and installed last.
  */
 #include <linux/file.h>
 #include <linux/fs.h>
@@ -239,28 +246,66 @@ static bool faxport_param_valid(const struct faxport_job_param *p)
 }
 
 /*
- * Called with faxport_jobs_lock held: put a new job in the queue and copy
- * its id to the caller; on any failure the job is not in the queue.
+ * Called with faxport_jobs_lock held: take an id for a new job. Its slot
+ * in the queue is reserved but empty, so nobody can find the job until
+ * faxport_job_publish() fills it: the id can reach the caller first, with
+ * no lock held while user memory is written.
  */
-static int faxport_job_insert(struct faxport_job *job, u32 __user *id_out)
+static int faxport_job_reserve(u32 *id)
 {
-	u32 id;
 	int ret;
 
 	lockdep_assert_held(&faxport_jobs_lock);
+	if (faxport_jobs_stopped)
+		return -ENODEV;
 	if (faxport_job_count >= FAXPORT_MAX_JOBS)
 		return -ENOSPC;
-	ret = xa_alloc_cyclic(&faxport_jobs, &id, job, xa_limit_31b,
+	ret = xa_alloc_cyclic(&faxport_jobs, id, NULL, xa_limit_31b,
 			      &faxport_next_job_id, GFP_KERNEL);
 	if (ret < 0)
 		return ret;
-	if (put_user(id, id_out)) {
-		xa_erase(&faxport_jobs, id);
-		return -EFAULT;
-	}
-	job->id = id;
 	faxport_job_count++;
 	return 0;
+}
+
+/* Called with faxport_jobs_lock held: give a reserved id back. */
+static void faxport_job_unreserve(u32 id)
+{
+	lockdep_assert_held(&faxport_jobs_lock);
+	xa_erase(&faxport_jobs, id);
+	faxport_job_count--;
+}
+
+/*
+ * Reserve an id and copy it to @id_out, the lock released before the
+ * copy: a write fault that never completes stalls only its own caller.
+ * On failure nothing is reserved.
+ */
+static int faxport_job_reserve_and_tell(u32 __user *id_out, u32 *id)
+{
+	int ret;
+
+	mutex_lock(&faxport_jobs_lock);
+	ret = faxport_job_reserve(id);
+	mutex_unlock(&faxport_jobs_lock);
+	if (ret)
+		return ret;
+	if (put_user(*id, id_out)) {
+		mutex_lock(&faxport_jobs_lock);
+		faxport_job_unreserve(*id);
+		mutex_unlock(&faxport_jobs_lock);
+		return -EFAULT;
+	}
+	return 0;
+}
+
+/* Called with faxport_jobs_lock held: the job takes its reserved slot. */
+static void faxport_job_publish(struct faxport_job *job, u32 id)
+{
+	lockdep_assert_held(&faxport_jobs_lock);
+	job->id = id;
+	/* The slot exists: storing into it allocates nothing, cannot fail. */
+	WARN_ON(xa_is_err(xa_store(&faxport_jobs, id, job, GFP_KERNEL)));
 }
 
 static long faxport_job_submit(struct faxport_server_handle *srv,
@@ -271,6 +316,7 @@ static long faxport_job_submit(struct faxport_server_handle *srv,
 	struct faxport_job *job;
 	struct file *doc;
 	u64 now;
+	u32 id;
 	int ret;
 
 	if (!(srv->rights & FAXPORT_RIGHT_JOB_SUBMIT))
@@ -310,25 +356,21 @@ static long faxport_job_submit(struct faxport_server_handle *srv,
 	else if (submit.param.schedule_action == FAXPORT_SCHEDULE_DISCOUNT)
 		job->next_try_ns = faxport_discount_start(now, &cfg);
 
-	mutex_lock(&faxport_jobs_lock);
-	if (faxport_jobs_stopped) {
-		ret = -ENODEV;
-		goto err_unlock;
-	}
 	/*
 	 * The id reaches the caller before anyone can act on the job; if the
 	 * copy faults the job is withdrawn as if never submitted.
 	 */
-	ret = faxport_job_insert(job, &uarg->job_id);
+	ret = faxport_job_reserve_and_tell(&uarg->job_id, &id);
 	if (ret)
-		goto err_unlock;
+		goto err_free;
+	mutex_lock(&faxport_jobs_lock);
+	faxport_job_publish(job, id);
 	faxport_event(FAXPORT_EV_JOB_QUEUED, 0, job->id);
 	mutex_unlock(&faxport_jobs_lock);
 	faxport_jobs_kick();
 	return 0;
 
-err_unlock:
-	mutex_unlock(&faxport_jobs_lock);
+err_free:
 	fput(doc);
 	kfree(job);
 	faxport_object_gone(FAXPORT_OBJECT_JOB);
@@ -484,6 +526,7 @@ static long faxport_job_document(struct faxport_server_handle *srv,
 				 struct faxport_job_document __user *uarg)
 {
 	struct faxport_job_document req;
+	struct file *doc = NULL;
 	struct faxport_job *job;
 	long ret = 0;
 	int fd;
@@ -492,31 +535,30 @@ static long faxport_job_document(struct faxport_server_handle *srv,
 		return -EFAULT;
 	if (req.flags || req.reserved || req.document_fd)
 		return -EINVAL;
+	fd = get_unused_fd_flags(O_CLOEXEC);
+	if (fd < 0)
+		return fd;
 	mutex_lock(&faxport_jobs_lock);
 	job = xa_load(&faxport_jobs, req.job_id);
-	if (!job || !faxport_job_visible(job, srv) || !job->document) {
+	if (!job || !faxport_job_visible(job, srv) || !job->document)
 		ret = -ENOENT;
-		goto out;
-	}
-	if (!uid_eq(job->owner, srv->uid) &&
-	    !(srv->rights & FAXPORT_RIGHT_JOB_MANAGE)) {
+	else if (!uid_eq(job->owner, srv->uid) &&
+		 !(srv->rights & FAXPORT_RIGHT_JOB_MANAGE))
 		ret = -EACCES;
-		goto out;
-	}
-	fd = get_unused_fd_flags(O_CLOEXEC);
-	if (fd < 0) {
-		ret = fd;
-		goto out;
-	}
-	if (put_user(fd, &uarg->document_fd)) {
-		put_unused_fd(fd);
-		ret = -EFAULT;
-		goto out;
-	}
-	fd_install(fd, get_file(job->document));
-out:
+	else
+		doc = get_file(job->document);
 	mutex_unlock(&faxport_jobs_lock);
-	return ret;
+	/* The fd number goes out with no lock held, the fd exists last. */
+	if (!ret && put_user(fd, &uarg->document_fd))
+		ret = -EFAULT;
+	if (ret) {
+		put_unused_fd(fd);
+		if (doc)
+			fput(doc);
+		return ret;
+	}
+	fd_install(fd, doc);
+	return 0;
 }
 
 /**
@@ -626,11 +668,31 @@ static struct faxport_job *faxport_engine_job(struct faxport_port *port,
 	return job;
 }
 
+/*
+ * Called with faxport_jobs_lock held: a take whose result could not reach
+ * the engine is undone, so the engine may take the job again. A delete
+ * that came meanwhile waited for an engine that never had the job: it
+ * happens now.
+ */
+static void faxport_engine_untake(struct faxport_port *port, u32 job_id)
+{
+	struct faxport_job *job = faxport_engine_job(port, job_id);
+
+	lockdep_assert_held(&faxport_jobs_lock);
+	if (!job || !job->taken)
+		return;
+	if (job->delete_pending)
+		faxport_job_remove(job);
+	else
+		job->taken = false;
+}
+
 static long faxport_engine_take(struct faxport_port *port,
 				struct faxport_job_take __user *uarg,
 				struct file *engine_file)
 {
 	struct faxport_job_take *take;
+	struct file *doc = NULL;
 	struct faxport_job *job;
 	long ret = 0;
 	int fd;
@@ -646,29 +708,42 @@ static long faxport_engine_take(struct faxport_port *port,
 		ret = -EINVAL;
 		goto out_free;
 	}
+	fd = get_unused_fd_flags(O_CLOEXEC);
+	if (fd < 0) {
+		ret = fd;
+		goto out_free;
+	}
 	mutex_lock(&faxport_jobs_lock);
 	job = faxport_engine_job(port, take->job_id);
 	if (!job || job->taken || job->type != FAXPORT_JOB_SEND) {
 		ret = -ENOENT;
-		goto out_unlock;
+	} else {
+		faxport_job_fill_info(job, &take->info,
+				      engine_file->f_cred->user_ns);
+		doc = get_file(job->document);
+		/* Taken now, so that a second TAKE cannot get it too. */
+		job->taken = true;
 	}
-	fd = get_unused_fd_flags(O_CLOEXEC);
-	if (fd < 0) {
-		ret = fd;
-		goto out_unlock;
-	}
-	faxport_job_fill_info(job, &take->info, engine_file->f_cred->user_ns);
-	take->document_fd = fd;
-	if (copy_to_user(uarg, take, sizeof(*take))) {
-		put_unused_fd(fd);
-		ret = -EFAULT;
-		goto out_unlock;
-	}
-	/* Nothing can fail any more: only now does the fd exist. */
-	fd_install(fd, get_file(job->document));
-	job->taken = true;
-out_unlock:
 	mutex_unlock(&faxport_jobs_lock);
+	if (ret)
+		goto out_put_fd;
+	take->document_fd = fd;
+	/* The result goes out with no lock held, the fd exists last. */
+	if (copy_to_user(uarg, take, sizeof(*take))) {
+		ret = -EFAULT;
+		mutex_lock(&faxport_jobs_lock);
+		faxport_engine_untake(port, take->job_id);
+		mutex_unlock(&faxport_jobs_lock);
+		faxport_jobs_kick();
+		goto out_put_fd;
+	}
+	fd_install(fd, doc);
+	goto out_free;
+
+out_put_fd:
+	put_unused_fd(fd);
+	if (doc)
+		fput(doc);
 out_free:
 	kfree(take);
 	return ret;
@@ -813,12 +888,17 @@ static long faxport_engine_receive(struct faxport_port *port,
 {
 	struct faxport_receive_begin begin;
 	struct faxport_job *job;
+	bool busy;
 	long ret;
+	u32 id;
 
 	if (copy_from_user(&begin, uarg, sizeof(begin)))
 		return -EFAULT;
 	if (begin.flags || begin.job_id)
 		return -EINVAL;
+	/* One job per port: finish the send first (checked again below). */
+	if (faxport_port_has_job(port))
+		return -EBUSY;
 	job = kzalloc(sizeof(*job), GFP_KERNEL);
 	if (!job)
 		return -ENOMEM;
@@ -830,23 +910,27 @@ static long faxport_engine_receive(struct faxport_port *port,
 	job->submitted_ns = ktime_get_real_ns();
 	job->started_ns = job->submitted_ns;
 
-	mutex_lock(&faxport_jobs_lock);
-	if (port->job) {
-		ret = -EBUSY;	/* one job per port: finish the send first */
-		goto err;
-	}
-	ret = faxport_job_insert(job, &uarg->job_id);
+	ret = faxport_job_reserve_and_tell(&uarg->job_id, &id);
 	if (ret)
 		goto err;
-	get_device(&port->dev);
-	job->port = port;
-	port->job = job;
-	faxport_event(FAXPORT_EV_RECEIVING, port->device_id, job->id);
-	faxport_line_set_engine_state(port, FAXPORT_STATE_RECEIVING);
+	mutex_lock(&faxport_jobs_lock);
+	/* The dispatcher may have given the port a send job meanwhile. */
+	busy = port->job;
+	if (busy) {
+		faxport_job_unreserve(id);
+	} else {
+		faxport_job_publish(job, id);
+		get_device(&port->dev);
+		job->port = port;
+		port->job = job;
+		faxport_event(FAXPORT_EV_RECEIVING, port->device_id, job->id);
+		faxport_line_set_engine_state(port, FAXPORT_STATE_RECEIVING);
+	}
 	mutex_unlock(&faxport_jobs_lock);
-	return 0;
+	if (!busy)
+		return 0;
+	ret = -EBUSY;
 err:
-	mutex_unlock(&faxport_jobs_lock);
 	kfree(job);
 	faxport_object_gone(FAXPORT_OBJECT_JOB);
 	return ret;
