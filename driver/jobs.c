@@ -687,13 +687,31 @@ static void faxport_engine_untake(struct faxport_port *port, u32 job_id)
 		job->taken = false;
 }
 
+/*
+ * UseDeviceTsid: the server sends with the port's TSID, whatever the job
+ * asked for, so that a receiver sees only station ids the admin set. The
+ * job keeps its own TSID for whoever lists it; only the engine, which
+ * dials, gets the port's. Jobs lock held: the port's TSID cannot change
+ * while the port has a job (PORT_SET says -EBUSY).
+ */
+static void faxport_job_device_tsid(struct faxport_port *port,
+				    struct faxport_job_param *param)
+{
+	lockdep_assert_held(&faxport_jobs_lock);
+	mutex_lock(&port->lock);
+	strscpy_pad(param->tsid, port->tsid, sizeof(param->tsid));
+	mutex_unlock(&port->lock);
+}
+
 static long faxport_engine_take(struct faxport_port *port,
 				struct faxport_job_take __user *uarg,
 				struct file *engine_file)
 {
 	struct faxport_job_take *take;
+	struct faxport_config cfg;
 	struct file *doc = NULL;
 	struct faxport_job *job;
+	bool use_device_tsid;
 	long ret = 0;
 	int fd;
 
@@ -713,6 +731,8 @@ static long faxport_engine_take(struct faxport_port *port,
 		ret = fd;
 		goto out_free;
 	}
+	faxport_config_read(&cfg);
+	use_device_tsid = cfg.use_device_tsid;
 	mutex_lock(&faxport_jobs_lock);
 	job = faxport_engine_job(port, take->job_id);
 	if (!job || job->taken || job->type != FAXPORT_JOB_SEND) {
@@ -720,6 +740,8 @@ static long faxport_engine_take(struct faxport_port *port,
 	} else {
 		faxport_job_fill_info(job, &take->info,
 				      engine_file->f_cred->user_ns);
+		if (use_device_tsid)
+			faxport_job_device_tsid(port, &take->info.param);
 		doc = get_file(job->document);
 		/* Taken now, so that a second TAKE cannot get it too. */
 		job->taken = true;

@@ -176,7 +176,7 @@ static void take_job(struct faxd_managed_port *managed, uint32_t job_id)
 	}
 	managed->job_id = job_id;
 	faxd_ports_call_options(managed, true, &options, ident, sizeof(ident));
-	/* The job's own TSID wins over the port's (the kernel applies use_device_tsid). */
+	/* The kernel gives the port's TSID here under use_device_tsid, else the job's. */
 	if (take.info.param.tsid[0] && memchr(take.info.param.tsid, '\0', FAX_CALL_IDENT_MAX + 1)) {
 		copy_printable_ident(ident, FAX_CALL_IDENT_MAX + 1, take.info.param.tsid);
 		options.local_ident = ident;

@@ -348,6 +348,86 @@ TEST_F(queue, the_engine_gets_the_job_and_the_document)
 	EXPECT_EQ(ENOENT, errno);	/* a sent fax leaves the queue */
 }
 
+/* Set port 1's TSID through its MODIFY handle; the old one goes to old_tsid. */
+static int port1_set_tsid(int server, const char *tsid, char *old_tsid,
+			  size_t old_size)
+{
+	struct faxport_port_config cfg = { 0 };
+	struct faxport_port_info info;
+	int handle = port_open(server, 1, FAXPORT_OPEN_MODIFY);
+	int ret = -1;
+
+	if (handle < 0)
+		return -1;
+	if (port_get(handle, &info))
+		goto out;
+	if (old_tsid)
+		snprintf(old_tsid, old_size, "%s", info.tsid);
+	cfg.flags = info.flags;
+	cfg.rings = info.rings;
+	cfg.priority = info.priority;
+	snprintf(cfg.tsid, sizeof(cfg.tsid), "%s", tsid);
+	snprintf(cfg.csid, sizeof(cfg.csid), "%s", info.csid);
+	ret = ioctl(handle, FAXPORT_IOC_PORT_SET, &cfg);
+out:
+	close(handle);
+	return ret;
+}
+
+/* The TSID the engine is told to send for a job that asked for its own. */
+static int tsid_the_engine_gets(int server, int engine, char *tsid,
+				size_t size)
+{
+	struct faxport_job_take take;
+	struct faxport_job_param p;
+	int doc = make_document();
+	__u32 id;
+	int ret;
+
+	if (doc < 0)
+		return -1;
+	param_init(&p, "2");
+	strcpy(p.tsid, "+1 555 CHOSEN");
+	ret = submit(server, doc, &p, &id);
+	close(doc);
+	if (ret || engine_wait_job(engine, id, 2000) ||
+	    engine_take(engine, id, &take))
+		return -1;
+	close(take.document_fd);
+	snprintf(tsid, size, "%s", take.info.param.tsid);
+	return engine_done(engine, id, FAXPORT_STATE_COMPLETED, 1);
+}
+
+TEST_F(queue, use_device_tsid_decides_which_tsid_is_sent)
+{
+	char old_tsid[FAXPORT_IDENT_SIZE], tsid[FAXPORT_IDENT_SIZE];
+	struct faxport_config cfg;
+
+	ASSERT_EQ(0, port1_set_tsid(self->server, "+49 30 PORT", old_tsid,
+				    sizeof(old_tsid)));
+	self->engine = dsp_attach(1, FAXPORT_CLOCK_FREE_RUNNING);
+	ASSERT_LE(0, self->engine);
+	ASSERT_EQ(0, config_get(self->server, &cfg));
+
+	/* On (the server's default): the port's TSID, whatever the job says. */
+	cfg.use_device_tsid = 1;
+	ASSERT_EQ(0, config_set(self->server, &cfg));
+	ASSERT_EQ(0, tsid_the_engine_gets(self->server, self->engine, tsid,
+					  sizeof(tsid)));
+	EXPECT_STREQ("+49 30 PORT", tsid);
+
+	/* Off: the job's own. */
+	cfg.use_device_tsid = 0;
+	ASSERT_EQ(0, config_set(self->server, &cfg));
+	ASSERT_EQ(0, tsid_the_engine_gets(self->server, self->engine, tsid,
+					  sizeof(tsid)));
+	EXPECT_STREQ("+1 555 CHOSEN", tsid);
+
+	close(self->engine);
+	self->engine = -1;
+	EXPECT_EQ(0, port1_set_tsid(self->server, old_tsid, NULL, 0));
+}
+
 TEST_F(queue, a_failed_attempt_is_retried_then_kept_as_failed)
 {
 	struct faxport_job_take take;
