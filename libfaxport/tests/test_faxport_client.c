@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Host tests of faxport_client.h: what it does without the driver (the
+ * VM's API tests, selftests and end-to-end tests use it with the driver).
+ */
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "faxport_client.h"
+
+static int failures, number;
+
+static void ok(int condition, const char *what)
+{
+	printf("%sok %d - %s\n", condition ? "" : "not ", ++number, what);
+	if (!condition)
+		failures++;
+}
+
+static void test_node_path_is_the_device_id_in_decimal(void)
+{
+	static const struct {
+		uint32_t id;
+		const char *path;
+	} cases[] = {
+		{ 0, "/dev/faxport0" },
+		{ 7, "/dev/faxport7" },
+		{ 10, "/dev/faxport10" },
+		{ 4095, "/dev/faxport4095" },
+		{ UINT32_MAX, "/dev/faxport4294967295" },
+	};
+	char path[FAXPORT_PORT_NODE_PATH_SIZE];
+	int all = 1;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		memset(path, 'x', sizeof(path));
+		faxport_port_node_path(cases[i].id, path);
+		if (strcmp(path, cases[i].path)) {
+			printf("# %u gave %.*s\n", cases[i].id, (int)sizeof(path), path);
+			all = 0;
+		}
+	}
+	ok(all, "a port's node path is /dev/faxport and its DeviceId in decimal, up to UINT32_MAX");
+}
+
+static void test_errors_are_negative_errnos(void)
+{
+	struct stat st;
+	struct faxport_port_info *infos;
+	uint32_t count;
+	void *entries = NULL;
+	int fd = open("/dev/null", O_RDWR | O_CLOEXEC);
+
+	if (stat(FAXPORT_SERVER_NODE, &st) == 0) {
+		printf("ok %d - # SKIP %s exists on this host\n", ++number, FAXPORT_SERVER_NODE);
+	} else {
+		ok(faxport_open_server() == -ENOENT,
+		   "connecting without the driver loaded: -ENOENT");
+	}
+	ok(faxport_ioctl(fd, FAXPORT_IOC_API, &(struct faxport_api){ 0 }) == -ENOTTY,
+	   "a faxport ioctl on another device: -ENOTTY, not -1");
+	ok(faxport_list(fd, FAXPORT_IOC_PORT_LIST, sizeof(*infos), 8, FAXPORT_PORTS_MAX,
+			&entries, &count) == -ENOTTY && entries == NULL,
+	   "a list on another device: -ENOTTY, and nothing handed out");
+	close(fd);
+}
+
+int main(void)
+{
+	printf("1..4\n");
+	test_node_path_is_the_device_id_in_decimal();
+	test_errors_are_negative_errnos();
+	return failures ? 1 : 0;
+}
