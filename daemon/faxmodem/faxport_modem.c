@@ -28,7 +28,14 @@ enum exit_status {
 };
 
 #define DEFAULT_LINK_FORMAT "/dev/ttyFAX%lu"
-#define DEFAULT_TTY_MODE 0660
+/*
+ * The terminal is the modem: whoever can open it can dial and read every
+ * page that goes through. devpts makes a new pty group tty and 0620, so
+ * without -g only the owner may use it; with -g, that group too.
+ */
+#define PRIVATE_TTY_MODE 0600
+#define GROUP_TTY_MODE 0660
+#define TTY_MODE_UNSET ((mode_t)-1)
 
 struct modem_session {
 	struct faxd_loop *loop;
@@ -50,8 +57,9 @@ static void usage(FILE *out)
 		"  -p, --port N        the port (default 1)\n"
 		"  -l, --link PATH     the terminal's stable name (default /dev/ttyFAX<N>);\n"
 		"                      its folder is created if missing, its parents are not\n"
-		"  -m, --mode MODE     the terminal's permissions, octal (default 0660)\n"
-		"  -g, --group NAME    the terminal's group (e.g. dialout, uucp; default: root's)\n"
+		"  -m, --mode MODE     the terminal's permissions, octal, at most 0777\n"
+		"                      (default 0600, or 0660 with -g)\n"
+		"  -g, --group NAME    the group that may use the terminal (e.g. dialout, uucp)\n"
 		"  -v, --verbose       debug log, with spandsp's T.31 trace\n"
 		"  -h, --help          this text\n");
 }
@@ -93,7 +101,7 @@ static int parse_mode(const char *text, mode_t *mode)
 
 	errno = 0;
 	value = strtoul(text, &end, 8);
-	if (errno || end == text || *end || value > 07777)
+	if (errno || end == text || *end || value > 0777)
 		return -1;
 	*mode = (mode_t)value;
 	return 0;
@@ -112,7 +120,7 @@ int main(int argc, char **argv)
 	};
 	struct modem_session session = { .signals.fd = -1, .tick.fd = -1 };
 	struct class1_modem_config config = {
-		.tty_mode = DEFAULT_TTY_MODE, .tty_group = (gid_t)-1,
+		.tty_mode = TTY_MODE_UNSET, .tty_group = (gid_t)-1,
 	};
 	unsigned long port_id = 1;
 	char *default_link = NULL;
@@ -170,6 +178,8 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	config.port_id = (uint32_t)port_id;
+	if (config.tty_mode == TTY_MODE_UNSET)
+		config.tty_mode = config.tty_group == (gid_t)-1 ? PRIVATE_TTY_MODE : GROUP_TTY_MODE;
 	if (!config.link_path) {
 		if (asprintf(&default_link, DEFAULT_LINK_FORMAT, port_id) < 0) {
 			fprintf(stderr, "faxport-modem: out of memory\n");
