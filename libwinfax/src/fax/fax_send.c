@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * Queuing faxes: FaxSendDocumentA/W and FaxSendDocumentForBroadcastA/W.
+ * Queuing a fax: FaxSendDocumentA/W, and what the broadcast shares
+ * (fax_send.h).
  *
  * The document is opened here, by the caller, with the caller's own
  * permissions, and made a fax TIFF the engine can send in this process
@@ -34,6 +35,8 @@
 
 #include <linux/faxport.h>
 
+#include "fax_send.h"
+
 #include "document/cover_page.h"
 #include "document/document_convert.h"
 #include "document/document_message.h"
@@ -54,86 +57,110 @@ _Static_assert(DRT_INBOX == FAXPORT_REPORT_INBOX, "DRT_INBOX");
 _Static_assert(sizeof(FAX_JOB_PARAMA) == sizeof(FAX_JOB_PARAMW), "A/W sizes");
 _Static_assert(sizeof(FAX_COVERPAGE_INFOA) == sizeof(FAX_COVERPAGE_INFOW), "A/W sizes");
 
-/* FAX_JOB_PARAM's strings as UTF-8, whichever form the caller used. */
-struct job_request {
-    const char *recipient_number;
-    const char *recipient_name;
-    const char *tsid;
-    const char *sender_name;
-    const char *sender_company;
-    const char *sender_dept;
-    const char *billing_code;
-    const char *delivery_report_address;
-    const char *document_name;
-    DWORD schedule_action;
-    SYSTEMTIME schedule_time;
-    DWORD delivery_report_type;
+/* ---- the W structures in the A form ----------------------------------------- */
+
+struct wide_string {
+    const WCHAR *wide;
+    LPCSTR *utf8;
 };
 
-/* The W strings converted, owned here (free_wide_request). */
-#define WIDE_REQUEST_STRINGS 9
-
-static void request_from_param_a(const FAX_JOB_PARAMA *param, struct job_request *request)
+static void free_converted(const struct wide_string *strings, size_t count)
 {
-    request->recipient_number = param->RecipientNumber;
-    request->recipient_name = param->RecipientName;
-    request->tsid = param->Tsid;
-    request->sender_name = param->SenderName;
-    request->sender_company = param->SenderCompany;
-    request->sender_dept = param->SenderDept;
-    request->billing_code = param->BillingCode;
-    request->delivery_report_address = param->DeliveryReportAddress;
-    request->document_name = param->DocumentName;
-    request->schedule_action = param->ScheduleAction;
-    request->schedule_time = param->ScheduleTime;
-    request->delivery_report_type = param->DeliveryReportType;
-}
-
-static void free_wide_request(struct job_request *request)
-{
-    const char **fields[WIDE_REQUEST_STRINGS] = {
-        &request->recipient_number, &request->recipient_name, &request->tsid,
-        &request->sender_name, &request->sender_company, &request->sender_dept,
-        &request->billing_code, &request->delivery_report_address, &request->document_name,
-    };
-
-    for (size_t i = 0; i < WIDE_REQUEST_STRINGS; i++) {
-        free((char *)*fields[i]);
-        *fields[i] = NULL;
+    for (size_t i = 0; i < count; i++) {
+        free((char *)*strings[i].utf8);
+        *strings[i].utf8 = NULL;
     }
 }
 
-/* ERROR_SUCCESS, or the Win32 code: a string that is not valid UTF-16 is
- * a bad argument. */
-static DWORD request_from_param_w(const FAX_JOB_PARAMW *param, struct job_request *request)
+/* Converts the wide strings that are not NULL; on an error frees what it
+ * converted.  ERROR_SUCCESS, ERROR_NOT_ENOUGH_MEMORY, or
+ * ERROR_INVALID_PARAMETER (a string that is not valid UTF-16). */
+static DWORD convert_strings(const struct wide_string *strings, size_t count)
 {
-    const WCHAR *sources[WIDE_REQUEST_STRINGS] = {
-        param->RecipientNumber, param->RecipientName, param->Tsid,
-        param->SenderName, param->SenderCompany, param->SenderDept,
-        param->BillingCode, param->DeliveryReportAddress, param->DocumentName,
-    };
-    const char **fields[WIDE_REQUEST_STRINGS] = {
-        &request->recipient_number, &request->recipient_name, &request->tsid,
-        &request->sender_name, &request->sender_company, &request->sender_dept,
-        &request->billing_code, &request->delivery_report_address, &request->document_name,
-    };
-
-    memset(request, 0, sizeof(*request));
-    for (size_t i = 0; i < WIDE_REQUEST_STRINGS; i++) {
-        if (!sources[i])
+    for (size_t i = 0; i < count; i++) {
+        if (!strings[i].wide)
             continue;
-        *fields[i] = winfax_utf16_to_utf8_alloc(sources[i]);
-        if (!*fields[i]) {
+        *strings[i].utf8 = winfax_utf16_to_utf8_alloc(strings[i].wide);
+        if (!*strings[i].utf8) {
             DWORD code = errno == ENOMEM ? ERROR_NOT_ENOUGH_MEMORY : ERROR_INVALID_PARAMETER;
 
-            free_wide_request(request);
+            free_converted(strings, count);
             return code;
         }
     }
-    request->schedule_action = param->ScheduleAction;
-    request->schedule_time = param->ScheduleTime;
-    request->delivery_report_type = param->DeliveryReportType;
     return ERROR_SUCCESS;
+}
+
+#define JOB_PARAM_STRINGS(ansi, wide) {                                              \
+        { (wide)->RecipientNumber, &(ansi)->RecipientNumber },                        \
+        { (wide)->RecipientName, &(ansi)->RecipientName },                            \
+        { (wide)->Tsid, &(ansi)->Tsid },                                              \
+        { (wide)->SenderName, &(ansi)->SenderName },                                  \
+        { (wide)->SenderCompany, &(ansi)->SenderCompany },                            \
+        { (wide)->SenderDept, &(ansi)->SenderDept },                                  \
+        { (wide)->BillingCode, &(ansi)->BillingCode },                                \
+        { (wide)->DeliveryReportAddress, &(ansi)->DeliveryReportAddress },            \
+        { (wide)->DocumentName, &(ansi)->DocumentName },                              \
+    }
+
+DWORD winfax_job_param_from_wide(const FAX_JOB_PARAMW *wide, FAX_JOB_PARAMA *ansi)
+{
+    const struct wide_string strings[] = JOB_PARAM_STRINGS(ansi, wide);
+
+    memset(ansi, 0, sizeof(*ansi));
+    ansi->SizeOfStruct = wide->SizeOfStruct;
+    ansi->ScheduleAction = wide->ScheduleAction;
+    ansi->ScheduleTime = wide->ScheduleTime;
+    ansi->DeliveryReportType = wide->DeliveryReportType;
+    ansi->CallHandle = wide->CallHandle;
+    return convert_strings(strings, sizeof(strings) / sizeof(strings[0]));
+}
+
+void winfax_job_param_free(FAX_JOB_PARAMA *ansi)
+{
+    const FAX_JOB_PARAMW none = { 0 };
+    const struct wide_string strings[] = JOB_PARAM_STRINGS(ansi, &none);
+
+    free_converted(strings, sizeof(strings) / sizeof(strings[0]));
+}
+
+/* Only the strings a cover page shows are converted: a W string the
+ * library never reads is not refused for its encoding. */
+#define COVER_INFO_STRINGS(ansi, wide) {                                             \
+        { (wide)->CoverPageName, &(ansi)->CoverPageName },                            \
+        { (wide)->RecName, &(ansi)->RecName },                                        \
+        { (wide)->RecFaxNumber, &(ansi)->RecFaxNumber },                              \
+        { (wide)->RecCompany, &(ansi)->RecCompany },                                  \
+        { (wide)->SdrName, &(ansi)->SdrName },                                        \
+        { (wide)->SdrCompany, &(ansi)->SdrCompany },                                  \
+        { (wide)->SdrFaxNumber, &(ansi)->SdrFaxNumber },                              \
+        { (wide)->SdrOfficePhone, &(ansi)->SdrOfficePhone },                          \
+        { (wide)->Subject, &(ansi)->Subject },                                        \
+        { (wide)->Note, &(ansi)->Note },                                              \
+    }
+
+DWORD winfax_cover_info_from_wide(const FAX_COVERPAGE_INFOW *wide, FAX_COVERPAGE_INFOA *ansi)
+{
+    const struct wide_string strings[] = COVER_INFO_STRINGS(ansi, wide);
+
+    memset(ansi, 0, sizeof(*ansi));
+    ansi->SizeOfStruct = wide->SizeOfStruct;
+    ansi->UseServerCoverPage = wide->UseServerCoverPage;
+    ansi->TimeSent = wide->TimeSent;
+    /* A structure the A form refuses, or one that asks for no cover page,
+     * needs none of its strings. */
+    if (wide->SizeOfStruct != sizeof(FAX_COVERPAGE_INFOW) || !wide->CoverPageName ||
+        !wide->CoverPageName[0])
+        return ERROR_SUCCESS;
+    return convert_strings(strings, sizeof(strings) / sizeof(strings[0]));
+}
+
+void winfax_cover_info_free(FAX_COVERPAGE_INFOA *ansi)
+{
+    const FAX_COVERPAGE_INFOW none = { 0 };
+    const struct wide_string strings[] = COVER_INFO_STRINGS(ansi, &none);
+
+    free_converted(strings, sizeof(strings) / sizeof(strings[0]));
 }
 
 /* Copies text into a driver array; NULL is "".  Too long is refused
@@ -177,28 +204,27 @@ static bool copy_dialable_number(char *destination, size_t size, const char *num
 /* The driver's job parameters; ERROR_SUCCESS or ERROR_INVALID_PARAMETER.
  * The driver checks the rest (text without control characters, a TSID of
  * printable ASCII) and says EINVAL, which is the same code. */
-static DWORD kernel_param_from_request(const struct job_request *request,
-                                       struct faxport_job_param *param)
+static DWORD kernel_param_from_job(const FAX_JOB_PARAMA *job, struct faxport_job_param *param)
 {
     memset(param, 0, sizeof(*param));
-    if (!request->recipient_number ||
+    if (!job->RecipientNumber ||
         !copy_dialable_number(param->recipient_number, sizeof(param->recipient_number),
-                              request->recipient_number) ||
+                              job->RecipientNumber) ||
         !copy_text(param->recipient_name, sizeof(param->recipient_name),
-                   request->recipient_name) ||
-        !copy_text(param->tsid, sizeof(param->tsid), request->tsid) ||
-        !copy_text(param->sender_name, sizeof(param->sender_name), request->sender_name) ||
+                   job->RecipientName) ||
+        !copy_text(param->tsid, sizeof(param->tsid), job->Tsid) ||
+        !copy_text(param->sender_name, sizeof(param->sender_name), job->SenderName) ||
         !copy_text(param->sender_company, sizeof(param->sender_company),
-                   request->sender_company) ||
-        !copy_text(param->sender_dept, sizeof(param->sender_dept), request->sender_dept) ||
-        !copy_text(param->billing_code, sizeof(param->billing_code), request->billing_code) ||
+                   job->SenderCompany) ||
+        !copy_text(param->sender_dept, sizeof(param->sender_dept), job->SenderDept) ||
+        !copy_text(param->billing_code, sizeof(param->billing_code), job->BillingCode) ||
         !copy_text(param->delivery_report_address, sizeof(param->delivery_report_address),
-                   request->delivery_report_address) ||
+                   job->DeliveryReportAddress) ||
         !copy_text(param->document_name, sizeof(param->document_name),
-                   request->document_name))
+                   job->DocumentName))
         return ERROR_INVALID_PARAMETER;
 
-    switch (request->schedule_action) {
+    switch (job->ScheduleAction) {
     case JSA_NOW:
     case JSA_DISCOUNT_PERIOD:
         break;
@@ -207,7 +233,7 @@ static DWORD kernel_param_from_request(const struct job_request *request,
 
         /* UTC, as the API documents FAX_JOB_PARAM.ScheduleTime.  A time in
          * the past sends at once. */
-        if (!winfax_ns_from_systemtime(&request->schedule_time, &schedule_ns))
+        if (!winfax_ns_from_systemtime(&job->ScheduleTime, &schedule_ns))
             return ERROR_INVALID_PARAMETER;
         param->schedule_time_ns = schedule_ns;
         break;
@@ -215,23 +241,16 @@ static DWORD kernel_param_from_request(const struct job_request *request,
     default:
         return ERROR_INVALID_PARAMETER;
     }
-    param->schedule_action = request->schedule_action;
-    if (request->delivery_report_type > DRT_INBOX)
+    param->schedule_action = job->ScheduleAction;
+    if (job->DeliveryReportType > DRT_INBOX)
         return ERROR_INVALID_PARAMETER;
-    param->delivery_report_type = request->delivery_report_type;
+    param->delivery_report_type = job->DeliveryReportType;
     return ERROR_SUCCESS;
 }
 
 /* ---- the document ---------------------------------------------------------- */
 
-/*
- * Opens the document as the caller and makes it a fax TIFF.  The fd of
- * that TIFF (*pages pages), or -1 with the last error set:
- * ERROR_FILE_NOT_FOUND (no such file or folder), ERROR_ACCESS_DENIED (its
- * permissions), ERROR_INVALID_DATA (not a regular file, or a document that
- * cannot be faxed: the message says why), ERROR_NOT_ENOUGH_MEMORY.
- */
-static int open_document(const char *path, unsigned *pages)
+int winfax_open_document(const char *path, unsigned *pages)
 {
     struct stat status;
     int fd, fax_fd, error;
@@ -273,36 +292,7 @@ static int open_document(const char *path, unsigned *pages)
 
 /* ---- cover pages ------------------------------------------------------------ */
 
-/* FAX_COVERPAGE_INFO's strings the cover page uses. */
-enum cover_string {
-    COVER_NAME, COVER_REC_NAME, COVER_REC_FAX_NUMBER, COVER_REC_COMPANY, COVER_SDR_NAME,
-    COVER_SDR_COMPANY, COVER_SDR_FAX_NUMBER, COVER_SDR_OFFICE_PHONE, COVER_SUBJECT,
-    COVER_NOTE, COVER_STRINGS
-};
-
-/* A cover page asked for, its strings as UTF-8 whichever form the caller
- * used (the W ones converted and owned here). */
-struct cover_request {
-    bool wanted;
-    bool server_cover_page;
-    const char *strings[COVER_STRINGS];
-    char *owned[COVER_STRINGS];
-    SYSTEMTIME time_sent;
-};
-
-static void cover_request_free(struct cover_request *cover)
-{
-    for (int i = 0; i < COVER_STRINGS; i++)
-        free(cover->owned[i]);
-    memset(cover, 0, sizeof(*cover));
-}
-
-/*
- * Reads a FAX_COVERPAGE_INFO (NULL, or one without a CoverPageName, asks
- * for none).  ERROR_SUCCESS, or ERROR_INVALID_PARAMETER (SizeOfStruct, a
- * W string that is not UTF-16), ERROR_NOT_ENOUGH_MEMORY.
- */
-static DWORD cover_request_a(const FAX_COVERPAGE_INFOA *info, struct cover_request *cover)
+DWORD winfax_cover_request(const FAX_COVERPAGE_INFOA *info, struct winfax_cover_request *cover)
 {
     memset(cover, 0, sizeof(*cover));
     if (!info)
@@ -314,74 +304,33 @@ static DWORD cover_request_a(const FAX_COVERPAGE_INFOA *info, struct cover_reque
     cover->wanted = true;
     cover->server_cover_page = info->UseServerCoverPage != FALSE;
     cover->time_sent = info->TimeSent;
-    cover->strings[COVER_NAME] = info->CoverPageName;
-    cover->strings[COVER_REC_NAME] = info->RecName;
-    cover->strings[COVER_REC_FAX_NUMBER] = info->RecFaxNumber;
-    cover->strings[COVER_REC_COMPANY] = info->RecCompany;
-    cover->strings[COVER_SDR_NAME] = info->SdrName;
-    cover->strings[COVER_SDR_COMPANY] = info->SdrCompany;
-    cover->strings[COVER_SDR_FAX_NUMBER] = info->SdrFaxNumber;
-    cover->strings[COVER_SDR_OFFICE_PHONE] = info->SdrOfficePhone;
-    cover->strings[COVER_SUBJECT] = info->Subject;
-    cover->strings[COVER_NOTE] = info->Note;
+    cover->name = info->CoverPageName;
+    cover->recipient_name = info->RecName;
+    cover->recipient_fax_number = info->RecFaxNumber;
+    cover->recipient_company = info->RecCompany;
+    cover->sender_name = info->SdrName;
+    cover->sender_company = info->SdrCompany;
+    cover->sender_fax_number = info->SdrFaxNumber;
+    cover->sender_phone = info->SdrOfficePhone;
+    cover->subject = info->Subject;
+    cover->note = info->Note;
     return ERROR_SUCCESS;
 }
 
-static DWORD cover_request_w(const FAX_COVERPAGE_INFOW *info, struct cover_request *cover)
+DWORD winfax_check_personal_cover_page(const struct winfax_cover_request *cover)
 {
-    const WCHAR *sources[COVER_STRINGS];
-
-    memset(cover, 0, sizeof(*cover));
-    if (!info)
-        return ERROR_SUCCESS;
-    if (info->SizeOfStruct != sizeof(FAX_COVERPAGE_INFOW))
-        return ERROR_INVALID_PARAMETER;
-    if (!info->CoverPageName || !info->CoverPageName[0])
-        return ERROR_SUCCESS;
-    sources[COVER_NAME] = info->CoverPageName;
-    sources[COVER_REC_NAME] = info->RecName;
-    sources[COVER_REC_FAX_NUMBER] = info->RecFaxNumber;
-    sources[COVER_REC_COMPANY] = info->RecCompany;
-    sources[COVER_SDR_NAME] = info->SdrName;
-    sources[COVER_SDR_COMPANY] = info->SdrCompany;
-    sources[COVER_SDR_FAX_NUMBER] = info->SdrFaxNumber;
-    sources[COVER_SDR_OFFICE_PHONE] = info->SdrOfficePhone;
-    sources[COVER_SUBJECT] = info->Subject;
-    sources[COVER_NOTE] = info->Note;
-    cover->wanted = true;
-    cover->server_cover_page = info->UseServerCoverPage != FALSE;
-    cover->time_sent = info->TimeSent;
-    for (int i = 0; i < COVER_STRINGS; i++) {
-        if (!sources[i])
-            continue;
-        cover->owned[i] = winfax_utf16_to_utf8_alloc(sources[i]);
-        if (!cover->owned[i]) {
-            DWORD code = errno == ENOMEM ? ERROR_NOT_ENOUGH_MEMORY : ERROR_INVALID_PARAMETER;
-
-            cover_request_free(cover);
-            return code;
-        }
-        cover->strings[i] = cover->owned[i];
-    }
-    return ERROR_SUCCESS;
-}
-
-/* A personal cover page is a file of the caller's: it must be there.
- * ERROR_SUCCESS, ERROR_FILE_NOT_FOUND or ERROR_ACCESS_DENIED. */
-static DWORD check_personal_cover_page(const struct cover_request *cover)
-{
-    const char *name = cover->strings[COVER_NAME];
     int fd, error;
 
     if (!cover->wanted || cover->server_cover_page)
         return ERROR_SUCCESS;
-    fd = open(name, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    fd = open(cover->name, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (fd >= 0) {
         close(fd);
         return ERROR_SUCCESS;
     }
     error = errno;
-    winfax_message_set("cannot open the personal cover page %s: %s", name, strerror(error));
+    winfax_message_set("cannot open the personal cover page %s: %s", cover->name,
+                       strerror(error));
     return error == EACCES || error == EPERM ? ERROR_ACCESS_DENIED : ERROR_FILE_NOT_FOUND;
 }
 
@@ -406,24 +355,21 @@ static void cover_page_date(const SYSTEMTIME *sent, char *date, size_t size)
         date[0] = '\0';
 }
 
-/* A new fax TIFF: the cover page, then the document's pages.  The fd, or
- * -1 with the last error set. */
-static int add_cover_page(int document_fd, unsigned document_pages,
-                          const struct cover_request *cover, const struct job_request *request)
+int winfax_add_cover_page(int document_fd, unsigned document_pages,
+                          const struct winfax_cover_request *cover, const FAX_JOB_PARAMA *job)
 {
     char date[64];
     struct winfax_cover_page page = {
-        .name = cover->strings[COVER_NAME],
-        .recipient_name = either(cover->strings[COVER_REC_NAME], request->recipient_name),
-        .recipient_fax_number = either(cover->strings[COVER_REC_FAX_NUMBER],
-                                       request->recipient_number),
-        .recipient_company = cover->strings[COVER_REC_COMPANY],
-        .sender_name = either(cover->strings[COVER_SDR_NAME], request->sender_name),
-        .sender_company = either(cover->strings[COVER_SDR_COMPANY], request->sender_company),
-        .sender_fax_number = cover->strings[COVER_SDR_FAX_NUMBER],
-        .sender_phone = cover->strings[COVER_SDR_OFFICE_PHONE],
-        .subject = cover->strings[COVER_SUBJECT],
-        .note = cover->strings[COVER_NOTE],
+        .name = cover->name,
+        .recipient_name = either(cover->recipient_name, job->RecipientName),
+        .recipient_fax_number = either(cover->recipient_fax_number, job->RecipientNumber),
+        .recipient_company = cover->recipient_company,
+        .sender_name = either(cover->sender_name, job->SenderName),
+        .sender_company = either(cover->sender_company, job->SenderCompany),
+        .sender_fax_number = cover->sender_fax_number,
+        .sender_phone = cover->sender_phone,
+        .subject = cover->subject,
+        .note = cover->note,
         .date = date,
         .page_count = document_pages + 1,
     };
@@ -441,18 +387,14 @@ static int add_cover_page(int document_fd, unsigned document_pages,
 
 /* ---- submission ------------------------------------------------------------ */
 
-/* Queues one job for the open document.  TRUE, or FALSE with the last
- * error set.  Without FAX_JOB_SUBMIT the driver says EACCES:
- * ERROR_ACCESS_DENIED; a full queue (ENOSPC) is ERROR_DISK_FULL. */
-static BOOL submit_job(int server_fd, int document_fd, const struct job_request *request,
-                       DWORD *job_id)
+BOOL winfax_submit_job(int server_fd, int document_fd, const FAX_JOB_PARAMA *job, DWORD *job_id)
 {
     struct faxport_job_submit submit;
     DWORD code;
     int error;
 
     memset(&submit, 0, sizeof(submit));
-    code = kernel_param_from_request(request, &submit.param);
+    code = kernel_param_from_job(job, &submit.param);
     if (code != ERROR_SUCCESS)
         return winfax_fail(code);
     submit.document_fd = document_fd;
@@ -463,8 +405,7 @@ static BOOL submit_job(int server_fd, int document_fd, const struct job_request 
     return TRUE;
 }
 
-/* A path given as UTF-16, converted; NULL with the last error set. */
-static char *path_from_wide(const WCHAR *path)
+char *winfax_path_from_wide(const WCHAR *path)
 {
     char *converted = winfax_utf16_to_utf8_alloc(path);
 
@@ -473,47 +414,52 @@ static char *path_from_wide(const WCHAR *path)
     return converted;
 }
 
+/* ---- FaxSendDocument -------------------------------------------------------- */
+
 /*
- * The part of FaxSendDocument after the forms are unified.  The checks go
- * in the order the API implies: missing arguments (ERROR_INVALID_PARAMETER,
- * a NULL handle included), then the handle (ERROR_INVALID_HANDLE), the
- * structures, the cover page, the file, and last the right to submit,
- * which the driver checks.
+ * FaxSendDocumentA, which FaxSendDocumentW calls with its structures
+ * converted (cover_code: the cover page's conversion, reported where the
+ * A form reports the cover page's errors).  The checks go in the order the
+ * API implies: missing arguments (ERROR_INVALID_PARAMETER, a NULL handle
+ * included, checked by the entry points), then the handle
+ * (ERROR_INVALID_HANDLE), the structures, the cover page, the file, and
+ * last the right to submit, which the driver checks.
  */
-static BOOL send_document(HANDLE fax_handle, const char *path, DWORD param_size,
-                          const struct job_request *request, struct cover_request *cover,
-                          DWORD cover_code, DWORD *job_id)
+static BOOL send_document(HANDLE fax_handle, const char *path, const FAX_JOB_PARAMA *job,
+                          const FAX_COVERPAGE_INFOA *cover_info, DWORD cover_code,
+                          DWORD *job_id)
 {
     struct winfax_handle_ref server;
+    struct winfax_cover_request cover;
     BOOL queued = FALSE;
     unsigned pages = 0;
     int document_fd, cover_fd = -1;
 
-    if (!winfax_handle_get(fax_handle, WINFAX_HANDLE_FAX_SERVER, &server)) {
-        cover_request_free(cover);
+    if (cover_code == ERROR_SUCCESS)
+        cover_code = winfax_cover_request(cover_info, &cover);
+    else
+        memset(&cover, 0, sizeof(cover));
+    if (!winfax_handle_get(fax_handle, WINFAX_HANDLE_FAX_SERVER, &server))
         return winfax_fail(ERROR_INVALID_HANDLE);
-    }
-    if (param_size != sizeof(FAX_JOB_PARAMA) || !request->recipient_number)
+    if (job->SizeOfStruct != sizeof(FAX_JOB_PARAMA) || !job->RecipientNumber)
         cover_code = ERROR_INVALID_PARAMETER;
     else if (cover_code == ERROR_SUCCESS)
-        cover_code = check_personal_cover_page(cover);
+        cover_code = winfax_check_personal_cover_page(&cover);
     if (cover_code != ERROR_SUCCESS) {
-        cover_request_free(cover);
         winfax_handle_put(&server);
         return winfax_fail(cover_code);
     }
-    document_fd = open_document(path, &pages);
-    if (document_fd >= 0 && cover->wanted)
-        cover_fd = add_cover_page(document_fd, pages, cover, request);
-    if (document_fd >= 0 && (!cover->wanted || cover_fd >= 0))
-        queued = submit_job(server.fd, cover->wanted ? cover_fd : document_fd, request,
-                            job_id);
+    document_fd = winfax_open_document(path, &pages);
+    if (document_fd >= 0 && cover.wanted)
+        cover_fd = winfax_add_cover_page(document_fd, pages, &cover, job);
+    if (document_fd >= 0 && (!cover.wanted || cover_fd >= 0))
+        queued = winfax_submit_job(server.fd, cover.wanted ? cover_fd : document_fd, job,
+                                   job_id);
     /* The driver keeps its own reference to the open file. */
     if (cover_fd >= 0)
         close(cover_fd);
     if (document_fd >= 0)
         close(document_fd);
-    cover_request_free(cover);
     winfax_handle_put(&server);
     return queued;
 }
@@ -521,214 +467,40 @@ static BOOL send_document(HANDLE fax_handle, const char *path, DWORD param_size,
 BOOL WINFAX_CALL FaxSendDocumentA(HANDLE FaxHandle, LPCSTR FileName, PFAX_JOB_PARAMA JobParams,
                                   const FAX_COVERPAGE_INFOA *CoverpageInfo, LPDWORD FaxJobId)
 {
-    struct job_request request;
-    struct cover_request cover;
-    DWORD cover_code;
-
     winfax_message_clear();
     if (!FaxHandle || !FileName || !JobParams || !FaxJobId)
         return winfax_fail(ERROR_INVALID_PARAMETER);
-    request_from_param_a(JobParams, &request);
-    cover_code = cover_request_a(CoverpageInfo, &cover);
-    return send_document(FaxHandle, FileName, JobParams->SizeOfStruct, &request, &cover,
-                         cover_code, FaxJobId);
+    return send_document(FaxHandle, FileName, JobParams, CoverpageInfo, ERROR_SUCCESS,
+                         FaxJobId);
 }
 
 BOOL WINFAX_CALL FaxSendDocumentW(HANDLE FaxHandle, LPCWSTR FileName, PFAX_JOB_PARAMW JobParams,
                                   const FAX_COVERPAGE_INFOW *CoverpageInfo, LPDWORD FaxJobId)
 {
-    struct job_request request;
-    struct cover_request cover;
-    DWORD code, cover_code;
+    FAX_JOB_PARAMA job;
+    FAX_COVERPAGE_INFOA cover_info;
+    DWORD code, cover_code = ERROR_SUCCESS;
     char *path;
     BOOL queued;
 
     winfax_message_clear();
     if (!FaxHandle || !FileName || !JobParams || !FaxJobId)
         return winfax_fail(ERROR_INVALID_PARAMETER);
-    code = request_from_param_w(JobParams, &request);
+    code = winfax_job_param_from_wide(JobParams, &job);
     if (code != ERROR_SUCCESS)
         return winfax_fail(code);
-    path = path_from_wide(FileName);
+    path = winfax_path_from_wide(FileName);
     if (!path) {
-        free_wide_request(&request);
+        winfax_job_param_free(&job);
         return FALSE;
     }
-    cover_code = cover_request_w(CoverpageInfo, &cover);
-    queued = send_document(FaxHandle, path, JobParams->SizeOfStruct, &request, &cover,
+    memset(&cover_info, 0, sizeof(cover_info));
+    if (CoverpageInfo)
+        cover_code = winfax_cover_info_from_wide(CoverpageInfo, &cover_info);
+    queued = send_document(FaxHandle, path, &job, CoverpageInfo ? &cover_info : NULL,
                            cover_code, FaxJobId);
+    winfax_cover_info_free(&cover_info);
     free(path);
-    free_wide_request(&request);
+    winfax_job_param_free(&job);
     return queued;
-}
-
-/* ---- broadcast ------------------------------------------------------------- */
-
-/*
- * One kernel job per recipient, all of the same open document (the driver
- * and the engine read it with pread(), so sharing it is safe), except for
- * a recipient given a cover page: that one gets a document of its own,
- * its cover page in front of the pages.  The document is opened and
- * converted once, before the first callback.
- * The callback is called with RecipientNumber 1, 2, ... and zeroed
- * structures whose SizeOfStruct is set, until it returns FALSE.
- * *FaxJobId is the first job's id.  No recipient at all (the first call
- * returns FALSE) is ERROR_INVALID_PARAMETER: there is no job to name.
- * When a recipient fails (its parameters, a cover page, the queue), the
- * call stops and fails with that error; the jobs queued before it stay
- * queued, and *FaxJobId names the first of them (0 if none).
- */
-enum string_form { FORM_ANSI, FORM_WIDE };
-
-struct broadcast {
-    enum string_form form;
-    HANDLE fax_handle;
-    PFAX_RECIPIENT_CALLBACKA callback_a;   /* FORM_ANSI */
-    PFAX_RECIPIENT_CALLBACKW callback_w;   /* FORM_WIDE */
-    void *context;
-};
-
-/* Asks the callback for recipient `index`; false when it has no more.
- * On true, *request holds the recipient (free_wide_request for W) and
- * *cover its cover page (cover_request_free), or *code an error for this
- * recipient. */
-static bool next_recipient(const struct broadcast *broadcast, DWORD index,
-                           struct job_request *request, struct cover_request *cover,
-                           DWORD *code)
-{
-    *code = ERROR_SUCCESS;
-    memset(cover, 0, sizeof(*cover));
-    if (broadcast->form == FORM_ANSI) {
-        PFAX_RECIPIENT_CALLBACKA callback = broadcast->callback_a;
-        FAX_JOB_PARAMA param;
-        FAX_COVERPAGE_INFOA cover_page;
-
-        memset(&param, 0, sizeof(param));
-        memset(&cover_page, 0, sizeof(cover_page));
-        param.SizeOfStruct = sizeof(param);
-        cover_page.SizeOfStruct = sizeof(cover_page);
-        if (!callback(broadcast->fax_handle, index, broadcast->context, &param, &cover_page))
-            return false;
-        request_from_param_a(&param, request);
-        if (param.SizeOfStruct != sizeof(param) || !param.RecipientNumber)
-            *code = ERROR_INVALID_PARAMETER;
-        else
-            *code = cover_request_a(&cover_page, cover);
-        /* The strings stay the callback's; they are read right away. */
-        return true;
-    } else {
-        PFAX_RECIPIENT_CALLBACKW callback = broadcast->callback_w;
-        FAX_JOB_PARAMW param;
-        FAX_COVERPAGE_INFOW cover_page;
-
-        memset(&param, 0, sizeof(param));
-        memset(&cover_page, 0, sizeof(cover_page));
-        param.SizeOfStruct = sizeof(param);
-        cover_page.SizeOfStruct = sizeof(cover_page);
-        if (!callback(broadcast->fax_handle, index, broadcast->context, &param, &cover_page))
-            return false;
-        *code = request_from_param_w(&param, request);
-        if (*code != ERROR_SUCCESS) {
-            memset(request, 0, sizeof(*request));
-            return true;
-        }
-        if (param.SizeOfStruct != sizeof(param) || !param.RecipientNumber)
-            *code = ERROR_INVALID_PARAMETER;
-        else
-            *code = cover_request_w(&cover_page, cover);
-        return true;
-    }
-}
-
-static BOOL send_broadcast(const struct broadcast *broadcast, const char *path, DWORD *job_id)
-{
-    struct winfax_handle_ref server;
-    DWORD first_job = 0;
-    DWORD index;
-    BOOL ok = TRUE;
-    unsigned pages = 0;
-    int document_fd;
-
-    *job_id = 0;
-    if (!winfax_handle_get(broadcast->fax_handle, WINFAX_HANDLE_FAX_SERVER, &server))
-        return winfax_fail(ERROR_INVALID_HANDLE);
-    document_fd = open_document(path, &pages);
-    if (document_fd < 0) {
-        winfax_handle_put(&server);
-        return FALSE;
-    }
-    for (index = 1; index != 0; index++) {
-        struct job_request request;
-        struct cover_request cover;
-        DWORD code;
-        DWORD this_job = 0;
-        int cover_fd = -1;
-
-        memset(&request, 0, sizeof(request));
-        if (!next_recipient(broadcast, index, &request, &cover, &code))
-            break;
-        if (code == ERROR_SUCCESS)
-            code = check_personal_cover_page(&cover);
-        if (code != ERROR_SUCCESS) {
-            ok = winfax_fail(code);
-        } else if (cover.wanted) {
-            /* This recipient's own cover page in front of the document. */
-            cover_fd = add_cover_page(document_fd, pages, &cover, &request);
-            ok = cover_fd >= 0 && submit_job(server.fd, cover_fd, &request, &this_job);
-        } else {
-            ok = submit_job(server.fd, document_fd, &request, &this_job);
-        }
-        if (cover_fd >= 0)
-            close(cover_fd);
-        cover_request_free(&cover);
-        if (broadcast->form == FORM_WIDE)
-            free_wide_request(&request);
-        if (!ok)
-            break;
-        if (first_job == 0)
-            first_job = this_job;
-    }
-    close(document_fd);
-    winfax_handle_put(&server);
-    *job_id = first_job;
-    if (ok && first_job == 0)
-        return winfax_fail(ERROR_INVALID_PARAMETER);
-    if (ok)
-        SetLastError(ERROR_SUCCESS);
-    return ok;
-}
-
-BOOL WINFAX_CALL FaxSendDocumentForBroadcastA(HANDLE FaxHandle, LPCSTR FileName,
-                                              LPDWORD FaxJobId,
-                                              PFAX_RECIPIENT_CALLBACKA FaxRecipientCallback,
-                                              LPVOID Context)
-{
-    struct broadcast broadcast = { FORM_ANSI, FaxHandle, FaxRecipientCallback, NULL,
-                                   Context };
-
-    winfax_message_clear();
-    if (!FaxHandle || !FileName || !FaxJobId || !FaxRecipientCallback)
-        return winfax_fail(ERROR_INVALID_PARAMETER);
-    return send_broadcast(&broadcast, FileName, FaxJobId);
-}
-
-BOOL WINFAX_CALL FaxSendDocumentForBroadcastW(HANDLE FaxHandle, LPCWSTR FileName,
-                                              LPDWORD FaxJobId,
-                                              PFAX_RECIPIENT_CALLBACKW FaxRecipientCallback,
-                                              LPVOID Context)
-{
-    struct broadcast broadcast = { FORM_WIDE, FaxHandle, NULL, FaxRecipientCallback,
-                                   Context };
-    char *path;
-    BOOL ok;
-
-    winfax_message_clear();
-    if (!FaxHandle || !FileName || !FaxJobId || !FaxRecipientCallback)
-        return winfax_fail(ERROR_INVALID_PARAMETER);
-    path = path_from_wide(FileName);
-    if (!path)
-        return FALSE;
-    ok = send_broadcast(&broadcast, path, FaxJobId);
-    free(path);
-    return ok;
 }
