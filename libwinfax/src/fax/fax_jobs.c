@@ -205,8 +205,8 @@ static void *build_job_entries(enum winfax_string_form form,
 
 /* Without FAX_JOB_QUERY the driver lists the caller's own jobs only, as
  * Windows does for users who may only submit. */
-static BOOL enum_jobs(HANDLE fax_handle, enum winfax_string_form form, bool outputs_given,
-                      void **block, DWORD *count)
+static BOOL enum_jobs_into(HANDLE fax_handle, enum winfax_string_form form, bool outputs_given,
+                           void **block, DWORD *count)
 {
     struct winfax_handle_ref server;
     struct faxport_job_info *infos = NULL;
@@ -233,32 +233,31 @@ static BOOL enum_jobs(HANDLE fax_handle, enum winfax_string_form form, bool outp
     return TRUE;
 }
 
-BOOL WINFAX_CALL FaxEnumJobsA(HANDLE FaxHandle, PFAX_JOB_ENTRYA *JobEntry, LPDWORD JobsReturned)
+/* Both entry points: *entries_out is the application's PFAX_JOB_ENTRYA or
+ * PFAX_JOB_ENTRYW pointer, written when both outputs are given, also on failure
+ * (NULL and 0, which FaxFreeBuffer and a loop over the result handle). */
+static BOOL enum_jobs(HANDLE fax_handle, enum winfax_string_form form, void *entries_out,
+                      LPDWORD count_out)
 {
     void *block;
     DWORD count;
-    BOOL listed = enum_jobs(FaxHandle, WINFAX_STRINGS_ANSI, JobEntry && JobsReturned, &block,
-                            &count);
+    BOOL listed = enum_jobs_into(fax_handle, form, entries_out && count_out, &block, &count);
 
-    if (JobEntry && JobsReturned) {
-        *JobEntry = block;
-        *JobsReturned = count;
+    if (entries_out && count_out) {
+        memcpy(entries_out, &block, sizeof(block));
+        *count_out = count;
     }
     return listed;
 }
 
+BOOL WINFAX_CALL FaxEnumJobsA(HANDLE FaxHandle, PFAX_JOB_ENTRYA *JobEntry, LPDWORD JobsReturned)
+{
+    return enum_jobs(FaxHandle, WINFAX_STRINGS_ANSI, JobEntry, JobsReturned);
+}
+
 BOOL WINFAX_CALL FaxEnumJobsW(HANDLE FaxHandle, PFAX_JOB_ENTRYW *JobEntry, LPDWORD JobsReturned)
 {
-    void *block;
-    DWORD count;
-    BOOL listed = enum_jobs(FaxHandle, WINFAX_STRINGS_WIDE, JobEntry && JobsReturned, &block,
-                            &count);
-
-    if (JobEntry && JobsReturned) {
-        *JobEntry = block;
-        *JobsReturned = count;
-    }
-    return listed;
+    return enum_jobs(FaxHandle, WINFAX_STRINGS_WIDE, JobEntry, JobsReturned);
 }
 
 /* ---- FaxGetJob ------------------------------------------------------------------ */

@@ -247,8 +247,8 @@ static int list_ports(int server_fd, struct faxport_port_info **infos_out, uint3
  * (typed) pointers: NULL and 0 on failure, which FaxFreeBuffer and a loop
  * over the result both handle.
  */
-static BOOL enum_ports(HANDLE fax_handle, enum winfax_string_form form, bool outputs_given,
-                       void **block, DWORD *count)
+static BOOL enum_ports_into(HANDLE fax_handle, enum winfax_string_form form, bool outputs_given,
+                            void **block, DWORD *count)
 {
     struct winfax_handle_ref server;
     struct faxport_port_info *infos = NULL;
@@ -276,34 +276,31 @@ static BOOL enum_ports(HANDLE fax_handle, enum winfax_string_form form, bool out
     return TRUE;
 }
 
-BOOL WINFAX_CALL FaxEnumPortsA(HANDLE FaxHandle, PFAX_PORT_INFOA *PortInfo,
-                               LPDWORD PortsReturned)
+/* Both entry points: *entries_out is the application's PFAX_PORT_INFOA or
+ * _INFOW pointer, written when both outputs are given, also on failure
+ * (NULL and 0, which FaxFreeBuffer and a loop over the result handle). */
+static BOOL enum_ports(HANDLE fax_handle, enum winfax_string_form form, void *entries_out,
+                       LPDWORD count_out)
 {
     void *block;
     DWORD count;
-    BOOL listed = enum_ports(FaxHandle, WINFAX_STRINGS_ANSI, PortInfo && PortsReturned,
-                             &block, &count);
+    BOOL listed = enum_ports_into(fax_handle, form, entries_out && count_out, &block, &count);
 
-    if (PortInfo && PortsReturned) {
-        *PortInfo = block;
-        *PortsReturned = count;
+    if (entries_out && count_out) {
+        memcpy(entries_out, &block, sizeof(block));
+        *count_out = count;
     }
     return listed;
 }
 
-BOOL WINFAX_CALL FaxEnumPortsW(HANDLE FaxHandle, PFAX_PORT_INFOW *PortInfo,
-                               LPDWORD PortsReturned)
+BOOL WINFAX_CALL FaxEnumPortsA(HANDLE FaxHandle, PFAX_PORT_INFOA *PortInfo, LPDWORD PortsReturned)
 {
-    void *block;
-    DWORD count;
-    BOOL listed = enum_ports(FaxHandle, WINFAX_STRINGS_WIDE, PortInfo && PortsReturned,
-                             &block, &count);
+    return enum_ports(FaxHandle, WINFAX_STRINGS_ANSI, PortInfo, PortsReturned);
+}
 
-    if (PortInfo && PortsReturned) {
-        *PortInfo = block;
-        *PortsReturned = count;
-    }
-    return listed;
+BOOL WINFAX_CALL FaxEnumPortsW(HANDLE FaxHandle, PFAX_PORT_INFOW *PortInfo, LPDWORD PortsReturned)
+{
+    return enum_ports(FaxHandle, WINFAX_STRINGS_WIDE, PortInfo, PortsReturned);
 }
 
 /* ---- FaxGetPort --------------------------------------------------------- */
