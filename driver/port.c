@@ -115,11 +115,28 @@ static int faxport_utf8_sequence(const unsigned char *s)
 	return len;
 }
 
+/*
+ * Is the valid UTF-8 sequence at s one no name may hold? The C1 controls
+ * (U+0080..U+009F, C2 80..C2 9F), which terminals obey like ESC, and the
+ * bidi embeddings, overrides and isolates (U+202A..U+202E, U+2066..U+2069),
+ * which make a name show in another order than it is stored.
+ */
+static bool faxport_utf8_forbidden(const unsigned char *s, int len)
+{
+	if (len == 2)
+		return s[0] == 0xc2 && s[1] <= 0x9f;
+	if (len == 3 && s[0] == 0xe2)
+		return (s[1] == 0x80 && s[2] >= 0xaa && s[2] <= 0xae) ||
+		       (s[1] == 0x81 && s[2] >= 0xa6 && s[2] <= 0xa9);
+	return false;
+}
+
 /**
  * faxport_text_valid() - is this free text a client may give a name?
  * @text: a NUL-terminated string
  *
- * Return: true for valid UTF-8 without control characters.
+ * Return: true for valid UTF-8 without control characters (C0, DEL, C1)
+ * and without bidi embeddings, overrides or isolates.
  */
 bool faxport_text_valid(const char *text)
 {
@@ -130,7 +147,7 @@ bool faxport_text_valid(const char *text)
 		if (*c < 0x20 || *c == 0x7f)
 			return false;
 		len = faxport_utf8_sequence(c);
-		if (!len)
+		if (!len || faxport_utf8_forbidden(c, len))
 			return false;
 		c += len;
 	}

@@ -6,6 +6,7 @@
  * pause/resume/delete and their rights, and the server configuration.
  */
 #include <poll.h>
+#include <stddef.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -301,6 +302,79 @@ TEST_F(queue, submit_rejects_bad_parameters)
 
 	EXPECT_EQ(-1, ioctl(self->server, FAXPORT_IOC_JOB_SUBMIT, NULL));
 	EXPECT_EQ(EFAULT, errno);
+	close(doc);
+}
+
+/* The free-text fields of a job, and the TSID. */
+static const struct {
+	const char *name;
+	size_t offset;
+	size_t size;
+} text_fields[] = {
+#define TEXT_FIELD(f) { #f, offsetof(struct faxport_job_param, f), \
+			sizeof(((struct faxport_job_param *)0)->f) }
+	TEXT_FIELD(recipient_name),
+	TEXT_FIELD(tsid),
+	TEXT_FIELD(sender_name),
+	TEXT_FIELD(sender_company),
+	TEXT_FIELD(sender_dept),
+	TEXT_FIELD(billing_code),
+	TEXT_FIELD(delivery_report_address),
+	TEXT_FIELD(document_name),
+#undef TEXT_FIELD
+};
+
+TEST_F(queue, submit_refuses_c1_controls_and_bidi_overrides)
+{
+	/* The ends of each range: C1 controls, bidi embeddings and overrides, isolates. */
+	static const char *const refused[] = {
+		"\xc2\x80", "\xc2\x9b", "\xc2\x9f",
+		"\xe2\x80\xaa", "\xe2\x80\xae",
+		"\xe2\x81\xa6", "\xe2\x81\xa9",
+	};
+	/* Their neighbours and ordinary non-ASCII text are names. */
+	static const char *const accepted[] = {
+		"M\xc3\xbcller", "\xe6\x97\xa5\xe6\x9c\xac",
+		"\xc2\xa0", "\xe2\x80\xb0", "\xe2\x81\xaa",
+	};
+	struct faxport_job_submit s;
+	int doc = make_document();
+	size_t f, i;
+	__u32 id;
+
+	ASSERT_LE(0, doc);
+	for (f = 0; f < sizeof(text_fields) / sizeof(text_fields[0]); f++) {
+		for (i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+			memset(&s, 0, sizeof(s));
+			s.document_fd = doc;
+			param_init(&s.param, "2");
+			snprintf((char *)&s.param + text_fields[f].offset,
+				 text_fields[f].size, "a%sb", refused[i]);
+			EXPECT_EQ(-1, ioctl(self->server, FAXPORT_IOC_JOB_SUBMIT, &s)) {
+				TH_LOG("%s with bytes %02x %02x %02x queued",
+				       text_fields[f].name,
+				       (unsigned char)refused[i][0],
+				       (unsigned char)refused[i][1],
+				       (unsigned char)refused[i][2]);
+			}
+			EXPECT_EQ(EINVAL, errno);
+		}
+		if (!strcmp(text_fields[f].name, "tsid"))
+			continue;	/* a TSID is printable ASCII (T.30) */
+		for (i = 0; i < sizeof(accepted) / sizeof(accepted[0]); i++) {
+			memset(&s, 0, sizeof(s));
+			s.document_fd = doc;
+			param_init(&s.param, "2");
+			snprintf((char *)&s.param + text_fields[f].offset,
+				 text_fields[f].size, "a%sb", accepted[i]);
+			EXPECT_EQ(0, ioctl(self->server, FAXPORT_IOC_JOB_SUBMIT, &s)) {
+				TH_LOG("%s \"%s\" refused: %s", text_fields[f].name,
+				       accepted[i], strerror(errno));
+			}
+			id = s.job_id;
+			job_control(self->server, id, FAXPORT_JC_DELETE);
+		}
+	}
 	close(doc);
 }
 
