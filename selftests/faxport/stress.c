@@ -30,6 +30,7 @@
 
 static atomic_bool stop;
 static atomic_ulong operations;
+static atomic_ulong refused;	/* operations that failed, documented or not */
 static atomic_ulong undocumented;
 static atomic_int first_undocumented;
 static const char *first_undocumented_what;
@@ -40,7 +41,10 @@ static atomic_uint live_ids[4 + ADDED_PORTS_MAX];
 static void check(const char *what, int ret)
 {
 	atomic_fetch_add(&operations, 1);
-	if (ret >= 0 || faxport_errno_documented(errno))
+	if (ret >= 0)
+		return;
+	atomic_fetch_add(&refused, 1);
+	if (faxport_errno_documented(errno))
 		return;
 	if (atomic_fetch_add(&undocumented, 1) == 0) {
 		first_undocumented_what = what;
@@ -184,6 +188,34 @@ static void *jobs_thread(void *data)
 	return NULL;
 }
 
+/*
+ * Should jobs stay behind, which ones and in what state: a count alone does
+ * not tell a leak from jobs the queue keeps on purpose (failed, kept
+ * dirty_days) or from another process's.
+ */
+static void describe_jobs_left(void)
+{
+	static struct faxport_job_info infos[16];
+	struct faxport_job_list list = {
+		.count = 16, .info_size = sizeof(infos[0]),
+		.infos = (uintptr_t)infos,
+	};
+	int server = server_connect();
+
+	if (server < 0 || ioctl(server, FAXPORT_IOC_JOB_LIST, &list)) {
+		printf("# the jobs left could not be listed: %s\n", strerror(errno));
+	} else {
+		printf("# %u jobs left; the first of them:\n", list.count);
+		for (unsigned int i = 0; i < list.count && i < 16; i++)
+			printf("#   job %u: owner %u type %u queue_status %#x state %#x port %u retries %u\n",
+			       infos[i].job_id, infos[i].owner_uid, infos[i].job_type,
+			       infos[i].queue_status, infos[i].state, infos[i].device_id,
+			       infos[i].retries_left);
+	}
+	if (server >= 0)
+		close(server);
+}
+
 /* A test line per kind of object: its count now against the baseline. */
 static void report_count(int number, const char *what, const char *kind,
 			 const char *baseline, const char *now, int *failures)
@@ -232,9 +264,12 @@ int main(int argc, char **argv)
 		pthread_join(threads[i], NULL);
 
 	settled = live_objects_back(baseline, after, sizeof(after));
-	if (!settled)
+	if (!settled) {
 		printf("# the counts did not settle within 5 s\n");
-	printf("# %lu operations in %u s\n", atomic_load(&operations), seconds);
+		describe_jobs_left();
+	}
+	printf("# %lu operations in %u s, %lu of them refused\n", atomic_load(&operations), seconds,
+	       atomic_load(&refused));
 	printf("# reliability: concurrency | handle, admin (port add/remove), engine (attach/detach) and job (submit/pause/resume/delete) threads for %u s | %lu operations | %s\n",
 	       seconds, atomic_load(&operations),
 	       settled ? "handles, port files, ports and jobs back to baseline" :
