@@ -26,6 +26,7 @@
 #include <linux/fs.h>
 #include <linux/slab.h>
 #include <linux/ktime.h>
+#include <linux/moduleparam.h>
 #include <linux/uaccess.h>
 #include <linux/workqueue.h>
 #include <linux/xarray.h>
@@ -70,6 +71,8 @@ static_assert(sizeof(struct faxport_receive_begin) == 8);
  * @started_ns: CLOCK_REALTIME the current attempt started
  * @next_try_ns: CLOCK_REALTIME of the next attempt (or of expiry when
  *	retries are exhausted)
+ * @expires_ns: CLOCK_REALTIME after which a send job still waiting to
+ *	start (paused, no line) fails
  * @remote_id: the far end's station id
  * @param: the submitted parameters
  */
@@ -92,15 +95,79 @@ struct faxport_job {
 	u64 submitted_ns;
 	u64 started_ns;
 	u64 next_try_ns;
+	u64 expires_ns;
 	char remote_id[FAXPORT_IDENT_SIZE];
 	struct faxport_job_param param;
 };
 
 static DEFINE_MUTEX(faxport_jobs_lock);
 static DEFINE_XARRAY_ALLOC1(faxport_jobs);	/* under faxport_jobs_lock */
+/* Send jobs queued per owner (kuid -> xa_mk_value); under the jobs lock. */
+static DEFINE_XARRAY(faxport_user_jobs);
 static u32 faxport_next_job_id = 1;
 static unsigned int faxport_job_count;
 static bool faxport_jobs_stopped;
+
+/*
+ * One user may not fill the queue that everybody shares: a handle without
+ * FAXPORT_RIGHT_JOB_MANAGE queues at most user_job_limit send jobs of its
+ * owner (-EDQUOT).
+ */
+static unsigned int user_job_limit = 256;
+
+static int faxport_param_set_bounded(const char *val,
+				     const struct kernel_param *kp,
+				     unsigned int min, unsigned int max)
+{
+	unsigned int n;
+	int ret = kstrtouint(val, 0, &n);
+
+	if (ret)
+		return ret;
+	if (n < min || n > max)
+		return -EINVAL;
+	WRITE_ONCE(*(unsigned int *)kp->arg, n);
+	return 0;
+}
+
+static int user_job_limit_set(const char *val, const struct kernel_param *kp)
+{
+	return faxport_param_set_bounded(val, kp, 1, FAXPORT_MAX_JOBS);
+}
+
+static const struct kernel_param_ops user_job_limit_ops = {
+	.set = user_job_limit_set,
+	.get = param_get_uint,
+};
+module_param_cb(user_job_limit, &user_job_limit_ops, &user_job_limit, 0644);
+MODULE_PARM_DESC(user_job_limit,
+		 "Send jobs one user may queue without the JOB_MANAGE right (1..4096, default 256)");
+
+/*
+ * How far ahead a job may be scheduled (-EINVAL beyond), and how long a
+ * job may wait to start after it was due (paused, no line) before it
+ * fails and, like any failed job, goes after dirty_days: no job stays for
+ * ever. 0: a job must be due now and fails when it cannot start at once.
+ */
+static unsigned int job_max_days = 31;
+
+static int job_max_days_set(const char *val, const struct kernel_param *kp)
+{
+	return faxport_param_set_bounded(val, kp, 0, 365);
+}
+
+static const struct kernel_param_ops job_max_days_ops = {
+	.set = job_max_days_set,
+	.get = param_get_uint,
+};
+module_param_cb(job_max_days, &job_max_days_ops, &job_max_days, 0644);
+MODULE_PARM_DESC(job_max_days,
+		 "Days ahead a job may be scheduled, and days a due job may wait to start (0..365, default 31)");
+
+static u64 faxport_job_max_wait_ns(void)
+{
+	return READ_ONCE(job_max_days) * NSEC_PER_DAY;
+}
 
 static void faxport_dispatch(struct work_struct *work);
 static DECLARE_DELAYED_WORK(faxport_dispatch_work, faxport_dispatch);
@@ -118,12 +185,46 @@ static u32 faxport_job_event_port(struct faxport_job *job)
 	return job->port ? job->port->device_id : 0;
 }
 
+/* Called with faxport_jobs_lock held: the send jobs @owner has queued. */
+static unsigned int faxport_user_job_count(kuid_t owner)
+{
+	void *entry = xa_load(&faxport_user_jobs, __kuid_val(owner));
+
+	lockdep_assert_held(&faxport_jobs_lock);
+	return entry ? xa_to_value(entry) : 0;
+}
+
+/* Called with faxport_jobs_lock held: @owner has one send job more. */
+static int faxport_user_job_add(kuid_t owner)
+{
+	unsigned int count = faxport_user_job_count(owner) + 1;
+
+	return xa_err(xa_store(&faxport_user_jobs, __kuid_val(owner),
+			       xa_mk_value(count), GFP_KERNEL));
+}
+
+/* Called with faxport_jobs_lock held: @owner has one send job less. */
+static void faxport_user_job_drop(kuid_t owner)
+{
+	unsigned int count = faxport_user_job_count(owner);
+
+	if (WARN_ON(!count))
+		return;
+	if (count == 1)
+		xa_erase(&faxport_user_jobs, __kuid_val(owner));
+	else	/* replaces an entry: allocates nothing, cannot fail */
+		xa_store(&faxport_user_jobs, __kuid_val(owner),
+			 xa_mk_value(count - 1), GFP_KERNEL);
+}
+
 /* Called with faxport_jobs_lock held: the job leaves the queue. */
 static void faxport_job_remove(struct faxport_job *job)
 {
 	lockdep_assert_held(&faxport_jobs_lock);
 	xa_erase(&faxport_jobs, job->id);
 	faxport_job_count--;
+	if (job->type == FAXPORT_JOB_SEND)
+		faxport_user_job_drop(job->owner);
 	faxport_event(FAXPORT_EV_DELETED, faxport_job_event_port(job), job->id);
 	if (job->port) {
 		job->port->job = NULL;
@@ -251,8 +352,10 @@ static bool faxport_param_valid(const struct faxport_job_param *p)
  * faxport_job_publish() fills it: the id can reach the caller first, with
  * no lock held while user memory is written.
  */
-static int faxport_job_reserve(u32 *id)
+static int faxport_job_reserve(const struct faxport_job *job, bool limited,
+			       u32 *id)
 {
+	bool send = job->type == FAXPORT_JOB_SEND;
 	int ret;
 
 	lockdep_assert_held(&faxport_jobs_lock);
@@ -260,20 +363,33 @@ static int faxport_job_reserve(u32 *id)
 		return -ENODEV;
 	if (faxport_job_count >= FAXPORT_MAX_JOBS)
 		return -ENOSPC;
+	if (send && limited &&
+	    faxport_user_job_count(job->owner) >= READ_ONCE(user_job_limit))
+		return -EDQUOT;
+	if (send) {
+		ret = faxport_user_job_add(job->owner);
+		if (ret)
+			return ret;
+	}
 	ret = xa_alloc_cyclic(&faxport_jobs, id, NULL, xa_limit_31b,
 			      &faxport_next_job_id, GFP_KERNEL);
-	if (ret < 0)
+	if (ret < 0) {
+		if (send)
+			faxport_user_job_drop(job->owner);
 		return ret;
+	}
 	faxport_job_count++;
 	return 0;
 }
 
 /* Called with faxport_jobs_lock held: give a reserved id back. */
-static void faxport_job_unreserve(u32 id)
+static void faxport_job_unreserve(const struct faxport_job *job, u32 id)
 {
 	lockdep_assert_held(&faxport_jobs_lock);
 	xa_erase(&faxport_jobs, id);
 	faxport_job_count--;
+	if (job->type == FAXPORT_JOB_SEND)
+		faxport_user_job_drop(job->owner);
 }
 
 /*
@@ -281,18 +397,20 @@ static void faxport_job_unreserve(u32 id)
  * copy: a write fault that never completes stalls only its own caller.
  * On failure nothing is reserved.
  */
-static int faxport_job_reserve_and_tell(u32 __user *id_out, u32 *id)
+static int faxport_job_reserve_and_tell(const struct faxport_job *job,
+					bool limited, u32 __user *id_out,
+					u32 *id)
 {
 	int ret;
 
 	mutex_lock(&faxport_jobs_lock);
-	ret = faxport_job_reserve(id);
+	ret = faxport_job_reserve(job, limited, id);
 	mutex_unlock(&faxport_jobs_lock);
 	if (ret)
 		return ret;
 	if (put_user(*id, id_out)) {
 		mutex_lock(&faxport_jobs_lock);
-		faxport_job_unreserve(*id);
+		faxport_job_unreserve(job, *id);
 		mutex_unlock(&faxport_jobs_lock);
 		return -EFAULT;
 	}
@@ -326,6 +444,9 @@ static long faxport_job_submit(struct faxport_server_handle *srv,
 	if (submit.flags || submit.job_id || submit.reserved ||
 	    !faxport_param_valid(&submit.param))
 		return -EINVAL;
+	now = ktime_get_real_ns();
+	if (submit.param.schedule_time_ns > now + faxport_job_max_wait_ns())
+		return -EINVAL;	/* further ahead than job_max_days */
 
 	doc = fget(submit.document_fd);
 	if (!doc)
@@ -342,7 +463,6 @@ static long faxport_job_submit(struct faxport_server_handle *srv,
 	}
 	faxport_object_born(FAXPORT_OBJECT_JOB);
 	faxport_config_read(&cfg);
-	now = ktime_get_real_ns();
 	job->owner = srv->uid;
 	job->type = FAXPORT_JOB_SEND;
 	job->queue_status = FAXPORT_JS_PENDING;
@@ -355,12 +475,15 @@ static long faxport_job_submit(struct faxport_server_handle *srv,
 		job->next_try_ns = submit.param.schedule_time_ns;
 	else if (submit.param.schedule_action == FAXPORT_SCHEDULE_DISCOUNT)
 		job->next_try_ns = faxport_discount_start(now, &cfg);
+	job->expires_ns = max(now, job->next_try_ns) + faxport_job_max_wait_ns();
 
 	/*
 	 * The id reaches the caller before anyone can act on the job; if the
 	 * copy faults the job is withdrawn as if never submitted.
 	 */
-	ret = faxport_job_reserve_and_tell(&uarg->job_id, &id);
+	ret = faxport_job_reserve_and_tell(job,
+					   !(srv->rights & FAXPORT_RIGHT_JOB_MANAGE),
+					   &uarg->job_id, &id);
 	if (ret)
 		goto err_free;
 	mutex_lock(&faxport_jobs_lock);
@@ -512,6 +635,8 @@ static long faxport_job_control(struct faxport_server_handle *srv,
 					       FAXPORT_JS_FAILED);
 			job->retries_left = cfg.retries;
 			job->next_try_ns = 0;
+			job->expires_ns = ktime_get_real_ns() +
+					  faxport_job_max_wait_ns();
 		}
 		break;
 	}
@@ -588,6 +713,29 @@ long faxport_jobs_ioctl(struct faxport_server_handle *srv, struct file *file,
 	return -ENOTTY;
 }
 
+/*
+ * Called with faxport_jobs_lock held: a due send job that cannot start
+ * now (paused, queue paused, no line) waits, until it expires: then it
+ * fails and stays dirty_days like a job out of retries.
+ */
+static void faxport_job_wait(struct faxport_job *job, u64 now,
+			     const struct faxport_config *cfg, u64 *next)
+{
+	lockdep_assert_held(&faxport_jobs_lock);
+	if (job->expires_ns > now) {
+		*next = min(*next, job->expires_ns);
+		return;
+	}
+	job->queue_status &= ~(FAXPORT_JS_NOLINE | FAXPORT_JS_RETRYING);
+	job->queue_status |= FAXPORT_JS_RETRIES_EXCEEDED | FAXPORT_JS_FAILED;
+	job->retries_left = 0;
+	job->next_try_ns = now + cfg->dirty_days * NSEC_PER_DAY;
+	if (job->next_try_ns <= now)
+		faxport_job_remove(job);
+	else
+		*next = min(*next, job->next_try_ns);
+}
+
 static void faxport_dispatch(struct work_struct *work)
 {
 	u64 now = ktime_get_real_ns(), next = U64_MAX;
@@ -611,11 +759,13 @@ static void faxport_dispatch(struct work_struct *work)
 				next = min(next, job->next_try_ns);
 			continue;
 		}
-		if (job->queue_status & FAXPORT_JS_PAUSED ||
-		    cfg.pause_server_queue)
-			continue;
 		if (job->next_try_ns > now) {
 			next = min(next, job->next_try_ns);
+			continue;
+		}
+		if (job->queue_status & FAXPORT_JS_PAUSED ||
+		    cfg.pause_server_queue) {
+			faxport_job_wait(job, now, &cfg, &next);
 			continue;
 		}
 		port = NULL;
@@ -637,6 +787,7 @@ static void faxport_dispatch(struct work_struct *work)
 			 * queue can still deliver.
 			 */
 			job->queue_status |= FAXPORT_JS_NOLINE;
+			faxport_job_wait(job, now, &cfg, &next);
 			continue;
 		}
 		job->port = port;	/* the reference the picker took */
@@ -892,6 +1043,7 @@ static long faxport_engine_done(struct faxport_port *port,
 		job->retries_left--;
 		job->queue_status |= FAXPORT_JS_RETRYING;
 		job->next_try_ns = now + cfg.retry_delay_min * NSEC_PER_MINUTE;
+		job->expires_ns = job->next_try_ns + faxport_job_max_wait_ns();
 	} else {
 		job->queue_status |= FAXPORT_JS_RETRIES_EXCEEDED |
 				     FAXPORT_JS_FAILED;
@@ -932,14 +1084,14 @@ static long faxport_engine_receive(struct faxport_port *port,
 	job->submitted_ns = ktime_get_real_ns();
 	job->started_ns = job->submitted_ns;
 
-	ret = faxport_job_reserve_and_tell(&uarg->job_id, &id);
+	ret = faxport_job_reserve_and_tell(job, false, &uarg->job_id, &id);
 	if (ret)
 		goto err;
 	mutex_lock(&faxport_jobs_lock);
 	/* The dispatcher may have given the port a send job meanwhile. */
 	busy = port->job;
 	if (busy) {
-		faxport_job_unreserve(id);
+		faxport_job_unreserve(job, id);
 	} else {
 		faxport_job_publish(job, id);
 		get_device(&port->dev);
@@ -1044,5 +1196,7 @@ void faxport_jobs_exit(void)
 	mutex_lock(&faxport_jobs_lock);
 	xa_for_each(&faxport_jobs, id, job)
 		faxport_job_remove(job);
+	WARN_ON(!xa_empty(&faxport_user_jobs));
+	xa_destroy(&faxport_user_jobs);
 	mutex_unlock(&faxport_jobs_lock);
 }

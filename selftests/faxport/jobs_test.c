@@ -949,6 +949,147 @@ TEST_F(queue, a_receive_is_a_job_while_it_lasts)
 	EXPECT_EQ(-1, job_get(self->server, info.job_id, &info));
 }
 
+/*
+ * In a child that becomes @uid: submit @count jobs, each must be queued,
+ * then (if @refused_errno) one more, which must fail with it. Returns the
+ * child's exit status: 0 when all went as expected.
+ */
+static int submit_as(uid_t uid, int count, int refused_errno)
+{
+	pid_t child = fork();
+	int status, server, i;
+
+	if (child < 0)
+		return -1;
+	if (child == 0) {
+		if (setgroups(0, NULL) || setresgid(uid, uid, uid) ||
+		    setresuid(uid, uid, uid))
+			_exit(10);
+		server = server_connect();
+		if (server < 0)
+			_exit(11);
+		for (i = 0; i < count; i++)
+			if (submit_simple(server, NULL))
+				_exit(20 + i);
+		if (refused_errno &&
+		    (submit_simple(server, NULL) != -1 || errno != refused_errno))
+			_exit(12);
+		_exit(0);
+	}
+	if (waitpid(child, &status, 0) != child || !WIFEXITED(status))
+		return -1;
+	return WEXITSTATUS(status);
+}
+
+TEST_F(queue, one_user_cannot_fill_the_queue)
+{
+	char saved_limit[32], saved_rights[32];
+
+	ASSERT_EQ(0, param_read("user_job_limit", saved_limit, sizeof(saved_limit)));
+	EXPECT_STREQ("256", saved_limit);
+	ASSERT_EQ(0, param_read("user_rights", saved_rights, sizeof(saved_rights)));
+	EXPECT_EQ(-1, param_write("user_job_limit", "0"));
+	EXPECT_EQ(-1, param_write("user_job_limit", "4097"));
+	ASSERT_EQ(0, param_write("user_job_limit", "3"));
+
+	/* A plain user queues three, the fourth is over its quota. */
+	EXPECT_EQ(0, submit_as(NOBODY_UID, 3, EDQUOT));
+	/* Another user still can. */
+	EXPECT_EQ(0, submit_as(NOBODY_UID - 1, 1, 0));
+	/* A handle with JOB_MANAGE is not limited. */
+	ASSERT_EQ(0, param_write("user_rights", "0x57"));
+	EXPECT_EQ(0, submit_as(NOBODY_UID, 2, 0));
+	ASSERT_EQ(0, param_write("user_rights", saved_rights));
+	EXPECT_EQ(0, submit_as(NOBODY_UID, 0, EDQUOT));
+	/* Jobs that leave the queue give their owner room again. */
+	delete_all_jobs(self->server);
+	EXPECT_EQ(0, submit_as(NOBODY_UID, 3, EDQUOT));
+
+	param_write("user_job_limit", saved_limit);
+}
+
+static __u64 realtime_ns(void)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_REALTIME, &now);
+	return now.tv_sec * 1000000000ULL + now.tv_nsec;
+}
+
+#define DAY_NS (86400ULL * 1000000000ULL)
+
+TEST_F(queue, a_job_cannot_be_scheduled_too_far_ahead)
+{
+	struct faxport_job_param p;
+	char saved[32];
+	int doc = make_document();
+	__u32 id;
+
+	ASSERT_LE(0, doc);
+	ASSERT_EQ(0, param_read("job_max_days", saved, sizeof(saved)));
+	EXPECT_STREQ("31", saved);
+	param_init(&p, "2");
+	p.schedule_action = FAXPORT_SCHEDULE_AT;
+	p.schedule_time_ns = realtime_ns() + 32 * DAY_NS;
+	EXPECT_EQ(-1, submit(self->server, doc, &p, &id));
+	EXPECT_EQ(EINVAL, errno);
+	p.schedule_time_ns = realtime_ns() + 30 * DAY_NS;
+	EXPECT_EQ(0, submit(self->server, doc, &p, &id));
+
+	ASSERT_EQ(0, param_write("job_max_days", "1"));
+	p.schedule_time_ns = realtime_ns() + 2 * DAY_NS;
+	EXPECT_EQ(-1, submit(self->server, doc, &p, &id));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, param_write("job_max_days", "366"));
+	param_write("job_max_days", saved);
+	close(doc);
+}
+
+/* Wait up to 3 s for the job to have all of @status or, if 0, to be gone. */
+static int wait_job_status(int server, __u32 id, __u32 status)
+{
+	struct timespec tick = { .tv_nsec = 50 * 1000 * 1000 };
+	struct faxport_job_info info;
+	int i;
+
+	for (i = 0; i < 60; i++) {
+		int ret = job_get(server, id, &info);
+
+		if (!status && ret && errno == ENOENT)
+			return 0;
+		if (status && !ret && (info.queue_status & status) == status)
+			return 0;
+		nanosleep(&tick, NULL);
+	}
+	return -1;
+}
+
+TEST_F(queue, a_job_that_cannot_start_expires)
+{
+	struct faxport_config cfg;
+	char saved[32];
+	__u32 id;
+
+	/* No engine is attached: the jobs wait for a line. */
+	ASSERT_EQ(0, param_read("job_max_days", saved, sizeof(saved)));
+	ASSERT_EQ(0, param_write("job_max_days", "0"));
+	ASSERT_EQ(0, config_get(self->server, &cfg));
+
+	/* It fails, and is kept dirty_days like any failed job... */
+	cfg.dirty_days = 1;
+	ASSERT_EQ(0, config_set(self->server, &cfg));
+	ASSERT_EQ(0, submit_simple(self->server, &id));
+	EXPECT_EQ(0, wait_job_status(self->server, id,
+				     FAXPORT_JS_FAILED | FAXPORT_JS_RETRIES_EXCEEDED));
+
+	/* ...so with dirty_days 0 it goes. */
+	cfg.dirty_days = 0;
+	ASSERT_EQ(0, config_set(self->server, &cfg));
+	ASSERT_EQ(0, submit_simple(self->server, &id));
+	EXPECT_EQ(0, wait_job_status(self->server, id, 0));
+	param_write("job_max_days", saved);
+}
+
 TEST(submit_needs_the_submit_right)
 {
 	char saved[32];

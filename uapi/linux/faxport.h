@@ -250,7 +250,10 @@ struct faxport_job_param {
  * @param: in: the job's parameters.
  *
  * Needs FAXPORT_RIGHT_JOB_SUBMIT (-EACCES). The queue holds at most 4096
- * jobs (-ENOSPC). Returns at once: the job is sent by a DSP engine later.
+ * jobs (-ENOSPC), and one user's send jobs at most the module parameter
+ * user_job_limit unless the handle has FAXPORT_RIGHT_JOB_MANAGE (-EDQUOT).
+ * A schedule more than job_max_days ahead: -EINVAL. Returns at once: the
+ * job is sent by a DSP engine later.
  */
 struct faxport_job_submit {
 	__s32 document_fd;
@@ -663,7 +666,8 @@ struct faxport_line_event {
  * @document_fd: out: a new O_CLOEXEC fd of the client's document (the
  *	same open file: read it with pread(), its offset is shared).
  * @reserved: in: must be 0.
- * @info: out: the job.
+ * @info: out: the job; its param.tsid is the port's TSID when the
+ *	server's use_device_tsid is set, else the one the job asked for.
  *
  * -ENOENT when that job is not (or no longer) assigned to this port.
  */
