@@ -145,7 +145,7 @@ static int convert(const void *data, size_t length, struct fax *fax, unsigned *p
     *pages = 0;
     winfax_message_clear();
     if (fd < 0)
-        return EIO;
+        return -EIO;
     error = winfax_document_prepare(fd, &fax_fd, pages);
     close(fd);
     if (!error) {
@@ -353,12 +353,12 @@ static void test_pictures(void)
 
     /* Damaged: cut in half, and a flipped bit in the data. */
     winfax_message_clear();
-    is_equal(convert(png, png_length / 2, &fax, &pages), EILSEQ, "png: truncated refused");
+    is_equal(convert(png, png_length / 2, &fax, &pages), -EILSEQ, "png: truncated refused");
     ok(strstr(winfax_message_get(), "PNG") != NULL, "png: the message says why (%s)",
        winfax_message_get());
     png[png_length / 2] ^= 0x10;
-    is_equal(convert(png, png_length, &fax, &pages), EILSEQ, "png: corrupt (CRC) refused");
-    is_equal(convert(jpeg, jpeg_length / 2, &fax, &pages), EILSEQ, "jpeg: truncated refused");
+    is_equal(convert(png, png_length, &fax, &pages), -EILSEQ, "png: corrupt (CRC) refused");
+    is_equal(convert(jpeg, jpeg_length / 2, &fax, &pages), -EILSEQ, "jpeg: truncated refused");
     ok(strstr(winfax_message_get(), "JPEG") != NULL, "jpeg: the message says why (%s)",
        winfax_message_get());
     free(png);
@@ -401,16 +401,16 @@ static void test_ghostscript(void)
                  "postscript: the square is black inside");
     fax_free(&fax);
 
-    is_equal(convert(pdf, length - 20, &fax, &pages), EILSEQ, "pdf: truncated refused");
+    is_equal(convert(pdf, length - 20, &fax, &pages), -EILSEQ, "pdf: truncated refused");
     ok(strstr(winfax_message_get(), "EOF") != NULL, "pdf: the message says it is cut (%s)",
        winfax_message_get());
     memset(pdf + 20, 'x', length - 60);
-    is_equal(convert(pdf, length, &fax, &pages), EILSEQ, "pdf: corrupt body refused");
+    is_equal(convert(pdf, length, &fax, &pages), -EILSEQ, "pdf: corrupt body refused");
     ok(strstr(winfax_message_get(), "Ghostscript") != NULL,
        "pdf: the message has Ghostscript's reason (%s)", winfax_message_get());
 
     setenv("PATH", "/nonexistent", 1);
-    is_equal(convert(square_postscript, sizeof(square_postscript) - 1, &fax, &pages), ENOENT,
+    is_equal(convert(square_postscript, sizeof(square_postscript) - 1, &fax, &pages), -ENOENT,
              "no gs in PATH: ENOENT");
     ok(strstr(winfax_message_get(), "ghostscript") != NULL,
        "no gs in PATH: the message names the package (%s)", winfax_message_get());
@@ -420,13 +420,13 @@ static void test_ghostscript(void)
         unsetenv("PATH");
 
     setenv("WINFAX_CONVERT_TIMEOUT", "soon", 1);
-    is_equal(convert(square_postscript, sizeof(square_postscript) - 1, &fax, &pages), EINVAL,
+    is_equal(convert(square_postscript, sizeof(square_postscript) - 1, &fax, &pages), -EINVAL,
              "a WINFAX_CONVERT_TIMEOUT that is not a number of seconds: EINVAL");
     ok(strstr(winfax_message_get(), "1 to 86400") != NULL,
        "a bad WINFAX_CONVERT_TIMEOUT: the message says what it must be (%s)",
        winfax_message_get());
     setenv("WINFAX_CONVERT_TIMEOUT", "1", 1);
-    is_equal(convert("%!PS\n{} loop\n", 13, &fax, &pages), EILSEQ,
+    is_equal(convert("%!PS\n{} loop\n", 13, &fax, &pages), -EILSEQ,
              "postscript that never ends: stopped");
     ok(strstr(winfax_message_get(), "longer than 1 s") != NULL,
        "postscript that never ends: the message says so (%s)", winfax_message_get());
@@ -442,13 +442,13 @@ static void test_refusals(void)
     struct fax fax;
     unsigned pages;
 
-    is_equal(convert(binary, sizeof(binary), &fax, &pages), EILSEQ, "binary file refused");
+    is_equal(convert(binary, sizeof(binary), &fax, &pages), -EILSEQ, "binary file refused");
     ok(strstr(winfax_message_get(), "not a document") != NULL,
        "binary file: the message lists what is taken (%s)", winfax_message_get());
-    is_equal(convert(latin1, sizeof(latin1) - 1, &fax, &pages), EILSEQ,
+    is_equal(convert(latin1, sizeof(latin1) - 1, &fax, &pages), -EILSEQ,
              "text that is not UTF-8 refused");
-    is_equal(convert("", 0, &fax, &pages), EILSEQ, "empty file refused");
-    is_equal(convert("II*\0\x08\0\0\0", 8, &fax, &pages), EILSEQ, "broken TIFF refused");
+    is_equal(convert("", 0, &fax, &pages), -EILSEQ, "empty file refused");
+    is_equal(convert("II*\0\x08\0\0\0", 8, &fax, &pages), -EILSEQ, "broken TIFF refused");
     ok(strstr(winfax_message_get(), "TIFF") != NULL, "broken TIFF: the message says so (%s)",
        winfax_message_get());
 }

@@ -145,7 +145,7 @@ static void test_lookup(void)
         close(reused_fd);
     }
 
-    is_equal(winfax_handle_create(WINFAX_HANDLE_ANY, -1, NULL, NULL, &handle), EINVAL,
+    is_equal(winfax_handle_create(WINFAX_HANDLE_ANY, -1, NULL, NULL, &handle), -EINVAL,
              "a handle of kind ANY cannot be created");
 }
 
@@ -218,7 +218,7 @@ static void test_child_keeps_parent(void)
     is_equal(port_ref.parent_fd, server_fd, "and its parent's fd");
     ok(port_ref.data == NULL, "and no data");
     is_equal(winfax_handle_create_child(WINFAX_HANDLE_FAX_PORT, -1, &port_ref, &grandchild),
-             EINVAL, "a child of a child is refused (parents are one level deep)");
+             -EINVAL, "a child of a child is refused (parents are one level deep)");
     ok(grandchild == NULL, "and hands out no value");
     winfax_handle_put(&port_ref);
 
@@ -309,7 +309,7 @@ static void test_growth_and_limit(void)
         errors[i] = winfax_handle_create(WINFAX_HANDLE_FAX_SERVER, -1, NULL, NULL, &extra[i]);
     }
     ok(errors[0] == 0 && errors[1] == 0 && errors[2] == 0, "handles up to the limit are created");
-    is_equal(errors[3], EMFILE, "one more fails with EMFILE");
+    is_equal(errors[3], -EMFILE, "one more fails with EMFILE");
     ok(extra[3] == NULL, "and hands out no value");
     for (int i = 0; i < 3; i++)
         close_handle(extra[i], WINFAX_HANDLE_FAX_SERVER);

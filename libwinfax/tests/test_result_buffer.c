@@ -171,7 +171,7 @@ static void test_empty_and_errors(void)
     ok(winfax_result_builder_add_string(&builder, &ports[0].DeviceName, "fine"), "a good string");
     ok(!winfax_result_builder_add_string(&builder, &ports[0].Tsid, "bad \xC0\xAF"),
        "a string that is not UTF-8 is refused");
-    is_equal(builder.error, EILSEQ, "with EILSEQ");
+    is_equal(builder.error, -EILSEQ, "with EILSEQ");
     ok(!winfax_result_builder_add_string(&builder, &ports[1].DeviceName, "later"),
        "the error is sticky");
     ok(winfax_result_builder_finish(&builder, NULL) == NULL, "finish then returns NULL");
@@ -181,25 +181,25 @@ static void test_empty_and_errors(void)
     winfax_result_builder_init(&builder, WINFAX_STRINGS_ANSI, sizeof(FAX_PORT_INFOA));
     ports = winfax_result_builder_fixed(&builder);
     ok(!winfax_result_builder_add_string(&builder, &ports[1].DeviceName, "x") &&
-       builder.error == EINVAL, "a field past the fixed area: EINVAL, nothing written");
+       builder.error == -EINVAL, "a field past the fixed area: EINVAL, nothing written");
     winfax_result_builder_discard(&builder);
 
     winfax_result_builder_init(&builder, WINFAX_STRINGS_ANSI, sizeof(FAX_PORT_INFOA));
     ports = winfax_result_builder_fixed(&builder);
     ok(!winfax_result_builder_add_string(&builder, (char *)&ports->DeviceName + 1, "x") &&
-       builder.error == EINVAL, "a misaligned field: EINVAL");
+       builder.error == -EINVAL, "a misaligned field: EINVAL");
     winfax_result_builder_discard(&builder);
 
     winfax_result_builder_init(&builder, WINFAX_STRINGS_ANSI, sizeof(FAX_PORT_INFOA));
-    ok(!winfax_result_builder_add_string(&builder, &builder, "x") && builder.error == EINVAL,
+    ok(!winfax_result_builder_add_string(&builder, &builder, "x") && builder.error == -EINVAL,
        "a field outside the block entirely: EINVAL");
     winfax_result_builder_discard(&builder);
 
     is_equal(winfax_result_builder_init(&builder, WINFAX_STRINGS_ANSI, WINFAX_RESULT_MAX_BYTES + 1),
-             EOVERFLOW, "a fixed area past the ceiling: EOVERFLOW");
-    is_equal(winfax_result_error_to_win32(EOVERFLOW), ERROR_NOT_ENOUGH_MEMORY,
+             -EOVERFLOW, "a fixed area past the ceiling: EOVERFLOW");
+    is_equal(winfax_result_error_to_win32(-EOVERFLOW), ERROR_NOT_ENOUGH_MEMORY,
              "reported as ERROR_NOT_ENOUGH_MEMORY");
-    is_equal(winfax_result_error_to_win32(ENOMEM), ERROR_NOT_ENOUGH_MEMORY,
+    is_equal(winfax_result_error_to_win32(-ENOMEM), ERROR_NOT_ENOUGH_MEMORY,
              "ENOMEM as ERROR_NOT_ENOUGH_MEMORY");
     winfax_result_builder_discard(&builder);
 }

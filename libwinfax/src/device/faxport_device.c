@@ -22,7 +22,7 @@ int winfax_device_ioctl(int fd, unsigned long request, void *argument)
     do
         result = ioctl(fd, request, argument);
     while (result < 0 && errno == EINTR);
-    return result < 0 ? errno : 0;
+    return result < 0 ? -errno : 0;
 }
 
 /* The fd, or a negative errno. */
@@ -43,7 +43,7 @@ int winfax_device_open_server(int *server_fd_out)
     int error;
 
     if (fd < 0)
-        return -fd;
+        return fd;
     /* No fstat() of the node first: the handshake's ENOTTY already tells
      * a node that is not the faxport server, and fstat() costs as much as
      * the open (glibc makes it a path lookup on an empty path). */
@@ -51,7 +51,7 @@ int winfax_device_open_server(int *server_fd_out)
     /* The kernel answers with the version it speaks; anything but ours
      * would be a kernel bug, and is treated like a refused handshake. */
     if (!error && api.version != FAXPORT_API_VERSION)
-        error = EINVAL;
+        error = -EINVAL;
     if (error) {
         close(fd);
         return error;
@@ -89,7 +89,7 @@ int winfax_device_open_port_node(uint32_t device_id, int *port_fd_out)
     winfax_port_node_path(device_id, path);
     fd = open_node(path);
     if (fd < 0)
-        return -fd;
+        return fd;
     *port_fd_out = fd;
     return 0;
 }

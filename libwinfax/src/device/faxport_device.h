@@ -2,7 +2,7 @@
 /*
  * The faxport device nodes as the library opens them: /dev/faxport (a new
  * server handle per open) and /dev/faxport<DeviceId> (a port).  Every
- * function returns 0 or a positive errno, which the fax functions turn
+ * function returns 0 or a negative errno, which the fax functions turn
  * into Win32 codes (errno_to_win32.h) with their own overrides.
  */
 #ifndef LIBWINFAX_FAXPORT_DEVICE_H
@@ -17,7 +17,7 @@
 /* Writes the path of port device_id's node, "/dev/faxport<DeviceId>". */
 void winfax_port_node_path(uint32_t device_id, char path[WINFAX_PORT_NODE_PATH_SIZE]);
 
-/* ioctl(), repeated while a signal interrupts it.  0 or errno. */
+/* ioctl(), repeated while a signal interrupts it.  0 or a negative errno. */
 int winfax_device_ioctl(int fd, unsigned long request, void *argument);
 
 /*

@@ -201,5 +201,5 @@ int winfax_cover_page_render(const struct winfax_cover_page *cover, struct winfa
 
 out_of_memory:
     winfax_bitmap_free(page);
-    return ENOMEM;
+    return -ENOMEM;
 }

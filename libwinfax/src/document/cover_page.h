@@ -41,7 +41,7 @@ struct winfax_cover_page {
 void winfax_cover_page_banner(const char *name, char banner[17]);
 
 /* Draws the page into a new bitmap (free it with winfax_bitmap_free).
- * 0 or ENOMEM. */
+ * 0 or -ENOMEM. */
 int winfax_cover_page_render(const struct winfax_cover_page *cover, struct winfax_bitmap *page);
 
 #endif

@@ -97,9 +97,9 @@ static int convert_in_memory(int fd, const char *kind, size_t limit, memory_conv
             winfax_message_set("the %s file is larger than %zu MiB, the most libwinfax "
                                "converts",
                                kind, limit / (1024 * 1024));
-            return EILSEQ;
+            return -EILSEQ;
         }
-        return errno;
+        return -errno;
     }
     error = winfax_fax_writer_create(&writer);
     if (!error) {
@@ -112,10 +112,10 @@ static int convert_in_memory(int fd, const char *kind, size_t limit, memory_conv
         }
     }
     free(data);
-    if (error == E2BIG) {
+    if (error == -E2BIG) {
         winfax_message_set("the %s document makes more than %u pages", kind,
                            WINFAX_DOCUMENT_PAGES_MAX);
-        error = EILSEQ;
+        error = -EILSEQ;
     }
     return error;
 }
@@ -127,7 +127,7 @@ static int text_or_unknown(const unsigned char *data, size_t length,
         winfax_message_set("the file is not a document libwinfax can fax: it is none of "
                            "TIFF (class F), PDF, PostScript, PNG, JPEG, or plain text "
                            "(UTF-8 without control characters)");
-        return EILSEQ;
+        return -EILSEQ;
     }
     return winfax_text_to_fax(data, length, writer);
 }
@@ -144,22 +144,22 @@ int winfax_document_prepare(int fd, int *fax_fd, unsigned *pages)
         got = pread(fd, head, sizeof(head), 0);
     while (got < 0 && errno == EINTR);
     if (got < 0)
-        return EIO;
+        return -EIO;
     if (got == 0) {
         winfax_message_set("the file is empty: there is nothing to fax");
-        return EILSEQ;
+        return -EILSEQ;
     }
     switch (winfax_document_detect(head, (size_t)got)) {
     case WINFAX_FORMAT_TIFF:
         error = winfax_document_check(fd, pages);
-        if (error == EILSEQ)
+        if (error == -EILSEQ)
             winfax_message_set("the TIFF file is not a fax TIFF libwinfax can send (every "
                                "page 1728 pixels wide, 1 bit, MH, MR or MMR, 204 x 98 or "
                                "204 x 196 dpi, and data that decodes)");
         if (error)
             return error;
         *fax_fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
-        return *fax_fd < 0 ? errno : 0;
+        return *fax_fd < 0 ? -errno : 0;
     case WINFAX_FORMAT_PDF:
     case WINFAX_FORMAT_POSTSCRIPT:
         error = winfax_ghostscript_to_fax(fd,
@@ -209,7 +209,7 @@ int winfax_document_with_cover(int fax_fd, const struct winfax_cover_page *cover
         error = winfax_document_copy_pages(fax_fd, writer);
     if (error) {
         winfax_fax_writer_discard(writer);
-        if (error == E2BIG)
+        if (error == -E2BIG)
             winfax_message_set("with its cover page the document has more than %u pages",
                                WINFAX_DOCUMENT_PAGES_MAX);
         return error;

@@ -34,17 +34,18 @@ enum winfax_document_format winfax_document_detect(const unsigned char *head, si
 /*
  * The document in fd (a regular file the caller opened) as a fax TIFF:
  * *fax_fd is a new fd (a duplicate of fd for a fax TIFF, else a memory
- * file) for the caller to close, *pages its page count.  0; EILSEQ (not
+ * file) for the caller to close, *pages its page count.  0; -EILSEQ (not
  * a document that can be faxed; the thread's message says why, see
- * document_message.h); ENOENT (a converter is missing; message too);
- * ENOMEM, EMFILE, EIO.
+ * document_message.h); -ENOENT (a converter is missing; message too);
+ * -ENOMEM, -EMFILE, -EIO.
  */
 int winfax_document_prepare(int fd, int *fax_fd, unsigned *pages);
 
 /*
  * A new fax TIFF: the cover page (at the resolution of the document's
- * first page), then every page of the fax TIFF in fax_fd.  *out_fd is a memory file for the caller to close.  0, ENOMEM,
- * E2BIG (too many pages), EIO, EILSEQ.
+ * first page), then every page of the fax TIFF in fax_fd.  *out_fd is a
+ * memory file for the caller to close.  0, -ENOMEM, -E2BIG (too many
+ * pages), -EIO, -EILSEQ.
  */
 int winfax_document_with_cover(int fax_fd, const struct winfax_cover_page *cover, int *out_fd);
 

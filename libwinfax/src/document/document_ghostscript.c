@@ -142,7 +142,7 @@ static bool capture_messages(int fd, char *captured, size_t *captured_length, in
 }
 
 /* The child's status, waiting until the deadline; then it is killed.
- * 0 with *status, ETIMEDOUT, or ECHILD. */
+ * 0 with *status, -ETIMEDOUT, or -ECHILD. */
 static int wait_child(pid_t child, int *status, int64_t deadline, bool deadline_passed)
 {
     while (!deadline_passed) {
@@ -151,7 +151,7 @@ static int wait_child(pid_t child, int *status, int64_t deadline, bool deadline_
         if (done == child)
             return 0;
         if (done < 0 && errno != EINTR)
-            return ECHILD;
+            return -ECHILD;
         if (now_ms() >= deadline)
             break;
         nanosleep(&(struct timespec){ 0, 10 * 1000 * 1000 }, NULL);
@@ -159,7 +159,7 @@ static int wait_child(pid_t child, int *status, int64_t deadline, bool deadline_
     kill(child, SIGKILL);
     while (waitpid(child, status, 0) < 0 && errno == EINTR)
         ;
-    return ETIMEDOUT;
+    return -ETIMEDOUT;
 }
 
 /* gs's words on one line: control characters and runs of spaces become
@@ -213,21 +213,21 @@ static int spawn_and_wait(const char *gs, int document_fd, int output_fd, int *s
     int error = 0;
 
     if (pipe2(pipe_fds, O_CLOEXEC) != 0)
-        return errno;
+        return -errno;
     child_document = fcntl(document_fd, F_DUPFD_CLOEXEC, CHILD_FD_FLOOR);
     child_output = fcntl(output_fd, F_DUPFD_CLOEXEC, CHILD_FD_FLOOR);
     child_messages = fcntl(pipe_fds[1], F_DUPFD_CLOEXEC, CHILD_FD_FLOOR);
     close(pipe_fds[1]);
     if (child_document < 0 || child_output < 0 || child_messages < 0) {
-        error = errno;
+        error = -errno;
     } else if (lseek(child_document, 0, SEEK_SET) != 0) {
-        error = EIO;
+        error = -EIO;
     } else {
         child = fork();
         if (child == 0)
             run_child(gs, child_document, child_output, child_messages);
         if (child < 0)
-            error = errno;
+            error = -errno;
     }
     if (child_document >= 0)
         close(child_document);
@@ -257,22 +257,22 @@ int winfax_ghostscript_to_fax(int fd, enum winfax_ghostscript_input input, int *
     *fax_fd = -1;
     timeout = timeout_seconds();
     if (timeout == 0)
-        return EINVAL;
+        return -EINVAL;
     if (input == WINFAX_GHOSTSCRIPT_PDF && !pdf_has_end_marker(fd)) {
         winfax_message_set("the PDF document is cut short or damaged: it has no %%%%EOF "
                            "marker at its end");
-        return EILSEQ;
+        return -EILSEQ;
     }
     gs = find_ghostscript();
     if (!gs) {
         winfax_message_set("%s documents are converted with Ghostscript, and there is no "
                            "`gs` in PATH (Debian package ghostscript)",
                            kind);
-        return ENOENT;
+        return -ENOENT;
     }
     output_fd = memfd_create("winfax-ghostscript", MFD_CLOEXEC);
     if (output_fd < 0) {
-        error = errno;
+        error = -errno;
         free(gs);
         return error;
     }
@@ -280,12 +280,12 @@ int winfax_ghostscript_to_fax(int fd, enum winfax_ghostscript_input input, int *
     free(gs);
     captured[captured_length] = '\0';
     tidy(captured);
-    if (error == ETIMEDOUT) {
+    if (error == -ETIMEDOUT) {
         winfax_message_set("Ghostscript took longer than %u s to convert the %s document "
                            "(WINFAX_CONVERT_TIMEOUT) and was stopped",
                            timeout, kind);
-        error = EILSEQ;
-    } else if (error == ECHILD) {
+        error = -EILSEQ;
+    } else if (error == -ECHILD) {
         winfax_message_set("the status of Ghostscript was lost (is SIGCHLD ignored?)");
     } else if (!error && (!WIFEXITED(status) || WEXITSTATUS(status) != 0)) {
         if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
@@ -296,11 +296,11 @@ int winfax_ghostscript_to_fax(int fd, enum winfax_ghostscript_input input, int *
         else
             winfax_message_set("Ghostscript could not convert the %s document%s%s", kind,
                                *captured ? ": " : "", captured);
-        error = EILSEQ;
+        error = -EILSEQ;
     } else if (!error && winfax_document_check(output_fd, pages) != 0) {
         winfax_message_set("Ghostscript made no fax pages of the %s document%s%s", kind,
                            *captured ? ": " : "", captured);
-        error = EILSEQ;
+        error = -EILSEQ;
     }
     if (error) {
         close(output_fd);

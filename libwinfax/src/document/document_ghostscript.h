@@ -12,7 +12,7 @@
  *    (a regular file, so the PDF reader can seek), the output an
  *    anonymous memory file named /proc/self/fd/3; no other fd inherited;
  *  - a deadline: WINFAX_CONVERT_TIMEOUT seconds in the environment (1 to
- *    86400; any other value is refused, EINVAL), else 120; a gs still
+ *    86400; any other value is refused, -EINVAL), else 120; a gs still
  *    running then is killed (SIGKILL);
  *  - an output size limit (RLIMIT_FSIZE, 512 MiB);
  *  - its stdout and stderr captured, and the first 1 KiB of them given in
@@ -33,10 +33,10 @@ enum winfax_ghostscript_input { WINFAX_GHOSTSCRIPT_PDF, WINFAX_GHOSTSCRIPT_POSTS
 /*
  * Renders the document in fd (a regular file, read from its start; the
  * fd's offset moves) into a new fax TIFF: *fax_fd, a memory file the
- * caller closes, of *pages pages.  0; EILSEQ (gs refused the document, made no page, ran
- * too long, or the PDF is cut short: the message says which); ENOENT (no
- * gs in PATH: the message says so); EINVAL (a bad WINFAX_CONVERT_TIMEOUT,
- * message too); ECHILD; EMFILE, ENOMEM.
+ * caller closes, of *pages pages.  0; -EILSEQ (gs refused the document, made
+ * no page, ran too long, or the PDF is cut short: the message says which);
+ * -ENOENT (no gs in PATH: the message says so); -EINVAL (a bad
+ * WINFAX_CONVERT_TIMEOUT, message too); -ECHILD; -EMFILE, -ENOMEM.
  */
 int winfax_ghostscript_to_fax(int fd, enum winfax_ghostscript_input input, int *fax_fd,
                               unsigned *pages);

@@ -26,7 +26,7 @@ static int check_dimensions(const char *format, uint64_t width, uint64_t height)
                            "pixels",
                            format, (unsigned long long)width, (unsigned long long)height,
                            WINFAX_IMAGE_PIXELS_MAX);
-        return EILSEQ;
+        return -EILSEQ;
     }
     return 0;
 }
@@ -58,7 +58,7 @@ static int dither_init(struct dither_state *state, const struct grey_image *imag
     state->line = malloc(WINFAX_BITMAP_STRIDE);
     if (!state->this_row || !state->next_row || !state->column_start || !state->column_end ||
         !state->line)
-        return ENOMEM;
+        return -ENOMEM;
     for (uint32_t x = 0; x < WINFAX_BITMAP_WIDTH; x++)
         box_bounds(x, WINFAX_BITMAP_WIDTH, image->width, &state->column_start[x],
                    &state->column_end[x]);
@@ -129,7 +129,7 @@ static int grey_to_fax(const struct grey_image *image, struct winfax_fax_writer 
         winfax_message_set("the picture (%u x %u pixels) would make more than %u pages at "
                            "the fax width",
                            image->width, image->height, WINFAX_IMAGE_PAGES_MAX);
-        return EILSEQ;
+        return -EILSEQ;
     }
     memset(&state, 0, sizeof(state));
     error = dither_init(&state, image);
@@ -168,14 +168,14 @@ int winfax_png_to_fax(const unsigned char *data, size_t length,
     if (!png_image_begin_read_from_memory(&png, data, length)) {
         winfax_message_set("the PNG picture cannot be read: %s", png.message);
         png_image_free(&png);
-        return EILSEQ;
+        return -EILSEQ;
     }
     png.format = PNG_FORMAT_GRAY;
     error = check_dimensions("PNG", png.width, png.height);
     if (!error) {
         image.pixels = malloc(PNG_IMAGE_SIZE(png));
         if (!image.pixels)
-            error = ENOMEM;
+            error = -ENOMEM;
     }
     if (error) {
         png_image_free(&png);
@@ -185,7 +185,7 @@ int winfax_png_to_fax(const unsigned char *data, size_t length,
         winfax_message_set("the PNG picture is damaged or cut short: %s", png.message);
         png_image_free(&png);
         free(image.pixels);
-        return EILSEQ;
+        return -EILSEQ;
     }
     image.width = png.width;
     image.height = png.height;
@@ -239,7 +239,7 @@ int winfax_jpeg_to_fax(const unsigned char *data, size_t length,
         jpeg_destroy_decompress(&jpeg);
         free(pixels);
         winfax_message_set("the JPEG picture is damaged or cut short: %s", failure.message);
-        return EILSEQ;
+        return -EILSEQ;
     }
     jpeg_create_decompress(&jpeg);
     jpeg_mem_src(&jpeg, data, (unsigned long)length);
@@ -249,7 +249,7 @@ int winfax_jpeg_to_fax(const unsigned char *data, size_t length,
     if (!error) {
         pixels = malloc((size_t)jpeg.image_width * jpeg.image_height);
         if (!pixels)
-            error = ENOMEM;
+            error = -ENOMEM;
     }
     if (error) {
         jpeg_destroy_decompress(&jpeg);

@@ -7,7 +7,7 @@
  * pages (2292 lines) when taller; the last page is as long as what is
  * left of the picture.
  *
- * A picture is refused (EILSEQ, with a message saying why) when it does
+ * A picture is refused (-EILSEQ, with a message saying why) when it does
  * not decode completely (corrupt or truncated data included: half a
  * picture is not what was asked to be sent), when it has more than
  * WINFAX_IMAGE_PIXELS_MAX pixels, or when it would make more than
@@ -23,7 +23,7 @@
 #define WINFAX_IMAGE_PIXELS_MAX  (64u * 1024u * 1024u)
 #define WINFAX_IMAGE_PAGES_MAX   100u
 
-/* 0, EILSEQ (message set), ENOMEM, or the writer's error. */
+/* 0, -EILSEQ (message set), -ENOMEM, or the writer's error. */
 int winfax_png_to_fax(const unsigned char *data, size_t length,
                       struct winfax_fax_writer *writer);
 int winfax_jpeg_to_fax(const unsigned char *data, size_t length,

@@ -136,7 +136,7 @@ int winfax_text_to_fax(const unsigned char *text, size_t length,
     size_t at = skip_byte_order_mark(text, length);
 
     if (!winfax_text_is_plain(text, length))
-        return EILSEQ;
+        return -EILSEQ;
     memset(&layout, 0, sizeof(layout));
     layout.writer = writer;
     while (at < length && !layout.error) {

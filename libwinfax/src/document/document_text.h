@@ -28,7 +28,7 @@
  * characters but tab, line feed, carriage return and form feed. */
 bool winfax_text_is_plain(const unsigned char *text, size_t length);
 
-/* Appends the text's pages to writer.  0, EILSEQ (not plain text, see
+/* Appends the text's pages to writer.  0, -EILSEQ (not plain text, see
  * above), or the writer's error. */
 int winfax_text_to_fax(const unsigned char *text, size_t length,
                        struct winfax_fax_writer *writer);

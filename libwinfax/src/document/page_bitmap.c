@@ -9,7 +9,7 @@ int winfax_bitmap_init(struct winfax_bitmap *bitmap, uint32_t height, uint32_t y
     bitmap->height = height;
     bitmap->y_dpi = y_dpi;
     bitmap->bits = calloc(height ? height : 1, WINFAX_BITMAP_STRIDE);
-    return bitmap->bits ? 0 : ENOMEM;
+    return bitmap->bits ? 0 : -ENOMEM;
 }
 
 void winfax_bitmap_free(struct winfax_bitmap *bitmap)

@@ -28,7 +28,7 @@ struct winfax_bitmap {
     unsigned char *bits;   /* height * WINFAX_BITMAP_STRIDE bytes */
 };
 
-/* A white page; 0 or ENOMEM. */
+/* A white page; 0 or -ENOMEM. */
 int winfax_bitmap_init(struct winfax_bitmap *bitmap, uint32_t height, uint32_t y_dpi);
 void winfax_bitmap_free(struct winfax_bitmap *bitmap);
 

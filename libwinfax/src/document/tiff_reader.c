@@ -190,20 +190,20 @@ static TIFF *open_tiff(const char *mode, thandle_t stream, bool in_memory, unsig
     return tiff;
 }
 
-/* 0, or the errno for a file that cannot be looked at at all.  The size
+/* 0, or a negative errno for a file that cannot be looked at at all.  The size
  * comes from fstat(), not lseek(): the offset is shared (see the top). */
 static int open_document(int fd, struct fd_stream *stream, TIFF **tiff_out, unsigned *errors)
 {
     struct stat status;
 
     if (fstat(fd, &status) != 0)
-        return EIO;
+        return -EIO;
     stream->fd = fd;
     stream->position = 0;
     stream->size = (toff_t)status.st_size;
     *errors = 0;
     *tiff_out = open_tiff("rm", stream, false, errors);
-    return *tiff_out ? 0 : EILSEQ;
+    return *tiff_out ? 0 : -EILSEQ;
 }
 
 /* ---- what a fax page is --------------------------------------------------- */
@@ -261,15 +261,18 @@ static bool read_fax_page_format(TIFF *tiff, struct page_format *page)
            resolution_within(page->y_resolution, page->resolution_unit, 190.0f, 200.0f);
 }
 
-/* What is done with each page of a document: 0 or an errno. */
+/* What is done with each page of a document: 0 to go on, VISIT_STOP to stop
+ * there without an error, or a negative errno. */
+#define VISIT_STOP 1
 typedef int (*page_visitor)(TIFF *tiff, const struct page_format *page, unsigned char *line,
                             const unsigned *errors, void *context);
 
 /*
  * Calls visit for every page of the fax TIFF in fd, each first checked to
  * be a page the engine can send.  0 (and *pages_out, when not NULL, the
- * page count); EILSEQ (not a fax TIFF, more than WINFAX_DOCUMENT_PAGES_MAX
- * pages, or an error libtiff reported); the visitor's error; ENOMEM; EIO.
+ * page count); -EILSEQ (not a fax TIFF, more than WINFAX_DOCUMENT_PAGES_MAX
+ * pages, or an error libtiff reported); the visitor's error or VISIT_STOP;
+ * -ENOMEM; -EIO.
  */
 static int for_each_page(int fd, page_visitor visit, void *context, unsigned *pages_out)
 {
@@ -286,12 +289,12 @@ static int for_each_page(int fd, page_visitor visit, void *context, unsigned *pa
     line = malloc(WINFAX_FAX_PAGE_WIDTH / 8);
     if (!line) {
         TIFFClose(tiff);
-        return ENOMEM;
+        return -ENOMEM;
     }
     do {
         if (++pages > WINFAX_DOCUMENT_PAGES_MAX || !read_fax_page_format(tiff, &page) ||
             TIFFScanlineSize(tiff) != WINFAX_FAX_PAGE_WIDTH / 8) {
-            error = EILSEQ;
+            error = -EILSEQ;
             break;
         }
         error = visit(tiff, &page, line, &errors, context);
@@ -299,7 +302,7 @@ static int for_each_page(int fd, page_visitor visit, void *context, unsigned *pa
     /* TIFFReadDirectory() ends the loop both at the last page and on a
      * broken next directory; the latter is an error libtiff reported. */
     if (!error && errors)
-        error = EILSEQ;
+        error = -EILSEQ;
     free(line);
     TIFFClose(tiff);
     if (!error && pages_out)
@@ -314,7 +317,7 @@ static int decode_page(TIFF *tiff, const struct page_format *page, unsigned char
     (void)context;
     for (uint32_t row = 0; row < page->length; row++)
         if (TIFFReadScanline(tiff, line, row, 0) < 0 || *errors)
-            return EILSEQ;
+            return -EILSEQ;
     return 0;
 }
 
@@ -341,7 +344,7 @@ static int copy_page(TIFF *tiff, const struct page_format *page, unsigned char *
 
     for (uint32_t row = 0; !error && row < page->length; row++) {
         if (TIFFReadScanline(tiff, line, row, 0) < 0 || *errors)
-            return EILSEQ;
+            return -EILSEQ;
         if (page->photometric == PHOTOMETRIC_MINISBLACK)
             for (size_t i = 0; i < WINFAX_FAX_PAGE_WIDTH / 8; i++)
                 line[i] = (unsigned char)~line[i];
@@ -363,14 +366,14 @@ static int note_resolution(TIFF *tiff, const struct page_format *page, unsigned 
     (void)line;
     (void)errors;
     *(float *)context = dpi_of(page->y_resolution, page->resolution_unit);
-    return -1;   /* enough: the other pages are not looked at */
+    return VISIT_STOP;   /* enough: the other pages are not looked at */
 }
 
 int winfax_document_first_page_dpi(int fd, float *y_dpi)
 {
     int error = for_each_page(fd, note_resolution, y_dpi, NULL);
 
-    return error == -1 ? 0 : error ? error : EILSEQ;
+    return error == VISIT_STOP ? 0 : error ? error : -EILSEQ;
 }
 
 /* ---- FaxGetPageData: the first page as MMR -------------------------------- */
@@ -415,15 +418,15 @@ int winfax_document_first_page_mmr(int fd, unsigned char **tiff_out, size_t *siz
     if (error)
         return error;
     if (!read_fax_page_format(in, &page) || TIFFScanlineSize(in) != WINFAX_FAX_PAGE_WIDTH / 8)
-        error = EILSEQ;
+        error = -EILSEQ;
     if (!error && !(line = malloc(WINFAX_FAX_PAGE_WIDTH / 8)))
-        error = ENOMEM;
+        error = -ENOMEM;
     if (!error && !(out = open_tiff("w", &memory, true, &out_errors)))
-        error = ENOMEM;
+        error = -ENOMEM;
     if (!error && !write_mmr_page(out, in, &page, line, &in_errors, &out_errors))
         /* The source failed to decode: bad data.  Otherwise the encoder or
          * the memory block (which has a ceiling) gave up. */
-        error = in_errors || !out_errors ? EILSEQ : ENOMEM;
+        error = in_errors || !out_errors ? -EILSEQ : -ENOMEM;
     if (out)
         TIFFClose(out);   /* writes nothing more: the directory is written */
     TIFFClose(in);

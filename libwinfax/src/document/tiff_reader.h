@@ -33,27 +33,27 @@ struct winfax_fax_writer;
 
 /*
  * Checks that fd holds a fax TIFF as described above.  0 when it does
- * (and *pages_out, when not NULL, is its page count); EILSEQ when it does
+ * (and *pages_out, when not NULL, is its page count); -EILSEQ when it does
  * not (not a TIFF, a page the engine cannot send, undecodable data);
- * ENOMEM; EIO for a read error.
+ * -ENOMEM; -EIO for a read error.
  */
 int winfax_document_check(int fd, unsigned *pages_out);
 
 /*
  * Appends every page of the fax TIFF in fd to writer (tiff_writer.h),
- * each with its own resolution, as WhiteIsZero MMR.  0, EILSEQ (not a fax
+ * each with its own resolution, as WhiteIsZero MMR.  0, -EILSEQ (not a fax
  * TIFF), or the writer's error.
  */
 int winfax_document_copy_pages(int fd, struct winfax_fax_writer *writer);
 
 /* The vertical resolution of the first page of the fax TIFF in fd, in
- * dpi.  0, EILSEQ, ENOMEM, EIO. */
+ * dpi.  0, -EILSEQ, -ENOMEM, -EIO. */
 int winfax_document_first_page_dpi(int fd, float *y_dpi);
 
 /*
  * The first page of the document in fd, re-encoded as a single-page TIFF
  * with T.6 (MMR) compression, in one malloc() block (FaxFreeBuffer frees
- * it).  0, EILSEQ (not a fax TIFF), ENOMEM, EIO.
+ * it).  0, -EILSEQ (not a fax TIFF), -ENOMEM, -EIO.
  */
 int winfax_document_first_page_mmr(int fd, unsigned char **tiff_out, size_t *size_out,
                                    uint32_t *width_out, uint32_t *height_out);

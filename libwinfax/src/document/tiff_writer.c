@@ -30,10 +30,10 @@ int winfax_fax_writer_create(struct winfax_fax_writer **writer_out)
 
     *writer_out = NULL;
     if (!writer)
-        return ENOMEM;
+        return -ENOMEM;
     writer->fd = memfd_create("winfax-document", MFD_CLOEXEC);
     if (writer->fd < 0) {
-        int error = errno == EMFILE || errno == ENFILE ? errno : ENOMEM;
+        int error = errno == EMFILE || errno == ENFILE ? -errno : -ENOMEM;
 
         free(writer);
         return error;
@@ -49,7 +49,7 @@ int winfax_fax_writer_create(struct winfax_fax_writer **writer_out)
             close(tiff_fd);
         close(writer->fd);
         free(writer);
-        return ENOMEM;
+        return -ENOMEM;
     }
     *writer_out = writer;
     return 0;
@@ -60,9 +60,9 @@ int winfax_fax_writer_begin_page(struct winfax_fax_writer *writer, uint32_t heig
     TIFF *tiff = writer->tiff;
 
     if (writer->in_page || height == 0 || height > WINFAX_PAGE_LINES_MAX)
-        return EINVAL;
+        return -EINVAL;
     if (writer->pages >= WINFAX_DOCUMENT_PAGES_MAX)
-        return E2BIG;
+        return -E2BIG;
     if (!TIFFSetField(tiff, TIFFTAG_SUBFILETYPE, FILETYPE_PAGE) ||
         !TIFFSetField(tiff, TIFFTAG_IMAGEWIDTH, WINFAX_BITMAP_WIDTH) ||
         !TIFFSetField(tiff, TIFFTAG_IMAGELENGTH, height) ||
@@ -77,7 +77,7 @@ int winfax_fax_writer_begin_page(struct winfax_fax_writer *writer, uint32_t heig
         !TIFFSetField(tiff, TIFFTAG_YRESOLUTION, y_dpi) ||
         !TIFFSetField(tiff, TIFFTAG_RESOLUTIONUNIT, RESUNIT_INCH) ||
         !TIFFSetField(tiff, TIFFTAG_PAGENUMBER, (uint16_t)writer->pages, (uint16_t)0))
-        return EIO;
+        return -EIO;
     writer->pages++;
     writer->page_height = height;
     writer->next_line = 0;
@@ -88,11 +88,11 @@ int winfax_fax_writer_begin_page(struct winfax_fax_writer *writer, uint32_t heig
 int winfax_fax_writer_add_line(struct winfax_fax_writer *writer, const unsigned char *line)
 {
     if (!writer->in_page || writer->next_line >= writer->page_height)
-        return EINVAL;
+        return -EINVAL;
     /* libtiff's scanline API takes a non-const buffer but only reads it. */
     if (TIFFWriteScanline(writer->tiff, (void *)line, writer->next_line, 0) < 0 ||
         writer->errors)
-        return EIO;
+        return -EIO;
     writer->next_line++;
     return 0;
 }
@@ -100,9 +100,9 @@ int winfax_fax_writer_add_line(struct winfax_fax_writer *writer, const unsigned 
 int winfax_fax_writer_end_page(struct winfax_fax_writer *writer)
 {
     if (!writer->in_page || writer->next_line != writer->page_height)
-        return EINVAL;
+        return -EINVAL;
     writer->in_page = false;
-    return TIFFWriteDirectory(writer->tiff) && !writer->errors ? 0 : EIO;
+    return TIFFWriteDirectory(writer->tiff) && !writer->errors ? 0 : -EIO;
 }
 
 int winfax_fax_writer_add_bitmap(struct winfax_fax_writer *writer,
@@ -129,7 +129,7 @@ int winfax_fax_writer_finish(struct winfax_fax_writer *writer, int *fd_out)
     *fd_out = -1;
     TIFFClose(writer->tiff);   /* flushes; closes only libtiff's dup */
     writer->tiff = NULL;
-    error = !complete ? EINVAL : writer->errors ? EIO : 0;
+    error = !complete ? -EINVAL : writer->errors ? -EIO : 0;
     if (error) {
         close(writer->fd);
     } else {

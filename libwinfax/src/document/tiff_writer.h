@@ -6,9 +6,10 @@
  * so nothing is left behind in /tmp when the program dies.
  *
  * Pages go in whole (a bitmap) or line by line (a copy of another fax
- * TIFF's page).  Every function returns 0 or an errno: ENOMEM, EIO (the
- * encoder failed), E2BIG (more than WINFAX_DOCUMENT_PAGES_MAX pages),
- * EINVAL (lines that do not add up to the page announced).
+ * TIFF's page).  Every function returns 0 or a negative errno: -ENOMEM,
+ * -EMFILE or -ENFILE (no fd for the memory file), -EIO (the encoder
+ * failed), -E2BIG (more than WINFAX_DOCUMENT_PAGES_MAX pages), -EINVAL
+ * (lines that do not add up to the page announced).
  */
 #ifndef LIBWINFAX_TIFF_WRITER_H
 #define LIBWINFAX_TIFF_WRITER_H
@@ -31,7 +32,7 @@ int winfax_fax_writer_end_page(struct winfax_fax_writer *writer);
 unsigned winfax_fax_writer_pages(const struct winfax_fax_writer *writer);
 /* Ends the document and frees the writer: *fd_out is the memory file
  * (O_RDWR, close-on-exec), the caller's to close.  On an error nothing is
- * left open.  A document without a page is EINVAL. */
+ * left open.  A document without a page is -EINVAL. */
 int winfax_fax_writer_finish(struct winfax_fax_writer *writer, int *fd_out);
 /* Frees the writer and its file (after an error). */
 void winfax_fax_writer_discard(struct winfax_fax_writer *writer);

@@ -253,7 +253,7 @@ static void *run_subscription(void *argument)
 /*
  * The thread's wait on the socket is exclusive and registered after the
  * port's (see completion_port.h), so that the kernel wakes it only when
- * no thread is blocked waiting on the port.  0 or errno.
+ * no thread is blocked waiting on the port.  0 or a negative errno.
  */
 static int make_thread_wait(struct event_subscription *subscription)
 {
@@ -265,11 +265,11 @@ static int make_thread_wait(struct event_subscription *subscription)
 
     subscription->thread_epoll_fd = epoll_create1(EPOLL_CLOEXEC);
     if (subscription->thread_epoll_fd < 0)
-        return errno;
+        return -errno;
     if (epoll_ctl(subscription->thread_epoll_fd, EPOLL_CTL_ADD, subscription->stop_fd, &stop) ||
         epoll_ctl(subscription->thread_epoll_fd, EPOLL_CTL_ADD, socket_ready.data.fd,
                   &socket_ready))
-        return errno;
+        return -errno;
     return 0;
 }
 

@@ -79,7 +79,7 @@ int winfax_list_jobs(int server_fd, struct faxport_job_info **infos_out, uint32_
         int error;
 
         if (!infos)
-            return ENOMEM;
+            return -ENOMEM;
         list.infos = (uintptr_t)infos;
         error = winfax_device_ioctl(server_fd, FAXPORT_IOC_JOB_LIST, &list);
         if (error) {
@@ -95,7 +95,7 @@ int winfax_list_jobs(int server_fd, struct faxport_job_info **infos_out, uint32_
         }
         free(infos);
         if (list.count > FAXPORT_JOBS_MAX)
-            return EOVERFLOW;   /* more than the driver can hold: a bug */
+            return -EOVERFLOW;   /* more than the driver can hold: a bug */
         capacity = list.count;
     }
 }
@@ -160,7 +160,7 @@ static void fill_job_entry(struct winfax_result_builder *builder, unsigned char 
     put_dword(entry, offsetof(FAX_JOB_ENTRYA, DeliveryReportType), param->delivery_report_type);
 
     if (!user_name)
-        builder->error = builder->error ? builder->error : ENOMEM;
+        builder->error = builder->error ? builder->error : -ENOMEM;
     else
         winfax_result_builder_add_string(builder, entry + offsetof(FAX_JOB_ENTRYA, UserName),
                                          user_name);
@@ -269,7 +269,7 @@ BOOL WINFAX_CALL FaxEnumJobsW(HANDLE FaxHandle, PFAX_JOB_ENTRYW *JobEntry, LPDWO
  */
 static DWORD job_error_to_win32(int error)
 {
-    return error == ENOENT ? ERROR_INVALID_PARAMETER : winfax_win32_error_from_errno(error);
+    return error == -ENOENT ? ERROR_INVALID_PARAMETER : winfax_win32_error_from_errno(error);
 }
 
 static BOOL get_job(HANDLE fax_handle, DWORD job_id, enum winfax_string_form form,

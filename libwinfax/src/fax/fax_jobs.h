@@ -11,7 +11,7 @@
 /*
  * Every job visible to the server handle (all of them with FAX_JOB_QUERY,
  * else the caller's own), in job id order, its strings terminated.  The
- * array is malloc()ed (free() it; NULL when empty).  0 or errno.
+ * array is malloc()ed (free() it).  0 or a negative errno.
  */
 int winfax_list_jobs(int server_fd, struct faxport_job_info **infos_out, uint32_t *count_out);
 

@@ -54,12 +54,12 @@ BOOL WINFAX_CALL FaxGetPageData(HANDLE FaxHandle, DWORD JobId, LPBYTE *Buffer,
     error = winfax_device_ioctl(server.fd, FAXPORT_IOC_JOB_DOCUMENT, &document);
     winfax_handle_put(&server);
     if (error)
-        return winfax_fail(error == ENOENT ? ERROR_INVALID_PARAMETER
+        return winfax_fail(error == -ENOENT ? ERROR_INVALID_PARAMETER
                                            : winfax_win32_error_from_errno(error));
     error = winfax_document_first_page_mmr(document.document_fd, &tiff, &size, &width, &height);
     close(document.document_fd);
     if (error)
-        return winfax_fail(error == EILSEQ ? ERROR_INVALID_DATA
+        return winfax_fail(error == -EILSEQ ? ERROR_INVALID_DATA
                                            : winfax_win32_error_from_errno(error));
     /* The block's ceiling (tiff_reader.c) keeps size within a DWORD. */
     *Buffer = tiff;

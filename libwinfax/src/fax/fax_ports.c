@@ -129,12 +129,12 @@ static void *build_port_infos(enum winfax_string_form form, struct faxport_port_
 static DWORD open_port_error_to_win32(int error_number)
 {
     switch (error_number) {
-    case ENOENT:
-    case ENODEV:
-    case ENXIO:
-    case ENOTTY:
+    case -ENOENT:
+    case -ENODEV:
+    case -ENXIO:
+    case -ENOTTY:
         return ERROR_BAD_UNIT;
-    case EBUSY:
+    case -EBUSY:
         return ERROR_INVALID_HANDLE;
     default:
         return winfax_win32_error_from_errno(error_number);
@@ -180,7 +180,7 @@ BOOL WINFAX_CALL FaxOpenPort(HANDLE FaxHandle, DWORD DeviceId, DWORD Flags,
         /* The node's name is the DeviceId, so the port bound must be the
          * one asked for; anything else is not the port the caller meant. */
         if (!error && bind.device_id != DeviceId)
-            error = ENODEV;
+            error = -ENODEV;
         if (error)
             close(port_fd);
     }
@@ -209,7 +209,7 @@ BOOL WINFAX_CALL FaxOpenPort(HANDLE FaxHandle, DWORD DeviceId, DWORD Flags,
  * Asks the driver for every port.  Ports may be added between the calls,
  * so it asks again with room for the count the driver reported while that
  * count exceeds the room given.  The room only grows and the driver bounds
- * the number of ports, so this ends.  Returns 0 or errno.
+ * the number of ports, so this ends.  Returns 0 or a negative errno.
  */
 static int list_ports(int server_fd, struct faxport_port_info **infos_out, uint32_t *count_out)
 {
@@ -224,7 +224,7 @@ static int list_ports(int server_fd, struct faxport_port_info **infos_out, uint3
         int error;
 
         if (!infos)
-            return ENOMEM;
+            return -ENOMEM;
         list.infos = (uintptr_t)infos;
         error = winfax_device_ioctl(server_fd, FAXPORT_IOC_PORT_LIST, &list);
         if (error) {
@@ -354,7 +354,7 @@ BOOL WINFAX_CALL FaxGetPortW(HANDLE FaxPortHandle, PFAX_PORT_INFOW *PortInfo)
 /*
  * Copies a station id given as UTF-8 into the driver's array.  NULL keeps
  * the port's current value (current_utf8), so a program may change just
- * the numbers.  Too long to fit is EINVAL rather than a silent truncation;
+ * the numbers.  Too long to fit is -EINVAL rather than a silent truncation;
  * the driver checks the rest (at most 20 printable ASCII characters).
  */
 static int copy_station_id(char *destination, size_t destination_size, const char *utf8,
@@ -364,7 +364,7 @@ static int copy_station_id(char *destination, size_t destination_size, const cha
     size_t length = strlen(source);
 
     if (length >= destination_size)
-        return EINVAL;
+        return -EINVAL;
     memcpy(destination, source, length + 1);
     return 0;
 }

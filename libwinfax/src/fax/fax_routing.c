@@ -54,14 +54,14 @@ _Static_assert(offsetof(FAX_GLOBAL_ROUTING_INFOA, ExtensionFriendlyName) ==
  */
 static BOOL fail_routing_errno(int error_number)
 {
-    if (error_number == ENOENT)
+    if (error_number == -ENOENT)
         return winfax_fail(ERROR_INVALID_DATA);
     return winfax_fail_errno(error_number);
 }
 
 /* ---- listing ------------------------------------------------------------------ */
 
-/* Every method, in priority order: 0 or errno.  The count is fixed while
+/* Every method, in priority order: 0 or a negative errno.  The count is fixed while
  * the module is loaded, but the driver's answer is what is trusted. */
 static int list_methods(int fd, unsigned long request, struct faxport_routing_method **methods_out,
                         uint32_t *count_out)
@@ -77,7 +77,7 @@ static int list_methods(int fd, unsigned long request, struct faxport_routing_me
         int error;
 
         if (!methods)
-            return ENOMEM;
+            return -ENOMEM;
         list.methods = (uintptr_t)methods;
         error = winfax_device_ioctl(fd, request, &list);
         if (error) {
@@ -373,11 +373,11 @@ static BOOL get_info(HANDLE port_handle, struct guid_argument guid_argument,
         block = malloc(block_size);
         if (block)
             memcpy(block, method->info, block_size);
-        error = block ? 0 : ENOMEM;
+        error = block ? 0 : -ENOMEM;
     } else {
         WCHAR *wide = winfax_utf8_to_utf16_alloc(method->info);
 
-        error = wide ? 0 : errno;
+        error = wide ? 0 : -errno;
         block = wide;
         block_size = wide ? (winfax_wide_length(wide) + 1) * sizeof(WCHAR) : 0;
     }

@@ -261,9 +261,9 @@ int winfax_open_document(const char *path, unsigned *pages)
         fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     while (fd < 0 && errno == EINTR);
     if (fd < 0) {
-        error = errno;
-        winfax_message_set("cannot open the document %s: %s", path, strerror(error));
-        if (error == ENOENT || error == ENOTDIR || error == ENAMETOOLONG || error == ELOOP)
+        error = -errno;
+        winfax_message_set("cannot open the document %s: %s", path, strerror(-error));
+        if (error == -ENOENT || error == -ENOTDIR || error == -ENAMETOOLONG || error == -ELOOP)
             winfax_fail(ERROR_FILE_NOT_FOUND);
         else
             winfax_fail_errno(error);
@@ -282,7 +282,7 @@ int winfax_open_document(const char *path, unsigned *pages)
     if (error) {
         /* A document that cannot be converted, whatever the converter's
          * reason (a missing gs included), is the API's "cannot process". */
-        winfax_fail(error == EILSEQ || error == ENOENT || error == ECHILD
+        winfax_fail(error == -EILSEQ || error == -ENOENT || error == -ECHILD
                             ? ERROR_INVALID_DATA
                             : winfax_win32_error_from_errno(error));
         return -1;
@@ -378,7 +378,7 @@ int winfax_add_cover_page(int document_fd, unsigned document_pages,
     cover_page_date(&cover->time_sent, date, sizeof(date));
     error = winfax_document_with_cover(document_fd, &page, &fd);
     if (error) {
-        winfax_fail(error == EILSEQ || error == E2BIG ? ERROR_INVALID_DATA
+        winfax_fail(error == -EILSEQ || error == -E2BIG ? ERROR_INVALID_DATA
                                                       : winfax_win32_error_from_errno(error));
         return -1;
     }

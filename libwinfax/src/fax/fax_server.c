@@ -87,12 +87,12 @@ static bool names_local_machine(const char *machine_name)
 static DWORD connect_error_to_win32(int error_number)
 {
     switch (error_number) {
-    case ENOENT:
-    case ENXIO:
-    case ENODEV:
-    case ENOTTY:
+    case -ENOENT:
+    case -ENXIO:
+    case -ENODEV:
+    case -ENOTTY:
         return RPC_S_SERVER_UNAVAILABLE;
-    case EINVAL:
+    case -EINVAL:
         return ERROR_REVISION_MISMATCH;
     default:
         return winfax_win32_error_from_errno(error_number);

@@ -68,7 +68,7 @@ static void fill_job_fields(struct winfax_result_builder *builder, FAX_DEVICE_ST
     status->StartTime = winfax_filetime_from_ns(job->started_ns);
     status->SubmittedTime = winfax_filetime_from_ns(job->submitted_ns);
     if (!user_name && !builder->error)
-        builder->error = ENOMEM;
+        builder->error = -ENOMEM;
     winfax_result_builder_add_string(builder, &status->UserName, user_name);
     free(user_name);
     winfax_result_builder_add_string(builder, &status->DocumentName,

@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "handle_table.h"
+#include "errno_to_win32.h"
 #include "last_error.h"
 
 struct completion_packet {
@@ -162,7 +163,7 @@ HANDLE WINFAX_CALL CreateIoCompletionPort(HANDLE FileHandle, HANDLE ExistingComp
                                  &handle);
     if (error) {
         release_port(-1, port);
-        SetLastError(error == EMFILE ? ERROR_TOO_MANY_OPEN_FILES : ERROR_NOT_ENOUGH_MEMORY);
+        SetLastError(winfax_win32_error_from_errno(error));
         return NULL;
     }
     return handle;
@@ -431,17 +432,18 @@ bool winfax_completion_port_unwatch(const struct winfax_handle_ref *port_ref,
     return found;
 }
 
-/* The epoll set and wake_fd, made with the first source.  0 or errno. */
+/* The epoll set and wake_fd, made with the first source.  0 or a negative
+ * errno. */
 static int start_source_waits_locked(struct completion_port *port)
 {
     struct epoll_event wake = { .events = EPOLLIN, .data.ptr = NULL };
 
     port->epoll_fd = epoll_create1(EPOLL_CLOEXEC);
     if (port->epoll_fd < 0)
-        return errno;
+        return -errno;
     port->wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
     if (port->wake_fd < 0 || epoll_ctl(port->epoll_fd, EPOLL_CTL_ADD, port->wake_fd, &wake)) {
-        int error = errno;
+        int error = -errno;
 
         if (port->wake_fd >= 0)
             close(port->wake_fd);
@@ -453,10 +455,15 @@ static int start_source_waits_locked(struct completion_port *port)
     return 0;
 }
 
-static DWORD errno_to_win32(int error)
+/*
+ * An override of the general mapping: whatever epoll and eventfd refuse
+ * (ENOSPC past max_user_watches, ENOMEM ...) is a resource they ran out
+ * of, so memory, unless it is the fd tables.
+ */
+static DWORD source_error_to_win32(int error)
 {
-    return error == EMFILE || error == ENFILE ? ERROR_TOO_MANY_OPEN_FILES
-                                              : ERROR_NOT_ENOUGH_MEMORY;
+    return error == -EMFILE || error == -ENFILE ? winfax_win32_error_from_errno(error)
+                                                : ERROR_NOT_ENOUGH_MEMORY;
 }
 
 BOOL winfax_completion_port_add_source(const struct winfax_handle_ref *port_ref,
@@ -474,9 +481,9 @@ BOOL winfax_completion_port_add_source(const struct winfax_handle_ref *port_ref,
     if (port->closed) {
         code = ERROR_INVALID_HANDLE;
     } else if (port->epoll_fd < 0 && (error = start_source_waits_locked(port)) != 0) {
-        code = errno_to_win32(error);
+        code = source_error_to_win32(error);
     } else if (epoll_ctl(port->epoll_fd, EPOLL_CTL_ADD, source->fd, &readable) != 0) {
-        code = errno_to_win32(errno);
+        code = source_error_to_win32(-errno);
     } else {
         link->source = source;
         link->next = port->sources;

@@ -5,7 +5,9 @@
  * The errnos come from three places: the faxport driver (each ioctl's
  * errors are listed in uapi/linux/faxport.h), open() of the device nodes,
  * and the library itself (the handle table, the result buffers, string
- * conversion).  Each row below says why it maps where it does.  Functions
+ * conversion).  Inside the library they travel as negative errnos, as the
+ * kernel returns them; this is the one place they become Win32 codes.
+ * Each row below says why it maps where it does.  Functions
  * that must give a different code because the fax API documents one apply
  * their override before calling this (see errno_to_win32.h).
  */
@@ -15,9 +17,12 @@
 
 #include "last_error.h"
 
-DWORD winfax_win32_error_from_errno(int error_number)
+DWORD winfax_win32_error_from_errno(int negative_errno)
 {
-    switch (error_number) {
+    /* The rows name the errnos as errno.h does; a positive value (an
+     * errno not negated on its way here) matches none and is
+     * ERROR_GEN_FAILURE. */
+    switch (-negative_errno) {
     case 0:
         return ERROR_SUCCESS;
 
@@ -115,7 +120,7 @@ DWORD winfax_win32_error_from_errno(int error_number)
     }
 }
 
-BOOL winfax_fail_errno(int error_number)
+BOOL winfax_fail_errno(int negative_errno)
 {
-    return winfax_fail(winfax_win32_error_from_errno(error_number));
+    return winfax_fail(winfax_win32_error_from_errno(negative_errno));
 }

@@ -15,11 +15,13 @@
 
 #include "winfax.h"
 
-/* The Win32 code for an errno.  0 gives ERROR_SUCCESS; an errno with no
- * row of its own gives ERROR_GEN_FAILURE, never ERROR_SUCCESS. */
-DWORD winfax_win32_error_from_errno(int error_number);
+/* The Win32 code for a negative errno (-EACCES ...), the form every
+ * internal function of the library returns.  0 gives ERROR_SUCCESS; an
+ * errno with no row of its own gives ERROR_GEN_FAILURE, never
+ * ERROR_SUCCESS. */
+DWORD winfax_win32_error_from_errno(int negative_errno);
 
-/* SetLastError(winfax_win32_error_from_errno(error_number)); return FALSE. */
-BOOL winfax_fail_errno(int error_number);
+/* SetLastError(winfax_win32_error_from_errno(negative_errno)); return FALSE. */
+BOOL winfax_fail_errno(int negative_errno);
 
 #endif

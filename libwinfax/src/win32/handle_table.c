@@ -160,16 +160,16 @@ static int create_slot(enum winfax_handle_kind kind, int fd, void *data,
     size_t index;
 
     if (kind == WINFAX_HANDLE_ANY || !handle_out)
-        return EINVAL;
+        return -EINVAL;
 
     pthread_mutex_lock(&table_lock);
     if (parent != NO_SLOT && slots[parent].parent != NO_SLOT) {
         pthread_mutex_unlock(&table_lock);
-        return EINVAL;
+        return -EINVAL;
     }
     if (live_slots >= open_limit) {
         pthread_mutex_unlock(&table_lock);
-        return EMFILE;
+        return -EMFILE;
     }
     if (first_free_slot != NO_SLOT) {
         index = first_free_slot;
@@ -177,7 +177,7 @@ static int create_slot(enum winfax_handle_kind kind, int fd, void *data,
     } else {
         if (slots_ever_used == slot_capacity && !grow_table_locked()) {
             pthread_mutex_unlock(&table_lock);
-            return slot_capacity >= WINFAX_HANDLE_MAX_OPEN ? EMFILE : ENOMEM;
+            return slot_capacity >= WINFAX_HANDLE_MAX_OPEN ? -EMFILE : -ENOMEM;
         }
         index = slots_ever_used++;
     }
@@ -208,7 +208,7 @@ int winfax_handle_create_child(enum winfax_handle_kind kind, int fd,
                                const struct winfax_handle_ref *parent, HANDLE *handle_out)
 {
     if (!parent)
-        return EINVAL;
+        return -EINVAL;
     return create_slot(kind, fd, NULL, NULL, parent->slot, handle_out);
 }
 

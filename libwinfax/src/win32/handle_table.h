@@ -64,9 +64,9 @@ struct winfax_handle_ref {
 #define WINFAX_HANDLE_MAX_OPEN  (((size_t)1 << WINFAX_HANDLE_SLOT_BITS) - 2)
 
 /*
- * Registers a new handle owning fd (or -1) and data.  Returns 0, ENOMEM, or
- * EMFILE when the table is at its limit.  On failure nothing is owned: the
- * caller still closes fd and frees data.
+ * Registers a new handle owning fd (or -1) and data.  Returns 0, -ENOMEM,
+ * or -EMFILE when the table is at its limit (-EINVAL for a bad kind).  On
+ * failure nothing is owned: the caller still closes fd and frees data.
  */
 int winfax_handle_create(enum winfax_handle_kind kind, int fd, void *data,
                          winfax_handle_release_fn release, HANDLE *handle_out);

@@ -42,7 +42,7 @@ int winfax_result_builder_init(struct winfax_result_builder *builder,
     builder->relocation_count = 0;
     builder->relocation_capacity = WINFAX_RESULT_INLINE_RELOCATIONS;
     if (fixed_size > WINFAX_RESULT_MAX_BYTES) {
-        builder->error = EOVERFLOW;
+        builder->error = -EOVERFLOW;
         return builder->error;
     }
     builder->fixed_size = fixed_size;
@@ -53,7 +53,7 @@ int winfax_result_builder_init(struct winfax_result_builder *builder,
     }
     builder->fixed = calloc(1, fixed_size);
     if (!builder->fixed) {
-        builder->error = ENOMEM;
+        builder->error = -ENOMEM;
         return builder->error;
     }
     return 0;
@@ -71,11 +71,11 @@ static bool reserve_strings(struct winfax_result_builder *builder, size_t extra)
     unsigned char *grown;
 
     if (extra > WINFAX_RESULT_MAX_BYTES - builder->strings_size)
-        return fail(builder, EOVERFLOW);
+        return fail(builder, -EOVERFLOW);
     needed = builder->strings_size + extra;
     if (round_up(builder->fixed_size, STRING_AREA_ALIGNMENT) >
         WINFAX_RESULT_MAX_BYTES - needed)
-        return fail(builder, EOVERFLOW);
+        return fail(builder, -EOVERFLOW);
     if (needed <= builder->strings_capacity)
         return true;
 
@@ -90,7 +90,7 @@ static bool reserve_strings(struct winfax_result_builder *builder, size_t extra)
         grown = realloc(builder->strings, capacity);
     }
     if (!grown)
-        return fail(builder, ENOMEM);
+        return fail(builder, -ENOMEM);
     builder->strings = grown;
     builder->strings_capacity = capacity;
     return true;
@@ -107,7 +107,7 @@ static bool add_relocation(struct winfax_result_builder *builder, size_t field_o
         if (capacity > builder->fixed_size / sizeof(void *) + 16)
             capacity = builder->fixed_size / sizeof(void *) + 16;
         if (capacity <= builder->relocation_count)
-            return fail(builder, EINVAL);
+            return fail(builder, -EINVAL);
         if (builder->relocations == builder->inline_relocations) {
             grown = malloc(capacity * sizeof(*grown));
             if (grown)
@@ -117,7 +117,7 @@ static bool add_relocation(struct winfax_result_builder *builder, size_t field_o
             grown = realloc(builder->relocations, capacity * sizeof(*grown));
         }
         if (!grown)
-            return fail(builder, ENOMEM);
+            return fail(builder, -ENOMEM);
         builder->relocations = grown;
         builder->relocation_capacity = capacity;
     }
@@ -147,7 +147,7 @@ static bool append_ansi(struct winfax_result_builder *builder, const char *utf8,
                         size_t length)
 {
     if (!winfax_utf8_is_valid(utf8, length))
-        return fail(builder, EILSEQ);
+        return fail(builder, -EILSEQ);
     if (length == SIZE_MAX || !reserve_strings(builder, length + 1))
         return false;
     memcpy(builder->strings + builder->strings_size, utf8, length);
@@ -164,9 +164,9 @@ static bool append_wide(struct winfax_result_builder *builder, const char *utf8,
     const WCHAR terminator = 0;
 
     if (winfax_utf8_to_utf16(utf8, length, NULL, 0, &units) != WINFAX_CONVERSION_OK)
-        return fail(builder, EILSEQ);
+        return fail(builder, -EILSEQ);
     if (units >= WINFAX_RESULT_MAX_BYTES / sizeof(WCHAR))
-        return fail(builder, EOVERFLOW);
+        return fail(builder, -EOVERFLOW);
     if (!reserve_strings(builder, (units + 1) * sizeof(WCHAR)))
         return false;
     /* The arena's start is aligned (alignas inline, malloc on the heap)
@@ -189,7 +189,7 @@ bool winfax_result_builder_add_string(struct winfax_result_builder *builder,
     if (builder->error)
         return false;
     if (!field_offset_of(builder, field, &field_offset))
-        return fail(builder, EINVAL);
+        return fail(builder, -EINVAL);
     if (!utf8) {
         const void *null_pointer = NULL;
         memcpy(builder->fixed + field_offset, &null_pointer, sizeof(null_pointer));
@@ -231,7 +231,7 @@ void *winfax_result_builder_finish(struct winfax_result_builder *builder,
 
     if (builder->error || !builder->fixed) {
         if (!builder->error)
-            builder->error = EINVAL;
+            builder->error = -EINVAL;
         winfax_result_builder_discard(builder);
         return NULL;
     }
@@ -243,7 +243,7 @@ void *winfax_result_builder_finish(struct winfax_result_builder *builder,
         total = 1;
     block = malloc(total);
     if (!block) {
-        builder->error = ENOMEM;
+        builder->error = -ENOMEM;
         winfax_result_builder_discard(builder);
         return NULL;
     }
@@ -265,7 +265,7 @@ void *winfax_result_builder_finish(struct winfax_result_builder *builder,
     return block;
 }
 
-/* The builder's errors (ENOMEM, EOVERFLOW, EILSEQ, EINVAL) go through the
+/* The builder's errors (-ENOMEM, -EOVERFLOW, -EILSEQ, -EINVAL) go through the
  * library's one errno mapping like every other error. */
 DWORD winfax_result_error_to_win32(int error)
 {

@@ -55,9 +55,10 @@ struct winfax_result_relocation {
 
 struct winfax_result_builder {
     enum winfax_string_form form;
-    /* 0, or the first failure: ENOMEM, EOVERFLOW (past the ceiling),
-     * EILSEQ (a string is not valid UTF-8), EINVAL (a field outside the
-     * fixed area).  Still readable after finish()/discard(). */
+    /* 0, or the first failure as a negative errno: -ENOMEM, -EOVERFLOW
+     * (past the ceiling), -EILSEQ (a string is not valid UTF-8), -EINVAL
+     * (a field outside the fixed area).  Still readable after
+     * finish()/discard(). */
     int error;
     unsigned char *fixed;
     size_t fixed_size;
@@ -72,7 +73,7 @@ struct winfax_result_builder {
     struct winfax_result_relocation inline_relocations[WINFAX_RESULT_INLINE_RELOCATIONS];
 };
 
-/* fixed_size may be 0 (an empty listing).  Returns 0 or the error.  The
+/* fixed_size may be 0 (an empty listing).  Returns 0 or the (negative) error.  The
  * builder points into itself: it must stay where it was initialised. */
 int winfax_result_builder_init(struct winfax_result_builder *builder,
                                enum winfax_string_form form, size_t fixed_size);
