@@ -24,24 +24,33 @@ static void test_node_path_is_the_device_id_in_decimal(void)
 		uint32_t id;
 		const char *path;
 	} cases[] = {
+		/* The smallest, each side of the digit-count boundaries, the
+		 * driver's largest port and the largest DeviceId. */
 		{ 0, "/dev/faxport0" },
+		{ 1, "/dev/faxport1" },
 		{ 7, "/dev/faxport7" },
+		{ 9, "/dev/faxport9" },
 		{ 10, "/dev/faxport10" },
+		{ 1024, "/dev/faxport1024" },
 		{ 4095, "/dev/faxport4095" },
+		{ 999999999, "/dev/faxport999999999" },
+		{ 1000000000, "/dev/faxport1000000000" },
 		{ UINT32_MAX, "/dev/faxport4294967295" },
 	};
-	char path[FAXPORT_PORT_NODE_PATH_SIZE];
+	/* A guard byte after the room the header sizes: never written. */
+	char path[FAXPORT_PORT_NODE_PATH_SIZE + 1];
 	int all = 1;
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		memset(path, 'x', sizeof(path));
 		faxport_port_node_path(cases[i].id, path);
-		if (strcmp(path, cases[i].path)) {
+		if (strcmp(path, cases[i].path) || path[FAXPORT_PORT_NODE_PATH_SIZE] != 'x') {
 			printf("# %u gave %.*s\n", cases[i].id, (int)sizeof(path), path);
 			all = 0;
 		}
 	}
-	ok(all, "a port's node path is /dev/faxport and its DeviceId in decimal, up to UINT32_MAX");
+	ok(all, "a port's node path is /dev/faxport and its DeviceId in decimal, up to UINT32_MAX, "
+		"within FAXPORT_PORT_NODE_PATH_SIZE");
 }
 
 static void test_errors_are_negative_errnos(void)

@@ -20,9 +20,10 @@
 
 #include <linux/faxport.h>
 
+#include "faxport_client.h"
+
 #include "win32/errno_to_win32.h"
 #include "win32/filetime.h"
-#include "device/faxport_device.h"
 #include "win32/handle_table.h"
 #include "win32/last_error.h"
 #include "win32/result_buffer.h"
@@ -67,7 +68,7 @@ static BOOL get_configuration(HANDLE fax_handle, enum winfax_string_form form, b
     }
     memset(&config, 0, sizeof(config));
     /* Needs FAX_CONFIG_QUERY: EACCES, ERROR_ACCESS_DENIED. */
-    error = winfax_device_ioctl(server.fd, FAXPORT_IOC_CONFIG_GET, &config);
+    error = faxport_ioctl(server.fd, FAXPORT_IOC_CONFIG_GET, &config);
     winfax_handle_put(&server);
     if (error)
         return winfax_fail_errno(error);
@@ -170,7 +171,7 @@ static BOOL set_configuration(HANDLE fax_handle, const FAX_CONFIGURATIONA *given
     config.archive_outgoing = given->ArchiveOutgoingFaxes != 0;
     if (archive_length)
         memcpy(config.archive_dir, archive_dir, archive_length);
-    error = winfax_device_ioctl(server.fd, FAXPORT_IOC_CONFIG_SET, &config);
+    error = faxport_ioctl(server.fd, FAXPORT_IOC_CONFIG_SET, &config);
     winfax_handle_put(&server);
     if (error)
         return winfax_fail_errno(error);
@@ -244,7 +245,7 @@ static BOOL get_logging_categories(HANDLE fax_handle, enum winfax_string_form fo
         return winfax_fail(ERROR_INVALID_PARAMETER);
     }
     memset(&logging, 0, sizeof(logging));
-    error = winfax_device_ioctl(server.fd, FAXPORT_IOC_LOGGING_GET, &logging);
+    error = faxport_ioctl(server.fd, FAXPORT_IOC_LOGGING_GET, &logging);
     winfax_handle_put(&server);
     if (error)
         return winfax_fail_errno(error);
@@ -328,11 +329,11 @@ static BOOL set_logging_categories(HANDLE fax_handle, const FAX_LOG_CATEGORYA *c
         }
     }
     memset(&logging, 0, sizeof(logging));
-    error = winfax_device_ioctl(server.fd, FAXPORT_IOC_LOGGING_GET, &logging);
+    error = faxport_ioctl(server.fd, FAXPORT_IOC_LOGGING_GET, &logging);
     for (DWORD i = 0; !error && i < count; i++)
         logging.level[categories[i].Category - 1] = categories[i].Level;
     if (!error)
-        error = winfax_device_ioctl(server.fd, FAXPORT_IOC_LOGGING_SET, &logging);
+        error = faxport_ioctl(server.fd, FAXPORT_IOC_LOGGING_SET, &logging);
     winfax_handle_put(&server);
     if (error)
         return winfax_fail_errno(error);

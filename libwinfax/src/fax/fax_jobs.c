@@ -17,9 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "faxport_client.h"
+
 #include "win32/errno_to_win32.h"
 #include "win32/filetime.h"
-#include "device/faxport_device.h"
 #include "win32/handle_table.h"
 #include "win32/last_error.h"
 #include "win32/result_buffer.h"
@@ -81,7 +82,7 @@ int winfax_list_jobs(int server_fd, struct faxport_job_info **infos_out, uint32_
         if (!infos)
             return -ENOMEM;
         list.infos = (uintptr_t)infos;
-        error = winfax_device_ioctl(server_fd, FAXPORT_IOC_JOB_LIST, &list);
+        error = faxport_ioctl(server_fd, FAXPORT_IOC_JOB_LIST, &list);
         if (error) {
             free(infos);
             return error;
@@ -294,7 +295,7 @@ static BOOL get_job(HANDLE fax_handle, DWORD job_id, enum winfax_string_form for
         return winfax_fail(ERROR_NOT_ENOUGH_MEMORY);
     }
     request->job_id = job_id;
-    error = winfax_device_ioctl(server.fd, FAXPORT_IOC_JOB_GET, request);
+    error = faxport_ioctl(server.fd, FAXPORT_IOC_JOB_GET, request);
     winfax_handle_put(&server);
     if (error) {
         free(request);
@@ -347,7 +348,7 @@ static BOOL control_job(HANDLE fax_handle, DWORD job_id, DWORD command)
         winfax_handle_put(&server);
         return winfax_fail(ERROR_INVALID_PARAMETER);
     }
-    error = winfax_device_ioctl(server.fd, FAXPORT_IOC_JOB_CONTROL, &control);
+    error = faxport_ioctl(server.fd, FAXPORT_IOC_JOB_CONTROL, &control);
     winfax_handle_put(&server);
     if (error)
         return winfax_fail(job_error_to_win32(error));

@@ -16,9 +16,10 @@
 
 #include <linux/faxport.h>
 
+#include "faxport_client.h"
+
 #include "document/tiff_reader.h"
 #include "win32/errno_to_win32.h"
-#include "device/faxport_device.h"
 #include "win32/handle_table.h"
 #include "win32/last_error.h"
 #include "winfax.h"
@@ -51,7 +52,7 @@ BOOL WINFAX_CALL FaxGetPageData(HANDLE FaxHandle, DWORD JobId, LPBYTE *Buffer,
     *ImageWidth = 0;
     *ImageHeight = 0;
 
-    error = winfax_device_ioctl(server.fd, FAXPORT_IOC_JOB_DOCUMENT, &document);
+    error = faxport_ioctl(server.fd, FAXPORT_IOC_JOB_DOCUMENT, &document);
     winfax_handle_put(&server);
     if (error)
         return winfax_fail(error == -ENOENT ? ERROR_INVALID_PARAMETER

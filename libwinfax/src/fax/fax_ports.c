@@ -18,8 +18,9 @@
 
 #include <linux/faxport.h>
 
+#include "faxport_client.h"
+
 #include "win32/errno_to_win32.h"
-#include "device/faxport_device.h"
 #include "win32/handle_table.h"
 #include "win32/last_error.h"
 #include "win32/result_buffer.h"
@@ -172,11 +173,12 @@ BOOL WINFAX_CALL FaxOpenPort(HANDLE FaxHandle, DWORD DeviceId, DWORD Flags,
         return winfax_fail(ERROR_BAD_UNIT);
     }
 
-    error = winfax_device_open_port_node(DeviceId, &port_fd);
+    port_fd = faxport_open_port_node(DeviceId);
+    error = port_fd < 0 ? port_fd : 0;
     if (!error) {
         bind.server_fd = server.fd;
         bind.mode = mode;
-        error = winfax_device_ioctl(port_fd, FAXPORT_IOC_PORT_BIND, &bind);
+        error = faxport_ioctl(port_fd, FAXPORT_IOC_PORT_BIND, &bind);
         /* The node's name is the DeviceId, so the port bound must be the
          * one asked for; anything else is not the port the caller meant. */
         if (!error && bind.device_id != DeviceId)
@@ -226,7 +228,7 @@ static int list_ports(int server_fd, struct faxport_port_info **infos_out, uint3
         if (!infos)
             return -ENOMEM;
         list.infos = (uintptr_t)infos;
-        error = winfax_device_ioctl(server_fd, FAXPORT_IOC_PORT_LIST, &list);
+        error = faxport_ioctl(server_fd, FAXPORT_IOC_PORT_LIST, &list);
         if (error) {
             free(infos);
             return error;
@@ -320,7 +322,7 @@ static BOOL get_port(HANDLE port_handle, enum winfax_string_form form, bool outp
         winfax_handle_put(&port);
         return winfax_fail(ERROR_INVALID_PARAMETER);
     }
-    error = winfax_device_ioctl(port.fd, FAXPORT_IOC_PORT_GET, &info);
+    error = faxport_ioctl(port.fd, FAXPORT_IOC_PORT_GET, &info);
     winfax_handle_put(&port);
     /* A removed port's handle: ENODEV, ERROR_BAD_UNIT (errno_to_win32.c). */
     if (error)
@@ -394,7 +396,7 @@ static BOOL set_port(HANDLE port_handle, DWORD size_of_struct, DWORD flags, DWOR
         return winfax_fail(ERROR_INVALID_PARAMETER);
     }
     if (!tsid || !csid) {
-        error = winfax_device_ioctl(port.fd, FAXPORT_IOC_PORT_GET, &current);
+        error = faxport_ioctl(port.fd, FAXPORT_IOC_PORT_GET, &current);
         terminate_strings(&current);
     }
     if (!error)
@@ -405,7 +407,7 @@ static BOOL set_port(HANDLE port_handle, DWORD size_of_struct, DWORD flags, DWOR
         config.flags = flags & ~(DWORD)FPF_VIRTUAL;
         config.rings = rings;
         config.priority = priority;
-        error = winfax_device_ioctl(port.fd, FAXPORT_IOC_PORT_SET, &config);
+        error = faxport_ioctl(port.fd, FAXPORT_IOC_PORT_SET, &config);
     }
     winfax_handle_put(&port);
     if (error)

@@ -25,8 +25,9 @@
 
 #include <linux/faxport.h>
 
+#include "faxport_client.h"
+
 #include "win32/errno_to_win32.h"
-#include "device/faxport_device.h"
 #include "win32/guid_string.h"
 #include "win32/handle_table.h"
 #include "win32/last_error.h"
@@ -79,7 +80,7 @@ static int list_methods(int fd, unsigned long request, struct faxport_routing_me
         if (!methods)
             return -ENOMEM;
         list.methods = (uintptr_t)methods;
-        error = winfax_device_ioctl(fd, request, &list);
+        error = faxport_ioctl(fd, request, &list);
         if (error) {
             free(methods);
             return error;
@@ -145,7 +146,7 @@ static int port_identity(int port_fd, struct faxport_port_info *info)
     int error;
 
     memset(info, 0, sizeof(*info));
-    error = winfax_device_ioctl(port_fd, FAXPORT_IOC_PORT_GET, info);
+    error = faxport_ioctl(port_fd, FAXPORT_IOC_PORT_GET, info);
     info->name[sizeof(info->name) - 1] = '\0';
     return error;
 }
@@ -300,7 +301,7 @@ static BOOL set_method(HANDLE port_handle, struct guid_argument guid_argument,
         winfax_handle_put(&port);
         return winfax_fail(guid_error);
     }
-    error = winfax_device_ioctl(port.fd, FAXPORT_IOC_ROUTING_SET, set);
+    error = faxport_ioctl(port.fd, FAXPORT_IOC_ROUTING_SET, set);
     winfax_handle_put(&port);
     if (error)
         return fail_routing_errno(error);
@@ -496,7 +497,7 @@ static BOOL set_global(HANDLE fax_handle, DWORD size_of_struct, DWORD priority,
         winfax_handle_put(&server);
         return winfax_fail(argument_error);
     }
-    error = winfax_device_ioctl(server.fd, FAXPORT_IOC_ROUTING_PRIORITY, &request);
+    error = faxport_ioctl(server.fd, FAXPORT_IOC_ROUTING_PRIORITY, &request);
     winfax_handle_put(&server);
     if (error)
         return fail_routing_errno(error);

@@ -35,6 +35,8 @@
 
 #include <linux/faxport.h>
 
+#include "faxport_client.h"
+
 #include "fax_send.h"
 
 #include "document/cover_page.h"
@@ -42,7 +44,6 @@
 #include "document/document_message.h"
 #include "win32/errno_to_win32.h"
 #include "win32/filetime.h"
-#include "device/faxport_device.h"
 #include "win32/handle_table.h"
 #include "win32/last_error.h"
 #include "winfax.h"
@@ -398,7 +399,7 @@ BOOL winfax_submit_job(int server_fd, int document_fd, const FAX_JOB_PARAMA *job
     if (code != ERROR_SUCCESS)
         return winfax_fail(code);
     submit.document_fd = document_fd;
-    error = winfax_device_ioctl(server_fd, FAXPORT_IOC_JOB_SUBMIT, &submit);
+    error = faxport_ioctl(server_fd, FAXPORT_IOC_JOB_SUBMIT, &submit);
     if (error)
         return winfax_fail_errno(error);
     *job_id = submit.job_id;

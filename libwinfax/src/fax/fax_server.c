@@ -17,8 +17,9 @@
 
 #include <linux/faxport.h>
 
+#include "faxport_client.h"
+
 #include "win32/errno_to_win32.h"
-#include "device/faxport_device.h"
 #include "win32/handle_table.h"
 #include "win32/last_error.h"
 #include "winfax.h"
@@ -113,9 +114,9 @@ static BOOL connect_fax_server(const char *machine_name, LPHANDLE fax_handle)
     if (!names_local_machine(machine_name))
         return winfax_fail(RPC_S_SERVER_UNAVAILABLE);
 
-    error = winfax_device_open_server(&server_fd);
-    if (error)
-        return winfax_fail(connect_error_to_win32(error));
+    server_fd = faxport_open_server();
+    if (server_fd < 0)
+        return winfax_fail(connect_error_to_win32(server_fd));
     error = winfax_handle_create(WINFAX_HANDLE_FAX_SERVER, server_fd, NULL, NULL, &handle);
     if (error) {
         close(server_fd);
@@ -254,7 +255,7 @@ BOOL WINFAX_CALL FaxAccessCheck(HANDLE FaxHandle, DWORD AccessMask)
 
     if (!winfax_handle_get(FaxHandle, WINFAX_HANDLE_FAX_SERVER, &ref))
         return winfax_fail(ERROR_INVALID_HANDLE);
-    error = winfax_device_ioctl(ref.fd, FAXPORT_IOC_GET_RIGHTS, &rights);
+    error = faxport_ioctl(ref.fd, FAXPORT_IOC_GET_RIGHTS, &rights);
     winfax_handle_put(&ref);
     if (error)
         return winfax_fail_errno(error);

@@ -31,10 +31,11 @@
 
 #include <linux/faxport.h>
 
+#include "faxport_client.h"
+
 #include "win32/errno_to_win32.h"
 #include "fax_jobs.h"
 #include "win32/filetime.h"
-#include "device/faxport_device.h"
 #include "win32/handle_table.h"
 #include "win32/last_error.h"
 #include "win32/result_buffer.h"
@@ -141,7 +142,7 @@ static BOOL get_device_status(HANDLE port_handle, enum winfax_string_form form,
     }
     memset(&info, 0, sizeof(info));
     /* A removed port: ENODEV, ERROR_BAD_UNIT. */
-    error = winfax_device_ioctl(port.fd, FAXPORT_IOC_PORT_GET, &info);
+    error = faxport_ioctl(port.fd, FAXPORT_IOC_PORT_GET, &info);
     if (!error && port.parent_fd >= 0)
         error = winfax_list_jobs(port.parent_fd, &jobs, &job_count);
     winfax_handle_put(&port);

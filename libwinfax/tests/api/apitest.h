@@ -32,6 +32,7 @@
 #include <linux/faxport.h>
 #include <winfax.h>
 
+#include "faxport_client.h"
 #include "kselftest_harness.h"
 
 #define NOBODY_ID 65534
@@ -46,16 +47,14 @@ static inline int drop_to_nobody(void)
 	return 0;
 }
 
-/* An administrator's own server handle (raw fd, handshake done), or -1. */
+/* An administrator's own server handle (raw fd, handshake done), or -1
+ * with errno, as the raw ioctls the tests make around it report. */
 static inline int admin_server_open(void)
 {
-	struct faxport_api api = { .version = FAXPORT_API_VERSION };
-	int fd = open("/dev/faxport", O_RDWR | O_CLOEXEC);
+	int fd = faxport_open_server();
 
-	if (fd < 0)
-		return -1;
-	if (ioctl(fd, FAXPORT_IOC_API, &api)) {
-		close(fd);
+	if (fd < 0) {
+		errno = -fd;
 		return -1;
 	}
 	return fd;
@@ -92,19 +91,22 @@ static inline int admin_port_remove(DWORD device_id)
 	return ret;
 }
 
-/* Attaches as the port's DSP engine (as faxd does); the fd or -1. */
+/* Attaches as the port's DSP engine (as faxd does); the fd or -1 with
+ * errno. */
 static inline int admin_dsp_attach(DWORD device_id)
 {
 	struct faxport_dsp_attach attach = { .version = FAXPORT_API_VERSION };
-	char path[32];
-	int fd;
+	int fd = faxport_open_port_node(device_id);
+	int error;
 
-	snprintf(path, sizeof(path), "/dev/faxport%u", (unsigned)device_id);
-	fd = open(path, O_RDWR | O_CLOEXEC);
-	if (fd < 0)
+	if (fd < 0) {
+		errno = -fd;
 		return -1;
-	if (ioctl(fd, FAXPORT_IOC_DSP_ATTACH, &attach)) {
+	}
+	error = faxport_ioctl(fd, FAXPORT_IOC_DSP_ATTACH, &attach);
+	if (error) {
 		close(fd);
+		errno = -error;
 		return -1;
 	}
 	return fd;

@@ -82,26 +82,26 @@ static inline int engine_done(int dsp, __u32 job_id, __u32 state, __u32 pages)
  * Jobs an engine holds go when that engine detaches. */
 static inline void admin_delete_all_jobs(void)
 {
-	enum { ROOM = 256 };
-	struct faxport_job_info *infos = calloc(ROOM, sizeof(*infos));
-	struct faxport_job_list list = { .count = ROOM, .info_size = sizeof(*infos) };
+	void *entries;
+	uint32_t count;
 	int fd = admin_server_open();
 
-	if (fd >= 0 && infos) {
-		list.infos = (uintptr_t)infos;
-		if (ioctl(fd, FAXPORT_IOC_JOB_LIST, &list) == 0) {
-			for (__u32 i = 0; i < list.count && i < ROOM; i++) {
-				struct faxport_job_control control = {
-					.job_id = infos[i].job_id, .command = FAXPORT_JC_DELETE,
-				};
+	if (fd < 0)
+		return;
+	if (faxport_list(fd, FAXPORT_IOC_JOB_LIST, sizeof(struct faxport_job_info), 64,
+			 FAXPORT_JOBS_MAX, &entries, &count) == 0) {
+		const struct faxport_job_info *infos = entries;
 
-				ioctl(fd, FAXPORT_IOC_JOB_CONTROL, &control);
-			}
+		for (uint32_t i = 0; i < count; i++) {
+			struct faxport_job_control control = {
+				.job_id = infos[i].job_id, .command = FAXPORT_JC_DELETE,
+			};
+
+			faxport_ioctl(fd, FAXPORT_IOC_JOB_CONTROL, &control);
 		}
+		free(entries);
 	}
-	if (fd >= 0)
-		close(fd);
-	free(infos);
+	close(fd);
 }
 
 #endif /* LIBWINFAX_DSP_ENGINE_H */
