@@ -62,43 +62,24 @@ void winfax_terminate_job_strings(struct faxport_job_info *info)
     param->document_name[sizeof(param->document_name) - 1] = '\0';
 }
 
-/*
- * Asks again with room for the count the driver reported while jobs were
- * added in between; the room only grows and the driver bounds the queue
- * (FAXPORT_JOBS_MAX), so this ends.
- */
+/* A queue bigger than the driver can hold (FAXPORT_JOBS_MAX) is a driver
+ * bug: -EOVERFLOW, ERROR_NOT_ENOUGH_MEMORY. */
 int winfax_list_jobs(int server_fd, struct faxport_job_info **infos_out, uint32_t *count_out)
 {
-    uint32_t capacity = JOB_LIST_INITIAL_CAPACITY;
+    void *entries;
+    uint32_t count;
+    int error = faxport_list(server_fd, FAXPORT_IOC_JOB_LIST, sizeof(struct faxport_job_info),
+                             JOB_LIST_INITIAL_CAPACITY, FAXPORT_JOBS_MAX, &entries, &count);
+    struct faxport_job_info *infos;
 
-    for (;;) {
-        struct faxport_job_info *infos = calloc(capacity, sizeof(*infos));
-        struct faxport_job_list list = {
-            .count = capacity,
-            .info_size = sizeof(struct faxport_job_info),
-        };
-        int error;
-
-        if (!infos)
-            return -ENOMEM;
-        list.infos = (uintptr_t)infos;
-        error = faxport_ioctl(server_fd, FAXPORT_IOC_JOB_LIST, &list);
-        if (error) {
-            free(infos);
-            return error;
-        }
-        if (list.count <= capacity) {
-            for (uint32_t i = 0; i < list.count; i++)
-                winfax_terminate_job_strings(&infos[i]);
-            *infos_out = infos;
-            *count_out = list.count;
-            return 0;
-        }
-        free(infos);
-        if (list.count > FAXPORT_JOBS_MAX)
-            return -EOVERFLOW;   /* more than the driver can hold: a bug */
-        capacity = list.count;
-    }
+    if (error)
+        return error;
+    infos = entries;
+    for (uint32_t i = 0; i < count; i++)
+        winfax_terminate_job_strings(&infos[i]);
+    *infos_out = infos;
+    *count_out = count;
+    return 0;
 }
 
 /* ---- FAX_JOB_ENTRY ------------------------------------------------------------ */

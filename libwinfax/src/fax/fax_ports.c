@@ -207,40 +207,17 @@ BOOL WINFAX_CALL FaxOpenPort(HANDLE FaxHandle, DWORD DeviceId, DWORD Flags,
 
 /* ---- FaxEnumPorts ------------------------------------------------------- */
 
-/*
- * Asks the driver for every port.  Ports may be added between the calls,
- * so it asks again with room for the count the driver reported while that
- * count exceeds the room given.  The room only grows and the driver bounds
- * the number of ports, so this ends.  Returns 0 or a negative errno.
- */
+/* Every port the driver has (at most FAXPORT_PORTS_MAX).  0 or a negative
+ * errno. */
 static int list_ports(int server_fd, struct faxport_port_info **infos_out, uint32_t *count_out)
 {
-    uint32_t capacity = PORT_LIST_INITIAL_CAPACITY;
+    void *entries;
+    int error = faxport_list(server_fd, FAXPORT_IOC_PORT_LIST, sizeof(struct faxport_port_info),
+                             PORT_LIST_INITIAL_CAPACITY, FAXPORT_PORTS_MAX, &entries, count_out);
 
-    for (;;) {
-        struct faxport_port_info *infos = calloc(capacity, sizeof(*infos));
-        struct faxport_port_list list = {
-            .count = capacity,
-            .info_size = sizeof(struct faxport_port_info),
-        };
-        int error;
-
-        if (!infos)
-            return -ENOMEM;
-        list.infos = (uintptr_t)infos;
-        error = faxport_ioctl(server_fd, FAXPORT_IOC_PORT_LIST, &list);
-        if (error) {
-            free(infos);
-            return error;
-        }
-        if (list.count <= capacity) {
-            *infos_out = infos;
-            *count_out = list.count;
-            return 0;
-        }
-        free(infos);
-        capacity = list.count;
-    }
+    if (!error)
+        *infos_out = entries;
+    return error;
 }
 
 /*

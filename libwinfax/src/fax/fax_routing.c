@@ -62,45 +62,31 @@ static BOOL fail_routing_errno(int error_number)
 
 /* ---- listing ------------------------------------------------------------------ */
 
-/* Every method, in priority order: 0 or a negative errno.  The count is fixed while
- * the module is loaded, but the driver's answer is what is trusted. */
+/* Every method, in priority order: 0 or a negative errno.  The uAPI fixes
+ * their number (FAXPORT_ROUTING_METHODS); more is a driver bug, -EOVERFLOW. */
 static int list_methods(int fd, unsigned long request, struct faxport_routing_method **methods_out,
                         uint32_t *count_out)
 {
-    uint32_t capacity = FAXPORT_ROUTING_METHODS;
+    void *entries;
+    uint32_t count;
+    int error = faxport_list(fd, request, sizeof(struct faxport_routing_method),
+                             FAXPORT_ROUTING_METHODS, FAXPORT_ROUTING_METHODS, &entries, &count);
+    struct faxport_routing_method *methods;
 
-    for (;;) {
-        struct faxport_routing_method *methods = calloc(capacity, sizeof(*methods));
-        struct faxport_routing_list list = {
-            .count = capacity,
-            .method_size = sizeof(*methods),
-        };
-        int error;
-
-        if (!methods)
-            return -ENOMEM;
-        list.methods = (uintptr_t)methods;
-        error = faxport_ioctl(fd, request, &list);
-        if (error) {
-            free(methods);
-            return error;
-        }
-        if (list.count <= capacity) {
-            for (uint32_t i = 0; i < list.count; i++) {
-                /* The driver terminates them; a bug there must not become an overread. */
-                methods[i].function_name[FAXPORT_ROUTING_NAME_SIZE - 1] = '\0';
-                methods[i].friendly_name[FAXPORT_ROUTING_NAME_SIZE - 1] = '\0';
-                methods[i].extension_image_name[FAXPORT_ROUTING_NAME_SIZE - 1] = '\0';
-                methods[i].extension_friendly_name[FAXPORT_ROUTING_NAME_SIZE - 1] = '\0';
-                methods[i].info[FAXPORT_ROUTING_INFO_SIZE - 1] = '\0';
-            }
-            *methods_out = methods;
-            *count_out = list.count;
-            return 0;
-        }
-        free(methods);
-        capacity = list.count;
+    if (error)
+        return error;
+    methods = entries;
+    for (uint32_t i = 0; i < count; i++) {
+        /* The driver terminates them; a bug there must not become an overread. */
+        methods[i].function_name[FAXPORT_ROUTING_NAME_SIZE - 1] = '\0';
+        methods[i].friendly_name[FAXPORT_ROUTING_NAME_SIZE - 1] = '\0';
+        methods[i].extension_image_name[FAXPORT_ROUTING_NAME_SIZE - 1] = '\0';
+        methods[i].extension_friendly_name[FAXPORT_ROUTING_NAME_SIZE - 1] = '\0';
+        methods[i].info[FAXPORT_ROUTING_INFO_SIZE - 1] = '\0';
     }
+    *methods_out = methods;
+    *count_out = count;
+    return 0;
 }
 
 /* The names every FAX_ROUTING_METHOD and FAX_GLOBAL_ROUTING_INFO carry;
