@@ -2,6 +2,9 @@
 #include "json.h"
 
 #include <inttypes.h>
+#include <string.h>
+
+#include "terminal_text.h"
 
 void json_init(struct json_writer *json, FILE *out)
 {
@@ -10,33 +13,45 @@ void json_init(struct json_writer *json, FILE *out)
 	json->has_items[0] = false;
 }
 
+/*
+ * JSON may hold any Unicode text, but the output is also read on terminals
+ * (and by programs that print its strings): every control character
+ * (C0, DEL, C1) and bidi control is written as a \u escape, as
+ * terminal_text_is_control() defines them. A string must be valid UTF-8,
+ * and the text is not always (a file name, an old .txt): each byte that is
+ * not part of a valid sequence becomes U+FFFD, as \ufffd, so the output is
+ * valid JSON and shows where the bad bytes were (the table output shows
+ * which bytes they were).
+ */
 static void write_escaped(FILE *out, const char *text)
 {
+	size_t length = strlen(text);
+
 	fputc('"', out);
-	for (const unsigned char *c = (const unsigned char *)text; *c; c++) {
-		switch (*c) {
-		case '"':
+	while (length) {
+		uint32_t code_point;
+		size_t used = utf8_decode(text, length, &code_point);
+
+		if (!used) {
+			fputs("\\ufffd", out);
+			used = 1;
+		} else if (code_point == '"') {
 			fputs("\\\"", out);
-			break;
-		case '\\':
+		} else if (code_point == '\\') {
 			fputs("\\\\", out);
-			break;
-		case '\n':
+		} else if (code_point == '\n') {
 			fputs("\\n", out);
-			break;
-		case '\t':
+		} else if (code_point == '\t') {
 			fputs("\\t", out);
-			break;
-		case '\r':
+		} else if (code_point == '\r') {
 			fputs("\\r", out);
-			break;
-		default:
-			/* UTF-8 passes through; other control characters are escaped. */
-			if (*c < 0x20)
-				fprintf(out, "\\u%04x", *c);
-			else
-				fputc(*c, out);
+		} else if (terminal_text_is_control(code_point)) {
+			fprintf(out, "\\u%04x", (unsigned)code_point);
+		} else {
+			fwrite(text, 1, used, out);
 		}
+		text += used;
+		length -= used;
 	}
 	fputc('"', out);
 }
