@@ -86,6 +86,34 @@ static inline int faxport_open_node(const char *path)
 }
 
 /*
+ * As faxport_open_server(), and the driver's answer to the handshake in
+ * *@api (its features), for a program that reports them.
+ */
+static inline int faxport_open_server_api(struct faxport_api *api)
+{
+	int fd = faxport_open_node(FAXPORT_SERVER_NODE);
+	int error;
+
+	if (fd < 0)
+		return fd;
+	memset(api, 0, sizeof(*api));
+	api->version = FAXPORT_API_VERSION;
+	/*
+	 * No fstat() of the node first: the handshake's ENOTTY already tells a
+	 * node that is not the faxport server, and costs less than fstat().
+	 */
+	error = faxport_ioctl(fd, FAXPORT_IOC_API, api);
+	/* Any other version in the answer would be a kernel bug: refused. */
+	if (!error && api->version != FAXPORT_API_VERSION)
+		error = -EINVAL;
+	if (error) {
+		close(fd);
+		return error;
+	}
+	return fd;
+}
+
+/*
  * A server handle ready for use: the server node opened and the
  * FAXPORT_IOC_API handshake made. The fd, or a negative errno: open()'s
  * (-ENOENT when the module is not loaded, -EACCES, -EMFILE ...) or the
@@ -94,25 +122,9 @@ static inline int faxport_open_node(const char *path)
  */
 static inline int faxport_open_server(void)
 {
-	struct faxport_api api = { .version = FAXPORT_API_VERSION };
-	int fd = faxport_open_node(FAXPORT_SERVER_NODE);
-	int error;
+	struct faxport_api api;
 
-	if (fd < 0)
-		return fd;
-	/*
-	 * No fstat() of the node first: the handshake's ENOTTY already tells a
-	 * node that is not the faxport server, and costs less than fstat().
-	 */
-	error = faxport_ioctl(fd, FAXPORT_IOC_API, &api);
-	/* Any other version in the answer would be a kernel bug: refused. */
-	if (!error && api.version != FAXPORT_API_VERSION)
-		error = -EINVAL;
-	if (error) {
-		close(fd);
-		return error;
-	}
-	return fd;
+	return faxport_open_server_api(&api);
 }
 
 /*

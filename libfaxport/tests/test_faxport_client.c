@@ -63,9 +63,14 @@ static void test_errors_are_negative_errnos(void)
 
 	if (stat(FAXPORT_SERVER_NODE, &st) == 0) {
 		printf("ok %d - # SKIP %s exists on this host\n", ++number, FAXPORT_SERVER_NODE);
+		printf("ok %d - # SKIP %s exists on this host\n", ++number, FAXPORT_SERVER_NODE);
 	} else {
+		struct faxport_api api;
+
 		ok(faxport_open_server() == -ENOENT,
 		   "connecting without the driver loaded: -ENOENT");
+		ok(faxport_open_server_api(&api) == -ENOENT,
+		   "connecting for the handshake's answer without the driver: -ENOENT");
 	}
 	ok(faxport_ioctl(fd, FAXPORT_IOC_API, &(struct faxport_api){ 0 }) == -ENOTTY,
 	   "a faxport ioctl on another device: -ENOTTY, not -1");
@@ -77,7 +82,7 @@ static void test_errors_are_negative_errnos(void)
 
 int main(void)
 {
-	printf("1..4\n");
+	printf("1..5\n");
 	test_node_path_is_the_device_id_in_decimal();
 	test_errors_are_negative_errnos();
 	return failures ? 1 : 0;
