@@ -4,16 +4,16 @@
  * connect, shake hands, and report the rights, ports, jobs and settings.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <linux/faxport.h>
 
-static const char server_node[] = "/dev/faxport";
+#include "faxport_client.h"
+
+static const char server_node[] = FAXPORT_SERVER_NODE;
 
 static const char *state_name(__u32 state)
 {
@@ -51,41 +51,27 @@ static void print_rights(__u32 rights)
 
 static int print_ports(int fd)
 {
-	struct faxport_port_list list = {
-		.info_size = sizeof(struct faxport_port_info),
-	};
-	struct faxport_port_info *infos = NULL;
-	__u32 i;
+	const struct faxport_port_info *infos;
+	void *entries;
+	uint32_t count, i;
+	int error = faxport_list(fd, FAXPORT_IOC_PORT_LIST, sizeof(*infos), 8,
+				 FAXPORT_PORTS_MAX, &entries, &count);
 
-	/* Ask for the count, then for that many; retry if ports were added. */
-	for (;;) {
-		__u32 room = list.count;
-
-		if (ioctl(fd, FAXPORT_IOC_PORT_LIST, &list) < 0) {
-			fprintf(stderr, "faxinfo: listing ports: %s\n", strerror(errno));
-			free(infos);
-			return -1;
-		}
-		if (list.count <= room && infos)
-			break;
-		free(infos);
-		infos = calloc(list.count ? list.count : 1, sizeof(*infos));
-		if (!infos) {
-			fprintf(stderr, "faxinfo: out of memory\n");
-			return -1;
-		}
-		list.infos = (__u64)(unsigned long)infos;
+	if (error) {
+		fprintf(stderr, "faxinfo: listing ports: %s\n", strerror(-error));
+		return -1;
 	}
-	printf("ports:        %u\n", list.count);
+	infos = entries;
+	printf("ports:        %u\n", count);
 	printf("  %-4s %-16s %-8s %-6s %-5s %s\n", "id", "name", "number",
 	       "flags", "rings", "state");
-	for (i = 0; i < list.count; i++)
+	for (i = 0; i < count; i++)
 		printf("  %-4u %-16s %-8s %s%s%-4s %-5u %s\n", infos[i].device_id,
 		       infos[i].name, infos[i].number,
 		       infos[i].flags & FAXPORT_PORT_SEND ? "S" : "-",
 		       infos[i].flags & FAXPORT_PORT_RECEIVE ? "R" : "-", "",
 		       infos[i].rings, state_name(infos[i].state));
-	free(infos);
+	free(entries);
 	return 0;
 }
 
@@ -96,9 +82,10 @@ static void print_jobs_and_config(int fd)
 	};
 	struct faxport_config cfg;
 
-	if (ioctl(fd, FAXPORT_IOC_JOB_LIST, &jobs) == 0)
+	/* Room for none: the driver still says how many there are. */
+	if (faxport_ioctl(fd, FAXPORT_IOC_JOB_LIST, &jobs) == 0)
 		printf("jobs queued:  %u\n", jobs.count);
-	if (ioctl(fd, FAXPORT_IOC_CONFIG_GET, &cfg) == 0)
+	if (faxport_ioctl(fd, FAXPORT_IOC_CONFIG_GET, &cfg) == 0)
 		printf("config:       %u retries, %u min apart; queue %s; "
 		       "discount %02u:%02u-%02u:%02u UTC\n",
 		       cfg.retries, cfg.retry_delay_min,
@@ -109,7 +96,7 @@ static void print_jobs_and_config(int fd)
 
 int main(int argc, char **argv)
 {
-	struct faxport_api api = { .version = FAXPORT_API_VERSION };
+	struct faxport_api api;
 	struct faxport_rights rights;
 	int fd, status = 0;
 
@@ -119,22 +106,21 @@ int main(int argc, char **argv)
 			argv[0], server_node);
 		return strcmp(argv[1], "--help") == 0 ? 0 : 2;
 	}
-	fd = open(server_node, O_RDWR | O_CLOEXEC);
-	if (fd < 0) {
-		fprintf(stderr, "faxinfo: cannot open %s: %s%s\n", server_node,
-			strerror(errno),
-			errno == ENOENT ? " (is faxport.ko loaded?)" : "");
+	fd = faxport_open_server_api(&api);
+	/* The handshake's own refusals: another uAPI version, not the server. */
+	if (fd == -EINVAL || fd == -ENOTTY) {
+		fprintf(stderr, "faxinfo: handshake with %s failed: %s\n",
+			server_node, strerror(-fd));
 		return 1;
 	}
-	if (ioctl(fd, FAXPORT_IOC_API, &api) < 0) {
-		fprintf(stderr, "faxinfo: handshake with %s failed: %s\n",
-			server_node, strerror(errno));
-		close(fd);
+	if (fd < 0) {
+		fprintf(stderr, "faxinfo: cannot open %s: %s%s\n", server_node,
+			strerror(-fd), fd == -ENOENT ? " (is faxport.ko loaded?)" : "");
 		return 1;
 	}
 	printf("fax server:   %s (uAPI version %u, features 0x%llx)\n",
 	       server_node, api.version, (unsigned long long)api.features);
-	if (ioctl(fd, FAXPORT_IOC_GET_RIGHTS, &rights) == 0)
+	if (faxport_ioctl(fd, FAXPORT_IOC_GET_RIGHTS, &rights) == 0)
 		print_rights(rights.rights);
 	if (print_ports(fd))
 		status = 1;
