@@ -66,6 +66,7 @@
 #define FAXPORT_STATE_BUSY		0x20000040
 #define FAXPORT_STATE_NO_ANSWER		0x20000080
 #define FAXPORT_STATE_BAD_ADDRESS	0x20000100
+#define FAXPORT_STATE_NO_DIAL_TONE	0x20000200
 #define FAXPORT_STATE_DISCONNECTED	0x20000400
 #define FAXPORT_STATE_FATAL_ERROR	0x20000800
 #define FAXPORT_STATE_INITIALIZING	0x20008000
@@ -134,7 +135,9 @@ struct faxport_port_info {
 	char csid[FAXPORT_IDENT_SIZE];
 };
 
-#define FAXPORT_LINE_LOOPBACK	1
+/* Line types (struct faxport_port_info.line_type), fixed when a port is made. */
+#define FAXPORT_LINE_LOOPBACK	1	/* the loopback exchange */
+#define FAXPORT_LINE_USER	2	/* a line provider process carries the calls */
 
 /**
  * struct faxport_port_list - FaxEnumPorts
@@ -152,11 +155,17 @@ struct faxport_port_list {
 	__aligned_u64 infos;
 };
 
+/* struct faxport_port_add.flags */
+#define FAXPORT_PORT_ADD_USER_LINE	0x0001	/* a user line, not the loopback exchange */
+
 /**
  * struct faxport_port_add - create a port (needs CAP_NET_ADMIN)
- * @flags: in: must be 0.
+ * @flags: in: 0 for a port on the loopback exchange, or
+ *	%FAXPORT_PORT_ADD_USER_LINE for a port whose line a line provider
+ *	carries (%FAXPORT_IOC_LINE_ATTACH). Other bits: -EINVAL.
  * @device_id: out: the new port's DeviceId; its node is /dev/faxport<id>.
- * @name: in: the port's name, or "" for "Loopback <id>".
+ * @name: in: the port's name, or "" for "Loopback <id>" ("Line <id>" for
+ *	a user line).
  * @number: in: its phone number (digits, '*', '#', '+'), or "" for the
  *	DeviceId in decimal. A number another port has is -EEXIST.
  */
@@ -476,11 +485,16 @@ struct faxport_port_config {
  *	folder, an absolute path, or "" for the engine's default folder.
  *	Enabled on a new port.
  * run a command: {180487c0-e046-4c22-9248-4a7b57b70253}; routing info:
- *	an absolute program path and its arguments, separated by blanks, to
- *	which the engine appends the received fax's path, or "" for the
- *	engine's default command. Disabled on a new port.
+ *	the name of a command the engine's root-owned configuration defines
+ *	(faxd.conf "route_command NAME = ..."): a letter or digit, then
+ *	letters, digits, '.', '_' or '-', shorter than
+ *	%FAXPORT_ROUTING_COMMAND_NAME_SIZE; or "" for the engine's default
+ *	command. Anything else (a path, a command line) is -EINVAL: holding
+ *	FAX_PORT_SET chooses among the administrator's commands, it does not
+ *	run code in the engine. Disabled on a new port.
  */
 #define FAXPORT_ROUTING_METHODS		2
+#define FAXPORT_ROUTING_COMMAND_NAME_SIZE	64	/* with the NUL */
 
 /* The two GUIDs as struct faxport_routing_method.guid bytes (initialisers). */
 #define FAXPORT_ROUTING_GUID_STORE_IN_FOLDER { \
@@ -555,8 +569,9 @@ struct faxport_routing_list {
  *	installs its configured defaults without overriding a client's choice.
  * @enabled: in: 0 or 1 with _SET_ENABLED, else 0.
  * @info: in: with _SET_INFO the new routing info, a NUL-terminated UTF-8
- *	string without control characters, "" or starting with '/'; else
- *	all zero. Bytes after the NUL must be 0.
+ *	string without control characters: "", a folder starting with '/'
+ *	("store in a folder") or a command's name ("run a command", see
+ *	above); else all zero. Bytes after the NUL must be 0.
  *
  * Needs a MODIFY port handle whose rights include FAXPORT_RIGHT_PORT_SET,
  * or the port's DSP engine (-EACCES otherwise). A change marks the method
@@ -615,15 +630,18 @@ struct faxport_dsp_attach {
 };
 
 /**
- * struct faxport_dial - go off hook and call a number on the exchange
+ * struct faxport_dial - go off hook and call a number on the port's line
  * @number: in: the number; the port that has it starts ringing.
  * @flags: in: must be 0.
  * @reserved: in: must be 0.
  *
- * Fails with -ENXIO when no port has the number, -EBUSY when that port is
- * in a call, ringing, or is the caller itself, -EISCONN when the caller is
- * not idle. On success the caller is dialing; %FAXPORT_LINE_EV_ANSWERED or
- * %FAXPORT_LINE_EV_NO_ANSWER follows.
+ * On the loopback exchange, fails with -ENXIO when no port has the number,
+ * -EBUSY when that port is in a call, ringing, or is the caller itself. On
+ * a user line any number is handed to the line provider, which decides;
+ * -ENETDOWN when the port has no line (no provider, or it reported line
+ * down). Both: -EISCONN when the caller is not idle. On success the caller
+ * is dialing; %FAXPORT_LINE_EV_ANSWERED or %FAXPORT_LINE_EV_NO_ANSWER (with
+ * its cause) follows, or %FAXPORT_LINE_EV_HANGUP when the far end went away.
  */
 struct faxport_dial {
 	char number[FAXPORT_NUMBER_SIZE];
@@ -635,7 +653,7 @@ struct faxport_dial {
 #define FAXPORT_LINE_EV_RING		1	/* incoming call; arg: ring count */
 #define FAXPORT_LINE_EV_ANSWERED	2	/* the called port answered */
 #define FAXPORT_LINE_EV_HANGUP		3	/* the far end hung up */
-#define FAXPORT_LINE_EV_NO_ANSWER	4	/* nobody answered in time */
+#define FAXPORT_LINE_EV_NO_ANSWER	4	/* the call did not connect: see cause */
 #define FAXPORT_LINE_EV_CALLER_GONE	5	/* a ringing call was abandoned */
 #define FAXPORT_LINE_EV_JOB		6	/* a job waits: arg: its id */
 #define FAXPORT_LINE_EV_ABORT		7	/* its job was deleted: arg: id */
@@ -646,7 +664,12 @@ struct faxport_dial {
  *	means events were dropped (the queue holds 64; the oldest goes).
  * @type: out: a FAXPORT_LINE_EV_* value.
  * @arg: out: per type (the ring count for RING).
- * @reserved: out: 0.
+ * @cause: out: for %FAXPORT_LINE_EV_NO_ANSWER, why the call did not
+ *	connect, as the FAXPORT_STATE_* a job that failed so ends with:
+ *	%FAXPORT_STATE_NO_ANSWER (always on the loopback exchange), _BUSY,
+ *	_BAD_ADDRESS or _NO_DIAL_TONE (from a user line's provider); 0 for
+ *	every other event. An engine that reports %FAXPORT_STATE_NO_ANSWER for
+ *	such a call has its job end with this cause.
  * @timestamp_ns: out: CLOCK_MONOTONIC time of the event.
  *
  * FAXPORT_IOC_LINE_EVENT fails with -EAGAIN when no event waits.
@@ -655,7 +678,7 @@ struct faxport_line_event {
 	__u32 seq;
 	__u32 type;
 	__u32 arg;
-	__u32 reserved;
+	__u32 cause;
 	__aligned_u64 timestamp_ns;
 };
 
@@ -700,7 +723,9 @@ struct faxport_job_progress {
  * struct faxport_job_done - the engine ends its attempt at a job
  * @job_id: in: the job.
  * @state: in: FAXPORT_STATE_COMPLETED on success, else the failure: BUSY,
- *	NO_ANSWER, BAD_ADDRESS, DISCONNECTED or FATAL_ERROR.
+ *	NO_ANSWER, BAD_ADDRESS, NO_DIAL_TONE, DISCONNECTED or FATAL_ERROR.
+ *	NO_ANSWER after a call that did not connect becomes the cause the
+ *	line gave (struct faxport_line_event.cause).
  * @pages: in: pages delivered.
  * @t30_code: in: the T.30 completion code, or 0.
  *
@@ -726,8 +751,196 @@ struct faxport_receive_begin {
 };
 
 /*
+ * User lines: a port made with %FAXPORT_PORT_ADD_USER_LINE has no line of
+ * its own. A line provider (a SIP user agent, an FXO gateway driver)
+ * opens the port's node and attaches to its line side with
+ * %FAXPORT_IOC_LINE_ATTACH; the DSP engine on the other side keeps the
+ * engine uAPI above unchanged. The provider reads what the engine wants
+ * (DIAL, ANSWER, HANGUP, ABORT) with %FAXPORT_IOC_PROVIDER_EVENT and tells
+ * what the far end did with the FAXPORT_IOC_PROVIDER_* ioctls. Its write()
+ * feeds the engine's read(), its read() drains the engine's write(): the
+ * provider is the audio clock of the port's calls.
+ */
+
+/**
+ * struct faxport_line_attach - make an open port node the port's line provider
+ * @version: in: %FAXPORT_API_VERSION.
+ * @flags: in: must be 0.
+ * @reserved: in: must be 0.
+ *
+ * Needs CAP_NET_ADMIN (-EPERM) in the opener's credentials. Only ports
+ * made with %FAXPORT_PORT_ADD_USER_LINE have a line side (-EOPNOTSUPP on a
+ * loopback port); one provider per port (-EBUSY for a second); the file
+ * must not already be a port handle or an engine (-EBUSY). The port has a
+ * line only between %FAXPORT_IOC_PROVIDER_LINE_UP and _LINE_DOWN or the
+ * provider's close: until then no send job is given to it (jobs wait as
+ * FAXPORT_JS_NOLINE) and its state is %FAXPORT_STATE_UNAVAILABLE.
+ * Closing the file hangs up the call in progress (the engine sees
+ * %FAXPORT_LINE_EV_HANGUP, or %FAXPORT_LINE_EV_CALLER_GONE while ringing)
+ * and takes the line down. A removed port numbs the file: -ENODEV, and
+ * poll() reports EPOLLHUP.
+ */
+struct faxport_line_attach {
+	__u32 version;
+	__u32 flags;
+	__u32 reserved[2];
+};
+
+/* Events for the line provider: struct faxport_provider_event.type */
+#define FAXPORT_PROVIDER_EV_DIAL	1	/* place a call to number */
+#define FAXPORT_PROVIDER_EV_ANSWER	2	/* the engine answered the incoming call */
+#define FAXPORT_PROVIDER_EV_HANGUP	3	/* the engine hung up a connected call */
+#define FAXPORT_PROVIDER_EV_ABORT	4	/* give up a call not connected: see cause */
+
+/*
+ * Causes: why a call did not connect. The provider gives one with
+ * %FAXPORT_IOC_PROVIDER_FAILED; the kernel gives one with
+ * %FAXPORT_PROVIDER_EV_ABORT (0: the engine gave up, e.g. its job was
+ * deleted; %FAXPORT_CAUSE_NO_ANSWER: the incoming call rang max_rings
+ * times unanswered; %FAXPORT_CAUSE_REJECTED: the engine hung up on the
+ * ringing call). The engine sees a failure as %FAXPORT_LINE_EV_NO_ANSWER
+ * whose cause is the FAXPORT_STATE_* in the comment.
+ */
+#define FAXPORT_CAUSE_BUSY		1	/* FAXPORT_STATE_BUSY */
+#define FAXPORT_CAUSE_BAD_ADDRESS	2	/* _BAD_ADDRESS: not retried */
+#define FAXPORT_CAUSE_NO_ANSWER		3	/* _NO_ANSWER */
+#define FAXPORT_CAUSE_CONGESTION	4	/* _BUSY: the network is, retried */
+#define FAXPORT_CAUSE_REJECTED		5	/* _BUSY: the far end declined now */
+#define FAXPORT_CAUSE_NETWORK		6	/* _NO_DIAL_TONE: the network failed */
+#define FAXPORT_CAUSE_NO_DIAL_TONE	7	/* _NO_DIAL_TONE: no way out */
+#define FAXPORT_CAUSE_MAX		7
+
+/**
+ * struct faxport_provider_event - one request of the engine for the provider
+ * @seq: out: 1 for the provider's first event after attach, then +1 per
+ *	event. A gap means events were dropped (the queue holds 64; the
+ *	oldest goes).
+ * @type: out: a FAXPORT_PROVIDER_EV_* value.
+ * @call_id: out: the call it is about. DIAL starts a call with a new id;
+ *	%FAXPORT_IOC_PROVIDER_RING gave the id of an incoming call.
+ * @cause: out: for ABORT a FAXPORT_CAUSE_* value or 0, else 0.
+ * @timestamp_ns: out: CLOCK_MONOTONIC time of the event.
+ * @number: out: for DIAL the number the engine dialled (digits, '*',
+ *	'#', '+'), NUL-padded; else all zero.
+ *
+ * %FAXPORT_IOC_PROVIDER_EVENT fails with -EAGAIN when no event waits;
+ * poll() reports EPOLLPRI while one does.
+ */
+struct faxport_provider_event {
+	__u32 seq;
+	__u32 type;
+	__u32 call_id;
+	__u32 cause;
+	__aligned_u64 timestamp_ns;
+	char number[FAXPORT_NUMBER_SIZE];
+};
+
+/**
+ * struct faxport_provider_ring - an incoming call rings the port
+ * @flags: in: must be 0.
+ * @call_id: out: the call's id, for the reports and events that follow.
+ * @caller_number: in: the caller's number (digits, '*', '#', '+'), or ""
+ *	when unknown or withheld.
+ * @caller_name: in: the caller's name, free text (UTF-8, no control or
+ *	bidi characters), or "".
+ * @called_number: in: the number that was called (the DID), same rules
+ *	as @caller_number.
+ *
+ * The engine gets %FAXPORT_LINE_EV_RING every ring_period_ms until it
+ * answers (the provider gets %FAXPORT_PROVIDER_EV_ANSWER: the call is
+ * connected), hangs up (ABORT, cause REJECTED) or max_rings have rung
+ * (ABORT, cause NO_ANSWER; the engine gets CALLER_GONE). -EBUSY when the
+ * port is not idle, -ENETDOWN when it has no line, -EHOSTDOWN when no
+ * engine is attached to answer.
+ */
+struct faxport_provider_ring {
+	__u32 flags;
+	__u32 call_id;
+	char caller_number[FAXPORT_NUMBER_SIZE];
+	char caller_name[FAXPORT_NAME_SIZE];
+	char called_number[FAXPORT_NUMBER_SIZE];
+};
+
+/* struct faxport_provider_progress.progress */
+#define FAXPORT_PROGRESS_PROCEEDING	1	/* the network took the call */
+#define FAXPORT_PROGRESS_RINGING	2	/* the far end rings */
+
+/**
+ * struct faxport_provider_progress - how a dialled call goes, before it connects
+ * @call_id: in: the call (from %FAXPORT_PROVIDER_EV_DIAL).
+ * @progress: in: a FAXPORT_PROGRESS_* value.
+ * @flags: in: must be 0.
+ * @reserved: in: must be 0.
+ *
+ * Informational: the port stays dialing. Each RINGING counts a ring.
+ */
+struct faxport_provider_progress {
+	__u32 call_id;
+	__u32 progress;
+	__u32 flags;
+	__u32 reserved;
+};
+
+/**
+ * struct faxport_provider_call - the far end answered, failed or hung up
+ * @call_id: in: the call.
+ * @cause: in: for %FAXPORT_IOC_PROVIDER_FAILED a FAXPORT_CAUSE_* value;
+ *	must be 0 for ANSWERED and HANGUP.
+ * @flags: in: must be 0.
+ * @reserved: in: must be 0.
+ *
+ * ANSWERED and FAILED end the dialing of an outgoing call: the engine gets
+ * %FAXPORT_LINE_EV_ANSWERED (the call is connected, audio flows) or
+ * %FAXPORT_LINE_EV_NO_ANSWER with the cause's state. HANGUP ends any call:
+ * the engine gets %FAXPORT_LINE_EV_HANGUP (%FAXPORT_LINE_EV_CALLER_GONE
+ * while an incoming call rings).
+ *
+ * All the FAXPORT_IOC_PROVIDER_* reports about a call fail with -ESRCH
+ * when @call_id is not the port's current call (it ended: the provider
+ * lost a race with the engine and may ignore this), and with -EINVAL when
+ * the report does not fit the call (ANSWERED or FAILED of an incoming or
+ * connected call).
+ */
+struct faxport_provider_call {
+	__u32 call_id;
+	__u32 cause;
+	__u32 flags;
+	__u32 reserved;
+};
+
+/* struct faxport_port_call.direction */
+#define FAXPORT_CALL_NONE	0
+#define FAXPORT_CALL_OUTGOING	1
+#define FAXPORT_CALL_INCOMING	2
+
+/**
+ * struct faxport_port_call - the call a port is in (FAX_DEVICE_STATUS)
+ * @call_id: out: the call's id on a user line, 0 on the loopback exchange
+ *	or when idle.
+ * @direction: out: a FAXPORT_CALL_* value.
+ * @flags: in: must be 0.
+ * @reserved: out: 0.
+ * @caller_number: out: an incoming call's caller (CallerId), or "".
+ * @caller_name: out: the caller's name, or "".
+ * @called_number: out: the number called: the DID of an incoming call
+ *	(RoutingString), or the number an outgoing call dialled.
+ *
+ * %FAXPORT_IOC_PORT_CALL_GET on a port handle or the port's engine. All
+ * strings are NUL-padded; an idle port reports all zero.
+ */
+struct faxport_port_call {
+	__u32 call_id;
+	__u32 direction;
+	__u32 flags;
+	__u32 reserved;
+	char caller_number[FAXPORT_NUMBER_SIZE];
+	char caller_name[FAXPORT_NAME_SIZE];
+	char called_number[FAXPORT_NUMBER_SIZE];
+};
+
+/*
  * The ioctls, all in one block: 0x00.. of a server handle, 0x40.. of a
- * port handle, 0x80.. of a DSP engine. The structs above (and
+ * port handle, 0x80.. of a DSP engine, 0xc0.. of a line provider. The structs above (and
  * Documentation/uapi.rst) say what each does.
  */
 /* Server handle (/dev/faxport). */
@@ -755,6 +968,7 @@ struct faxport_receive_begin {
 /* Port handle or the port's DSP engine. */
 #define FAXPORT_IOC_ROUTING_LIST	_IOWR(FAXPORT_IOC_MAGIC, 0x43, struct faxport_routing_list)
 #define FAXPORT_IOC_ROUTING_SET		_IOW(FAXPORT_IOC_MAGIC, 0x44, struct faxport_routing_set)
+#define FAXPORT_IOC_PORT_CALL_GET	_IOWR(FAXPORT_IOC_MAGIC, 0x45, struct faxport_port_call)
 /* DSP engine (/dev/faxportN after FAXPORT_IOC_DSP_ATTACH). */
 #define FAXPORT_IOC_DSP_ATTACH	_IOW(FAXPORT_IOC_MAGIC, 0x80, struct faxport_dsp_attach)
 #define FAXPORT_IOC_LINE_DIAL	_IOW(FAXPORT_IOC_MAGIC, 0x81, struct faxport_dial)
@@ -765,6 +979,22 @@ struct faxport_receive_begin {
 #define FAXPORT_IOC_JOB_PROGRESS	_IOW(FAXPORT_IOC_MAGIC, 0x91, struct faxport_job_progress)
 #define FAXPORT_IOC_JOB_DONE	_IOW(FAXPORT_IOC_MAGIC, 0x92, struct faxport_job_done)
 #define FAXPORT_IOC_RECEIVE_BEGIN	_IOWR(FAXPORT_IOC_MAGIC, 0x93, struct faxport_receive_begin)
+/* Line provider (/dev/faxportN of a user line after FAXPORT_IOC_LINE_ATTACH). */
+#define FAXPORT_IOC_LINE_ATTACH	_IOW(FAXPORT_IOC_MAGIC, 0xc0, struct faxport_line_attach)
+#define FAXPORT_IOC_PROVIDER_EVENT	\
+	_IOR(FAXPORT_IOC_MAGIC, 0xc1, struct faxport_provider_event)
+#define FAXPORT_IOC_PROVIDER_LINE_UP	_IO(FAXPORT_IOC_MAGIC, 0xc2)
+#define FAXPORT_IOC_PROVIDER_LINE_DOWN	_IO(FAXPORT_IOC_MAGIC, 0xc3)
+#define FAXPORT_IOC_PROVIDER_RING	\
+	_IOWR(FAXPORT_IOC_MAGIC, 0xc4, struct faxport_provider_ring)
+#define FAXPORT_IOC_PROVIDER_PROGRESS	\
+	_IOW(FAXPORT_IOC_MAGIC, 0xc5, struct faxport_provider_progress)
+#define FAXPORT_IOC_PROVIDER_ANSWERED	\
+	_IOW(FAXPORT_IOC_MAGIC, 0xc6, struct faxport_provider_call)
+#define FAXPORT_IOC_PROVIDER_FAILED	\
+	_IOW(FAXPORT_IOC_MAGIC, 0xc7, struct faxport_provider_call)
+#define FAXPORT_IOC_PROVIDER_HANGUP	\
+	_IOW(FAXPORT_IOC_MAGIC, 0xc8, struct faxport_provider_call)
 
 /*
  * Events: the generic netlink family "faxport" multicasts every FEI_* event
