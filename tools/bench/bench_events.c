@@ -30,6 +30,7 @@
 #include <winfax.h>
 
 #include "bench_report.h"
+#include "faxport_client.h"
 
 #define DEFAULT_ROUNDS 5
 #define LATENCY_SAMPLES 200
@@ -78,13 +79,13 @@ static uint64_t filetime_to_unix_ns(FILETIME time)
 
 static void trigger_setup(struct event_trigger *trigger)
 {
-	struct faxport_api api = { .version = FAXPORT_API_VERSION };
 	struct faxport_config config;
 	char document_path[] = "/tmp/bench_events.XXXXXX";
 
-	trigger->server_fd = open("/dev/faxport", O_RDWR | O_CLOEXEC);
-	if (trigger->server_fd < 0 || ioctl(trigger->server_fd, FAXPORT_IOC_API, &api))
-		bench_die("cannot open the fax server /dev/faxport: %s", strerror(errno));
+	trigger->server_fd = faxport_open_server();
+	if (trigger->server_fd < 0)
+		bench_die("cannot open the fax server %s: %s", FAXPORT_SERVER_NODE,
+			  strerror(-trigger->server_fd));
 	if (ioctl(trigger->server_fd, FAXPORT_IOC_CONFIG_GET, &config))
 		bench_die("CONFIG_GET: %s", strerror(errno));
 	config.pause_server_queue = 1;

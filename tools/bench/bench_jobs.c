@@ -11,14 +11,14 @@
 
 #include "bench_jobs.h"
 #include "bench_report.h"
+#include "faxport_client.h"
 
 int bench_server_open(void)
 {
-	struct faxport_api api = { .version = FAXPORT_API_VERSION };
-	int fd = open("/dev/faxport", O_RDWR | O_CLOEXEC);
+	int fd = faxport_open_server();
 
-	if (fd < 0 || ioctl(fd, FAXPORT_IOC_API, &api))
-		bench_die("cannot open the fax server /dev/faxport: %s", strerror(errno));
+	if (fd < 0)
+		bench_die("cannot open the fax server %s: %s", FAXPORT_SERVER_NODE, strerror(-fd));
 	return fd;
 }
 
@@ -124,14 +124,13 @@ void bench_port_set_flags(int server_fd, uint32_t device_id, uint32_t flags)
 	struct faxport_port_bind bind = { .server_fd = server_fd, .mode = FAXPORT_OPEN_MODIFY };
 	struct faxport_port_info info;
 	struct faxport_port_config config = { 0 };
-	char path[64];
-	int fd;
+	int fd = faxport_open_port_node(device_id);
+	int error = fd < 0 ? fd : faxport_ioctl(fd, FAXPORT_IOC_PORT_BIND, &bind);
 
-	snprintf(path, sizeof(path), "/dev/faxport%u", device_id);
-	fd = open(path, O_RDWR | O_CLOEXEC);
-	if (fd < 0 || ioctl(fd, FAXPORT_IOC_PORT_BIND, &bind) ||
-	    ioctl(fd, FAXPORT_IOC_PORT_GET, &info))
-		bench_die("cannot open port %u for modification: %s", device_id, strerror(errno));
+	if (!error)
+		error = faxport_ioctl(fd, FAXPORT_IOC_PORT_GET, &info);
+	if (error)
+		bench_die("cannot open port %u for modification: %s", device_id, strerror(-error));
 	config.flags = flags;
 	config.rings = info.rings;
 	config.priority = info.priority;
