@@ -133,7 +133,13 @@ static int write_metadata(const char *tif_path, const struct faxd_inbox_entry *e
 		temporary_path = NULL;
 		goto out;
 	}
-	fd = open(temporary_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
+	/*
+	 * A new file, never one found under that name: a link left there
+	 * would have faxd write wherever it points.
+	 */
+	if (unlink(temporary_path) && errno != ENOENT)
+		goto out;
+	fd = open(temporary_path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0640);
 	if (fd < 0)
 		goto out;
 	file = fdopen(fd, "w");

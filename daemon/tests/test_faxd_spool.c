@@ -183,6 +183,44 @@ static void test_completed_call_without_early_filing(void)
 	faxd_spool_free_entry(entry);
 }
 
+/*
+ * A link under the .txt's temporary name (left by whoever could write the
+ * inbox) is replaced, not followed: the file it points to keeps its bytes.
+ */
+static void test_temporary_txt_link_is_not_followed(void)
+{
+	struct faxd_inbox_entry *entry = arriving_fax();
+	struct faxd_call_report confirmed = report_of(FAX_CALL_COMPLETED, 1);
+	char *victim = NULL, *txt = entry ? txt_of(entry->final_path) : NULL;
+	char *temporary = NULL, content[32] = "";
+	const char *filed = NULL;
+	FILE *file;
+
+	if (txt && asprintf(&temporary, "%s.tmp", txt) < 0)
+		temporary = NULL;
+	if (asprintf(&victim, "%s/victim", spool_dir) < 0)
+		victim = NULL;
+	file = victim ? fopen(victim, "wxe") : NULL;
+	if (file) {
+		fputs("precious\n", file);
+		fclose(file);
+	}
+	if (temporary && victim && !symlink(victim, temporary))
+		filed = faxd_spool_file_confirmed(entry, &confirmed);
+	file = victim ? fopen(victim, "re") : NULL;
+	if (file) {
+		if (!fgets(content, sizeof(content), file))
+			content[0] = '\0';
+		fclose(file);
+	}
+	ok(filed && !strcmp(content, "precious\n") && txt_says(filed, "outcome: completed"),
+	   "a link at the .txt's temporary name is replaced, the file it points to untouched");
+	faxd_spool_free_entry(entry);
+	free(temporary);
+	free(victim);
+	free(txt);
+}
+
 static int remove_one(const char *path, const struct stat *info, int type, struct FTW *walk)
 {
 	(void)info;
@@ -204,13 +242,14 @@ int main(void)
 		printf("Bail out! cannot make a spool: %s\n", strerror(errno));
 		return 1;
 	}
-	printf("TAP version 13\n1..9\n");
+	printf("TAP version 13\n1..10\n");
 	test_confirmed_fax_is_filed_at_once();
 	test_later_failure_does_not_unfile();
 	test_killed_after_confirmation();
 	test_unconfirmed_failure_is_failed();
 	test_killed_before_confirmation();
 	test_completed_call_without_early_filing();
+	test_temporary_txt_link_is_not_followed();
 	remove_spool();
 	return tap_exit_status();
 }
