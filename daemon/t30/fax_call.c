@@ -75,6 +75,8 @@ struct fax_call {
 	uint64_t image_line_samples;
 	uint64_t image_bytes;
 
+	bool page_too_long;		/* receiving: seen in phase D */
+
 	bool phase_e_seen;
 	int phase_e_code;
 	uint64_t phase_e_at;
@@ -174,11 +176,12 @@ static void sync_pages(struct fax_call *call)
 	start_next_page_if_due(call);
 }
 
-static void copy_ident(char *to, const char *from)
+void fax_call_printable_ident(char *to, const char *from)
 {
 	size_t length = from ? strnlen(from, FAX_CALL_IDENT_MAX) : 0;
 
-	memcpy(to, from ? from : "", length);
+	for (size_t i = 0; i < length; i++)
+		to[i] = from[i] >= 0x20 && from[i] <= 0x7e ? from[i] : '?';
 	to[length] = '\0';
 }
 
@@ -188,7 +191,7 @@ static void on_negotiated(struct fax_call *call)
 
 	if (!call->dcs_seen)
 		return;
-	copy_ident(call->negotiation.remote_ident, t30_get_rx_ident(call->t30));
+	fax_call_printable_ident(call->negotiation.remote_ident, t30_get_rx_ident(call->t30));
 	call->negotiation.bit_rate = call->dcs.bit_rate;
 	call->negotiation.modem = call->dcs.modem;
 	call->negotiation.compression = call->dcs.compression;
@@ -297,6 +300,23 @@ static void on_t30_frame(t30_state_t *t30, void *user_data, int incoming,
 	}
 }
 
+/*
+ * spandsp calls this when a post-page command arrived, after it decoded and
+ * stored the page. With ECM a page that fits one block is decoded at once,
+ * so this is where its length is seen first.
+ */
+static int on_t30_phase_d(t30_state_t *t30, void *user_data, int fcf)
+{
+	struct fax_call *call = user_data;
+	t30_stats_t stats;
+
+	(void)fcf;
+	t30_get_transfer_statistics(t30, &stats);
+	if (call->role == FAX_CALL_RECEIVE && stats.length > FAX_CALL_MAX_PAGE_ROWS)
+		call->page_too_long = true;
+	return T30_ERR_OK;
+}
+
 static void on_t30_phase_e(t30_state_t *t30, void *user_data, int completion_code)
 {
 	struct fax_call *call = user_data;
@@ -330,7 +350,7 @@ static void set_result(struct fax_call *call, enum fax_call_outcome outcome, int
 	result->line_samples = fax_call_get_line_samples(call);
 	result->image_line_samples = call->image_line_samples;
 	result->image_bytes = call->image_bytes;
-	copy_ident(result->remote_ident, call->t30 ? t30_get_rx_ident(call->t30) : NULL);
+	fax_call_printable_ident(result->remote_ident, call->t30 ? t30_get_rx_ident(call->t30) : NULL);
 }
 
 /*
@@ -402,12 +422,34 @@ static void end_call_now(struct fax_call *call, enum fax_call_outcome forced_out
 	finish(call);
 }
 
+/*
+ * Receiving: the rows of the page that arrives. spandsp 0.0.6 keeps the
+ * whole page in memory until it ends and has no limit of its own; its
+ * statistics count the rows decoded so far. Without ECM they arrive a few
+ * hundred per piece; with ECM a block (at most 64 KiB, so at most 524288
+ * rows) is decoded at once when it is complete, so that is the overshoot;
+ * a page within one block is seen only in phase D, after it was stored.
+ */
+static bool page_too_long(struct fax_call *call)
+{
+	t30_stats_t stats;
+
+	if (call->role != FAX_CALL_RECEIVE)
+		return false;
+	if (call->page_too_long)
+		return true;
+	t30_get_transfer_statistics(call->t30, &stats);
+	return stats.length > FAX_CALL_MAX_PAGE_ROWS;
+}
+
 static void check_after_piece(struct fax_call *call)
 {
 	if (call->finished)
 		return;
 	sync_pages(call);
-	if (!t30_call_active(call->t30))
+	if (page_too_long(call))
+		end_call_now(call, FAX_CALL_PAGE_TOO_LONG);
+	else if (!t30_call_active(call->t30))
 		finish(call);
 	else if (fax_call_get_line_samples(call) >= watchdog_at(call))
 		/* Once T.30 has reached phase E, its verdict is the outcome. */
@@ -602,8 +644,16 @@ static struct fax_call *call_new(const struct fax_call_options *options,
 	t30_set_supported_modems(call->t30, spandsp_modems(options->modems));
 	t30_set_ecm_capability(call->t30, !options->disable_ecm);
 	t30_set_supported_compressions(call->t30, spandsp_compressions(options->compressions));
+	/*
+	 * spandsp's default adds "unlimited length", which would let a sender
+	 * make a page as long as it likes; the longest page offered is B4.
+	 */
+	t30_set_supported_image_sizes(call->t30, T30_SUPPORT_215MM_WIDTH | T30_SUPPORT_A4_LENGTH |
+				      T30_SUPPORT_B4_LENGTH | T30_SUPPORT_US_LETTER_LENGTH |
+				      T30_SUPPORT_US_LEGAL_LENGTH);
 	t30_set_real_time_frame_handler(call->t30, on_t30_frame, call);
 	t30_set_phase_e_handler(call->t30, on_t30_phase_e, call);
+	t30_set_phase_d_handler(call->t30, on_t30_phase_d, call);
 	return call;
 }
 
@@ -742,6 +792,8 @@ const char *fax_call_outcome_name(enum fax_call_outcome outcome)
 		return "cannot read document";
 	case FAX_CALL_CANNOT_WRITE_OUTPUT:
 		return "cannot write output";
+	case FAX_CALL_PAGE_TOO_LONG:
+		return "page too long";
 	}
 	return "unknown outcome";
 }

@@ -41,6 +41,23 @@
 /* The most a document handed over as an fd may hold (it is copied). */
 #define FAX_CALL_DEFAULT_MAX_DOCUMENT_BYTES (64ull << 20)
 
+/*
+ * The longest page, in rows, sent or received. A call offers the A4, B4,
+ * Letter and Legal lengths, never "unlimited"; the longest of them (B4,
+ * 364 mm) is 2803 rows at fine and 5606 at superfine resolution, Legal at
+ * fine 2744. A received page costs memory per row whatever the line paid
+ * for it (an all-white row is one bit on the line), so a longer page ends
+ * the call (FAX_CALL_PAGE_TOO_LONG); a document with a longer page is not
+ * sent.
+ */
+#define FAX_CALL_MAX_PAGE_ROWS 12288
+/*
+ * The most pages a document may have: far more than a call deadline of an
+ * hour lets through (a page takes 10 s or more), and it bounds the work
+ * spandsp does on the document before it sends a page.
+ */
+#define FAX_CALL_MAX_DOCUMENT_PAGES 1000
+
 struct fax_call;
 
 enum fax_call_role {
@@ -78,6 +95,7 @@ enum fax_call_outcome {
 	FAX_CALL_ABORTED,		/* fax_call_abort() */
 	FAX_CALL_CANNOT_READ_DOCUMENT,	/* the document to send is missing or unusable */
 	FAX_CALL_CANNOT_WRITE_OUTPUT,	/* the received fax cannot be stored */
+	FAX_CALL_PAGE_TOO_LONG,		/* receiving: a page passed FAX_CALL_MAX_PAGE_ROWS */
 };
 
 /* What phase B settled on; valid from FAX_CALL_EVENT_NEGOTIATED on. */
@@ -219,6 +237,16 @@ const struct fax_call_result *fax_call_get_result(const struct fax_call *call);
 /* The last negotiation, or NULL before phase B completed. */
 const struct fax_call_negotiation *fax_call_get_negotiation(const struct fax_call *call);
 uint64_t fax_call_get_line_samples(const struct fax_call *call);
+
+/*
+ * The far end's ident as every remote_ident above holds it: at most
+ * FAX_CALL_IDENT_MAX bytes of @from (NULL: ""), each byte outside printable
+ * ASCII (0x20..0x7e) replaced by '?'. The far end chooses those bytes, and
+ * they go on into logs, the spool's .txt, the kernel's job status and a
+ * routing command's environment: a newline or an escape there would forge
+ * log lines or drive a terminal. @to holds FAX_CALL_IDENT_MAX + 1 bytes.
+ */
+void fax_call_printable_ident(char *to, const char *from);
 
 const char *fax_call_outcome_name(enum fax_call_outcome outcome);
 const char *fax_modem_name(enum fax_modem modem);
