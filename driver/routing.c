@@ -8,6 +8,7 @@
  * engine reads it (and installs its configured defaults) through its
  * attached file, so there is no second copy of the settings to disagree.
  */
+#include <linux/ctype.h>
 #include <linux/mutex.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -29,6 +30,7 @@ struct faxport_routing_desc {
 	const char *function_name;
 	const char *friendly_name;
 	bool enabled_by_default;
+	bool info_is_a_name;
 };
 
 /* The engine that carries the methods out. */
@@ -48,6 +50,13 @@ static const struct faxport_routing_desc faxport_routing_descs[FAXPORT_ROUTING_M
 		.function_name = "RunCommand",
 		.friendly_name = "Run a command",
 		.enabled_by_default = false,
+		/*
+		 * FAX_PORT_SET lets a fax administrator choose among the
+		 * commands root defined in the engine's configuration, never
+		 * hand the engine a program of its own: a name cannot carry a
+		 * path, an argument or a blank.
+		 */
+		.info_is_a_name = true,
 	},
 };
 
@@ -160,8 +169,23 @@ static long faxport_routing_list(struct faxport_port *port,
 	return ret;
 }
 
-/* Routing info: "" or an absolute path (with arguments for a command). */
-static bool faxport_routing_info_valid(const char *info, size_t size)
+/* A command's name: a letter or digit, then letters, digits, '.', '_', '-'. */
+static bool faxport_routing_name_valid(const char *name)
+{
+	size_t length = strlen(name);
+	size_t i;
+
+	if (length >= FAXPORT_ROUTING_COMMAND_NAME_SIZE || !isalnum(name[0]))
+		return false;
+	for (i = 1; i < length; i++)
+		if (!isalnum(name[i]) && !strchr("._-", name[i]))
+			return false;
+	return true;
+}
+
+/* Routing info: "", a command's name, or an absolute folder path. */
+static bool faxport_routing_info_valid(const struct faxport_routing_desc *desc,
+				       const char *info, size_t size)
 {
 	const char *end = memchr(info, '\0', size);
 
@@ -170,7 +194,11 @@ static bool faxport_routing_info_valid(const char *info, size_t size)
 	/* Bytes after the NUL are zero, so nothing hides behind it. */
 	if (memchr_inv(end, 0, size - (end - info)))
 		return false;
-	if (*info && *info != '/')
+	if (!*info)
+		return true;
+	if (desc->info_is_a_name)
+		return faxport_routing_name_valid(info);
+	if (*info != '/')
 		return false;
 	return faxport_text_valid(info);
 }
@@ -212,7 +240,8 @@ static long faxport_routing_set(struct faxport_port_file *pf,
 		goto out;
 	}
 	if (set->flags & FAXPORT_ROUTING_SET_INFO) {
-		if (!faxport_routing_info_valid(set->info, sizeof(set->info)))
+		if (!faxport_routing_info_valid(&faxport_routing_descs[method],
+						set->info, sizeof(set->info)))
 			ret = -EINVAL;
 	} else if (memchr_inv(set->info, 0, sizeof(set->info))) {
 		ret = -EINVAL;

@@ -191,7 +191,7 @@ TEST_F(port, set_changes_what_the_list_shows_on_that_port_only)
 	ASSERT_EQ(0, routing_set(m, folder_guid, FAXPORT_ROUTING_SET_INFO, 0,
 				 "/var/spool/faxport/sales"));
 	ASSERT_EQ(0, routing_set(m, command_guid, FAXPORT_ROUTING_SET_ENABLED |
-				 FAXPORT_ROUTING_SET_INFO, 1, "/bin/true -x"));
+				 FAXPORT_ROUTING_SET_INFO, 1, "mail-sales"));
 	ASSERT_EQ(0, routing_set(m, folder_guid, FAXPORT_ROUTING_SET_ENABLED, 0, NULL));
 	ASSERT_EQ(0, routing_list(m, FAXPORT_IOC_ROUTING_LIST, methods, &count));
 	folder = find_method(methods, count, folder_guid);
@@ -202,7 +202,7 @@ TEST_F(port, set_changes_what_the_list_shows_on_that_port_only)
 	EXPECT_STREQ("/var/spool/faxport/sales", folder->info);
 	EXPECT_EQ(FAXPORT_ROUTING_CONFIGURED, folder->flags);
 	EXPECT_EQ(1, command->enabled);
-	EXPECT_STREQ("/bin/true -x", command->info);
+	EXPECT_STREQ("mail-sales", command->info);
 
 	count = 2;
 	ASSERT_EQ(0, routing_list(other, FAXPORT_IOC_ROUTING_LIST, methods, &count));
@@ -254,6 +254,29 @@ TEST_F(port, set_rejects_bad_flags_and_values)
 	EXPECT_EQ(EINVAL, errno);
 	EXPECT_EQ(-1, routing_set(m, folder_guid, FAXPORT_ROUTING_SET_INFO, 0, "/bad\xff"));
 	EXPECT_EQ(EINVAL, errno);
+	/*
+	 * "Run a command" takes the name of a command the engine's
+	 * configuration defines, never a program or a command line.
+	 */
+	EXPECT_EQ(-1, routing_set(m, command_guid, FAXPORT_ROUTING_SET_INFO, 0,
+				  "/bin/sh -c id"));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, routing_set(m, command_guid, FAXPORT_ROUTING_SET_INFO, 0, "/bin/true"));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, routing_set(m, command_guid, FAXPORT_ROUTING_SET_INFO, 0, "mail x"));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, routing_set(m, command_guid, FAXPORT_ROUTING_SET_INFO, 0, "../mail"));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, routing_set(m, command_guid, FAXPORT_ROUTING_SET_INFO, 0, "-mail"));
+	EXPECT_EQ(EINVAL, errno);
+	memset(set.info, 'a', 64);
+	set.info[64] = '\0';
+	EXPECT_EQ(-1, routing_set(m, command_guid, FAXPORT_ROUTING_SET_INFO, 0, set.info));
+	EXPECT_EQ(EINVAL, errno);
+	set.info[63] = '\0';
+	EXPECT_EQ(0, routing_set(m, command_guid, FAXPORT_ROUTING_SET_INFO, 0, set.info));
+	EXPECT_EQ(0, routing_set(m, command_guid, FAXPORT_ROUTING_SET_INFO, 0, "Mail_2.pdf-x"));
+	EXPECT_EQ(0, routing_set(m, command_guid, FAXPORT_ROUTING_SET_INFO, 0, ""));
 	/* Unterminated info, and bytes hidden after the NUL. */
 	memcpy(set.guid, folder_guid, 16);
 	memset(set.info, '/', sizeof(set.info));
