@@ -150,6 +150,9 @@ static void on_send_done(struct faxd_port *port, const struct faxd_call_report *
 		   fax_call_outcome_name(report->result.outcome), report->result.t30_code,
 		   report->result.pages_transferred, report->result.pages_total,
 		   report->wall_seconds);
+	if (report->result.document_problem)
+		log_warning("faxport%u: job %u: document refused: %s", managed->device_id,
+			    managed->job_id, report->result.document_problem);
 	faxd_jobs_done(managed, report);
 	faxd_ports_call_ended(managed);
 }

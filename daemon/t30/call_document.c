@@ -11,6 +11,8 @@
 
 #include <spandsp.h>
 
+#include "fax_call.h"
+
 #define COPY_CHUNK_BYTES 65536
 
 static int write_all(int fd, const uint8_t *data, size_t length)
@@ -103,7 +105,7 @@ static int ignore_tiff_message(TIFF *tif, void *user_data, const char *module,
 	return 1;
 }
 
-static int inspect_page(TIFF *tif)
+static int inspect_page(TIFF *tif, const char **problem)
 {
 	uint32_t width = 0, length = 0;
 	uint16_t bits_per_sample = 1, samples_per_pixel = 1;
@@ -111,6 +113,16 @@ static int inspect_page(TIFF *tif)
 	if (!TIFFGetField(tif, TIFFTAG_IMAGEWIDTH, &width) ||
 	    !TIFFGetField(tif, TIFFTAG_IMAGELENGTH, &length) || !width || !length)
 		return T30_ERR_BADTAG;
+	/*
+	 * spandsp decodes and encodes a whole page when it starts sending it,
+	 * in the audio loop: the length the directory declares bounds that
+	 * work, and is known without decoding a row.
+	 */
+	if (length > FAX_CALL_MAX_PAGE_ROWS) {
+		*problem = "a page is longer than " CALL_DOCUMENT_STRINGIFY(FAX_CALL_MAX_PAGE_ROWS)
+			   " rows";
+		return T30_ERR_BADTIFF;
+	}
 	TIFFGetFieldDefaulted(tif, TIFFTAG_BITSPERSAMPLE, &bits_per_sample);
 	TIFFGetFieldDefaulted(tif, TIFFTAG_SAMPLESPERPIXEL, &samples_per_pixel);
 	if (bits_per_sample != 1 || samples_per_pixel != 1)
@@ -118,7 +130,7 @@ static int inspect_page(TIFF *tif)
 	return T30_ERR_OK;
 }
 
-int call_document_inspect(const char *path, int *pages)
+int call_document_inspect(const char *path, int *pages, const char **problem)
 {
 	TIFFOpenOptions *options = TIFFOpenOptionsAlloc();
 	TIFF *tif;
@@ -126,6 +138,7 @@ int call_document_inspect(const char *path, int *pages)
 	int count = 0;
 
 	*pages = 0;
+	*problem = NULL;
 	if (!options)
 		return T30_ERR_NOMEM;
 	TIFFOpenOptionsSetErrorHandlerExtR(options, ignore_tiff_message, NULL);
@@ -134,13 +147,23 @@ int call_document_inspect(const char *path, int *pages)
 	/* A file that does not open as a TIFF at all is "cannot be opened" to T.30. */
 	tif = TIFFOpenExt(path, "r", options);
 	TIFFOpenOptionsFree(options);
-	if (!tif)
+	if (!tif) {
+		*problem = "not a TIFF file";
 		return T30_ERR_FILEERROR;
+	}
 
 	do {
-		result = inspect_page(tif);
+		if (count == FAX_CALL_MAX_DOCUMENT_PAGES) {
+			*problem = "the document has more than "
+				   CALL_DOCUMENT_STRINGIFY(FAX_CALL_MAX_DOCUMENT_PAGES) " pages";
+			result = T30_ERR_BADTIFF;
+			break;
+		}
+		result = inspect_page(tif, problem);
 		count++;
 	} while (result == T30_ERR_OK && TIFFReadDirectory(tif));
+	if (result != T30_ERR_OK && !*problem)
+		*problem = "not a bilevel TIFF fax spandsp can send";
 
 	TIFFClose(tif);
 	if (result == T30_ERR_OK)

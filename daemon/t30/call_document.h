@@ -20,11 +20,17 @@ int call_document_snapshot(int fd, uint64_t max_bytes);
  */
 int call_document_fd_path(int fd, char *path, size_t size);
 
+#define CALL_DOCUMENT_STRINGIFY_VALUE(x) #x
+#define CALL_DOCUMENT_STRINGIFY(x) CALL_DOCUMENT_STRINGIFY_VALUE(x)
+
 /*
  * Check that @path is a TIFF with at least one bilevel page, the way
- * spandsp will need it. Returns T30_ERR_OK (0) and the page count in
- * @pages, or the spandsp T30_ERR_* code that describes the problem.
+ * spandsp will need it, of at most FAX_CALL_MAX_DOCUMENT_PAGES pages of at
+ * most FAX_CALL_MAX_PAGE_ROWS rows each (from the directories: no row is
+ * decoded). Returns T30_ERR_OK (0) and the page count in @pages, or the
+ * spandsp T30_ERR_* code that describes the problem and, in @problem, the
+ * problem in words (static storage).
  */
-int call_document_inspect(const char *path, int *pages);
+int call_document_inspect(const char *path, int *pages, const char **problem);
 
 #endif

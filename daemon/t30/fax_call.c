@@ -679,7 +679,8 @@ static void fail_at_start(struct fax_call *call, int t30_code)
 
 static void set_document(struct fax_call *call, const char *path)
 {
-	int t30_code = call_document_inspect(path, &call->pages_in_document);
+	int t30_code = call_document_inspect(path, &call->pages_in_document,
+					     &call->result.document_problem);
 
 	if (t30_code != T30_ERR_OK) {
 		fail_at_start(call, t30_code);
@@ -717,6 +718,8 @@ struct fax_call *fax_call_new_send_fd(const struct fax_call_options *options,
 		return NULL;
 	call->document_snapshot_fd = call_document_snapshot(document_fd, max_bytes);
 	if (call->document_snapshot_fd < 0) {
+		call->result.document_problem = errno == EFBIG ? "the document is too large"
+							       : "the document cannot be read";
 		fail_at_start(call, T30_ERR_FILEERROR);
 		return call;
 	}

@@ -127,6 +127,8 @@ struct fax_call_result {
 	uint64_t image_line_samples;
 	uint64_t image_bytes;
 	char remote_ident[FAX_CALL_IDENT_MAX + 1];	/* "" if never learned */
+	/* CANNOT_READ_DOCUMENT: why, in words (static storage); NULL otherwise. */
+	const char *document_problem;
 };
 
 enum fax_call_event_type {

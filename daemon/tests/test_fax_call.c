@@ -1159,6 +1159,89 @@ static void over_long_page(bool ecm)
 	fax_free(remote);
 }
 
+/* @pages one-row white pages: a document that is long only in its page count. */
+static const char *make_many_pages(const char *name, int pages)
+{
+	const char *path = work_path(name);
+	uint8_t row[PAGE_BYTES_PER_ROW] = { 0 };
+	TIFF *tif;
+	bool ok = true;
+
+	if (access(path, F_OK) == 0)
+		return path;
+	tif = TIFFOpen(path, "w");
+	if (!tif) {
+		fail("cannot write %s", path);
+		return NULL;
+	}
+	for (int page = 0; ok && page < pages; page++) {
+		TIFFSetField(tif, TIFFTAG_IMAGEWIDTH, (uint32_t)PAGE_WIDTH);
+		TIFFSetField(tif, TIFFTAG_IMAGELENGTH, 1u);
+		TIFFSetField(tif, TIFFTAG_BITSPERSAMPLE, 1);
+		TIFFSetField(tif, TIFFTAG_SAMPLESPERPIXEL, 1);
+		TIFFSetField(tif, TIFFTAG_COMPRESSION, COMPRESSION_CCITTFAX4);
+		TIFFSetField(tif, TIFFTAG_PHOTOMETRIC, PHOTOMETRIC_MINISWHITE);
+		TIFFSetField(tif, TIFFTAG_ROWSPERSTRIP, 1u);
+		TIFFSetField(tif, TIFFTAG_XRESOLUTION, 204.0f);
+		TIFFSetField(tif, TIFFTAG_YRESOLUTION, 196.0f);
+		TIFFSetField(tif, TIFFTAG_RESOLUTIONUNIT, RESUNIT_INCH);
+		ok = TIFFWriteScanline(tif, row, 0, 0) >= 0 && TIFFWriteDirectory(tif);
+	}
+	TIFFClose(tif);
+	if (!ok)
+		fail("cannot write the pages of %s", path);
+	return path;
+}
+
+static void expect_document(const char *name, const char *path, bool accepted)
+{
+	struct endpoint e;
+	struct fax_call_options options;
+
+	if (!path)
+		return;
+	endpoint_init(&e, name);
+	options = endpoint_options(&e);
+	e.call = fax_call_new_send_file(&options, path);
+	if (accepted) {
+		CHECK(e.call && !fax_call_is_finished(e.call), "%s: refused", name);
+		fax_call_free(e.call);
+		return;
+	}
+	expect_failed_at_start(&e, FAX_CALL_CANNOT_READ_DOCUMENT);
+	printf("# %s: %s\n", name, e.result.document_problem ? e.result.document_problem : "(no reason)");
+	CHECK(e.result.document_problem != NULL, "%s: refused without a reason", name);
+}
+
+/*
+ * The longest page and the most pages are known from the TIFF directories,
+ * before a row is decoded: a 200-million-row page (a few hundred bytes that
+ * would cost spandsp seconds in the audio loop) is refused at once. The
+ * alarm is the test's own bound on "at once", not a speed assertion: decoding
+ * 200 million rows takes far longer.
+ */
+static void test_document_bounds(void)
+{
+	alarm(60);
+	expect_document("a page that claims 200 million rows",
+			make_tall_page("claims-200M-rows.tif", 200000000, COMPRESSION_CCITTFAX4,
+				       true),
+			false);
+	expect_document("a page one row over the limit",
+			make_tall_page("over-by-one.tif", FAX_CALL_MAX_PAGE_ROWS + 1,
+				       COMPRESSION_CCITTFAX4, false),
+			false);
+	expect_document("a page at the limit",
+			make_tall_page("at-limit.tif", FAX_CALL_MAX_PAGE_ROWS, COMPRESSION_CCITTFAX4,
+				       false),
+			true);
+	expect_document("one page more than the limit",
+			make_many_pages("too-many-pages.tif", FAX_CALL_MAX_DOCUMENT_PAGES + 1), false);
+	expect_document("as many pages as the limit",
+			make_many_pages("most-pages.tif", FAX_CALL_MAX_DOCUMENT_PAGES), true);
+	alarm(0);
+}
+
 static void test_over_long_page_received(void)
 {
 	over_long_page(false);
@@ -1195,6 +1278,7 @@ static const struct test tests[] = {
 	{ test_silence_t30_gives_up, "without a shorter deadline, T.30's own T0/T1 give no-fax-answer", true },
 	{ test_noise_breaks_training, "noise that breaks training ends within the deadline as a failure, never success", false },
 	{ test_noise_drowns_everything, "noise that makes both ends retry forever is ended by the watchdog", true },
+	{ test_document_bounds, "a document with a page over the row limit or over the page limit is refused from its directories", false },
 	{ test_over_long_page_received, "a received page longer than the limit ends the call; memory stays bounded", false },
 	{ test_over_long_page_received_ecm, "with ECM too, a received page longer than the limit ends the call", false },
 };
