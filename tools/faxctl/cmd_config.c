@@ -12,6 +12,7 @@
 
 #include "faxctl.h"
 #include "json.h"
+#include "terminal_text.h"
 
 static const char config_help[] =
 	"usage: faxctl config get [KEY...] [--json]\n"
@@ -173,7 +174,10 @@ static int config_get(struct faxctl_command_line *cmd, HANDLE server, bool as_js
 	} else {
 		for (size_t i = 0; i < count; i++) {
 			format_value(&settings, wanted[i], value, sizeof(value));
-			printf("%s = %s\n", wanted[i]->name, value);
+			/* A path is whatever an admin stored: never raw to a terminal. */
+			printf("%s = ", wanted[i]->name);
+			terminal_text_write(stdout, value, strlen(value));
+			putchar('\n');
 		}
 	}
 	free_settings(&settings);

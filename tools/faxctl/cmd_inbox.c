@@ -15,6 +15,7 @@
 
 #include "faxctl.h"
 #include "json.h"
+#include "terminal_text.h"
 
 #define DEFAULT_SPOOL "/var/spool/faxport"
 
@@ -225,8 +226,22 @@ static void print_fax_row(const void *item, const void *context)
 
 	(void)context;
 	local_time(fax->started, when, sizeof(when));
-	printf("%-19s  %-4s  %-20s  %5s  %-12s  %s\n", when, or_dash(fax->port),
-	       or_dash(fax->remote_ident), or_dash(fax->pages), or_dash(fax->outcome), fax->path);
+	/*
+	 * Every field comes from the spool: the .txt (the remote station's id
+	 * is the far end's text), the file names, or an older faxd's files.
+	 */
+	terminal_text_field(stdout, when, -19);
+	fputs("  ", stdout);
+	terminal_text_field(stdout, or_dash(fax->port), -4);
+	fputs("  ", stdout);
+	terminal_text_field(stdout, or_dash(fax->remote_ident), -20);
+	fputs("  ", stdout);
+	terminal_text_field(stdout, or_dash(fax->pages), 5);
+	fputs("  ", stdout);
+	terminal_text_field(stdout, or_dash(fax->outcome), -12);
+	fputs("  ", stdout);
+	terminal_text_field(stdout, fax->path, 0);
+	putchar('\n');
 }
 
 int faxctl_inbox(struct faxctl_command_line *cmd)

@@ -6,6 +6,7 @@
 
 #include "faxctl.h"
 #include "json.h"
+#include "terminal_text.h"
 
 static const char jobs_help[] =
 	"usage: faxctl jobs [--json]\n"
@@ -75,12 +76,14 @@ static void print_job_row(const void *item, const void *context)
 	(void)context;
 	faxctl_queue_status_words(job->QueueStatus, queue_status, sizeof(queue_status));
 	schedule_words(job, schedule, sizeof(schedule));
-	printf("%-5lu %-8s %-10s %-22s %-12s %-16s %5lu  %-16s  %s\n",
-	       (unsigned long)job->JobId, faxctl_job_type_name(job->JobType),
-	       text_or_dash(job->UserName), queue_status,
-	       job->Status ? faxctl_state_name(job->Status) : "-",
-	       text_or_dash(job->RecipientNumber), (unsigned long)job->PageCount, schedule,
-	       text_or_dash(job->DocumentName));
+	/* The owner, number and document are users' text: never raw to a terminal. */
+	printf("%-5lu %-8s ", (unsigned long)job->JobId, faxctl_job_type_name(job->JobType));
+	terminal_text_field(stdout, text_or_dash(job->UserName), -10);
+	printf(" %-22s %-12s ", queue_status, job->Status ? faxctl_state_name(job->Status) : "-");
+	terminal_text_field(stdout, text_or_dash(job->RecipientNumber), -16);
+	printf(" %5lu  %-16s  ", (unsigned long)job->PageCount, schedule);
+	terminal_text_field(stdout, text_or_dash(job->DocumentName), 0);
+	putchar('\n');
 }
 
 int faxctl_jobs(struct faxctl_command_line *cmd)

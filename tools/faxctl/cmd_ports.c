@@ -6,6 +6,7 @@
 
 #include "faxctl.h"
 #include "json.h"
+#include "terminal_text.h"
 
 static const char ports_help[] =
 	"usage: faxctl ports [--json]\n"
@@ -59,10 +60,15 @@ static void print_port_row(const void *item, const void *context)
 
 	(void)context;
 	flags_words(port->Flags, flags, sizeof(flags));
-	printf("%-6lu %-12s %-12s %-12s %5lu %8lu  %-20s  %s\n", (unsigned long)port->DeviceId,
-	       port->DeviceName ? port->DeviceName : "-", faxctl_state_name(port->State), flags,
-	       (unsigned long)port->Rings, (unsigned long)port->Priority,
-	       port->Tsid ? port->Tsid : "-", port->Csid ? port->Csid : "-");
+	/* Names and station ids are set by people: never raw to a terminal. */
+	printf("%-6lu ", (unsigned long)port->DeviceId);
+	terminal_text_field(stdout, port->DeviceName ? port->DeviceName : "-", -12);
+	printf(" %-12s %-12s %5lu %8lu  ", faxctl_state_name(port->State), flags,
+	       (unsigned long)port->Rings, (unsigned long)port->Priority);
+	terminal_text_field(stdout, port->Tsid ? port->Tsid : "-", -20);
+	fputs("  ", stdout);
+	terminal_text_field(stdout, port->Csid ? port->Csid : "-", 0);
+	putchar('\n');
 }
 
 int faxctl_ports(struct faxctl_command_line *cmd)

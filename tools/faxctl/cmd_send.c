@@ -27,6 +27,7 @@
 
 #include "faxctl.h"
 #include "json.h"
+#include "terminal_text.h"
 
 static const char send_help[] =
 	"usage: faxctl send FILE... --to NUMBER [--name NAME] [--at TIME]\n"
@@ -100,7 +101,7 @@ static void say(const struct tracked_job *job, const char *format, ...)
 	end_progress_line();
 	printf("job %lu: ", (unsigned long)job->id);
 	va_start(args, format);
-	vprintf(format, args);
+	faxctl_vprint_text(stdout, format, args);
 	va_end(args);
 	fputc('\n', stdout);
 	fflush(stdout);
@@ -387,7 +388,9 @@ static void poll_job(struct tracked_job *job, HANDLE server)
 {
 	PFAX_JOB_ENTRYA entry;
 	PFAX_DEVICE_STATUSA device;
-	char line[512];
+	char *line;
+	size_t line_size;
+	FILE *text;
 
 	if (!FaxGetJobA(server, job->id, &entry)) {
 		/* Gone: its last events (FEI_COMPLETED, FEI_DELETED) are on their
@@ -424,8 +427,6 @@ static void poll_job(struct tracked_job *job, HANDLE server)
 	    (device->Status != job->shown_state || device->CurrentPage != job->shown_page ||
 	     device->TotalPages != job->shown_total ||
 	     strcmp(device->Csid ? device->Csid : "", job->shown_remote))) {
-		int used;
-
 		job->shown_state = device->Status;
 		job->shown_page = device->CurrentPage;
 		job->shown_total = device->TotalPages;
@@ -436,24 +437,29 @@ static void poll_job(struct tracked_job *job, HANDLE server)
 			FaxFreeBuffer(device);
 			return;
 		}
-		used = snprintf(line, sizeof(line), "job %lu: %s", (unsigned long)job->id,
-				faxctl_state_name(device->Status));
-		if (device->CurrentPage && used > 0 && (size_t)used < sizeof(line)) {
-			if (device->TotalPages)
-				used += snprintf(line + used, sizeof(line) - (size_t)used,
-						 ", page %lu of %lu", (unsigned long)device->CurrentPage,
-						 (unsigned long)device->TotalPages);
-			else
-				used += snprintf(line + used, sizeof(line) - (size_t)used, ", page %lu",
-						 (unsigned long)device->CurrentPage);
+		text = open_memstream(&line, &line_size);
+		if (!text) {
+			FaxFreeBuffer(device);
+			return;
 		}
-		if (job->shown_remote[0] && used > 0 && (size_t)used < sizeof(line))
-			used += snprintf(line + used, sizeof(line) - (size_t)used, ", remote station \"%s\"",
-					 job->shown_remote);
-		if (used > 0 && (size_t)used < sizeof(line))
-			snprintf(line + used, sizeof(line) - (size_t)used, ", port %lu, %.0f s",
-				 (unsigned long)device->DeviceId, seconds_since(&job->call_start));
-		show_progress(line);
+		fprintf(text, "job %lu: %s", (unsigned long)job->id,
+			faxctl_state_name(device->Status));
+		if (device->CurrentPage && device->TotalPages)
+			fprintf(text, ", page %lu of %lu", (unsigned long)device->CurrentPage,
+				(unsigned long)device->TotalPages);
+		else if (device->CurrentPage)
+			fprintf(text, ", page %lu", (unsigned long)device->CurrentPage);
+		/* The remote station's id is the far end's text. */
+		if (job->shown_remote[0]) {
+			fputs(", remote station \"", text);
+			terminal_text_write(text, job->shown_remote, strlen(job->shown_remote));
+			fputc('"', text);
+		}
+		fprintf(text, ", port %lu, %.0f s", (unsigned long)device->DeviceId,
+			seconds_since(&job->call_start));
+		if (!fclose(text))
+			show_progress(line);
+		free(line);
 	}
 	FaxFreeBuffer(device);
 }
@@ -511,18 +517,19 @@ static int follow_jobs(HANDLE server, HANDLE completion_port, const struct send_
 			continue;
 		if (status == FAXCTL_OK)
 			status = FAXCTL_FAILED;
+		/* Messages only: the status is already set. */
 		if (jobs[i].finished && jobs[i].failure_event)
-			fprintf(stderr,
-				"faxctl: job %lu (%s) was not delivered: %s; it stays in the queue ('faxctl job resume %lu' tries again)\n",
-				(unsigned long)jobs[i].id, jobs[i].file,
-				faxctl_event_words(jobs[i].failure_event), (unsigned long)jobs[i].id);
+			faxctl_fail(status,
+				    "job %lu (%s) was not delivered: %s; it stays in the queue ('faxctl job resume %lu' tries again)",
+				    (unsigned long)jobs[i].id, jobs[i].file,
+				    faxctl_event_words(jobs[i].failure_event), (unsigned long)jobs[i].id);
 		else if (jobs[i].finished)
-			fprintf(stderr, "faxctl: job %lu (%s) was not delivered\n",
-				(unsigned long)jobs[i].id, jobs[i].file);
+			faxctl_fail(status, "job %lu (%s) was not delivered", (unsigned long)jobs[i].id,
+				    jobs[i].file);
 		else
-			fprintf(stderr,
-				"faxctl: job %lu (%s) is still queued; 'faxctl jobs' shows it, 'faxctl job abort %lu' cancels it\n",
-				(unsigned long)jobs[i].id, jobs[i].file, (unsigned long)jobs[i].id);
+			faxctl_fail(status,
+				    "job %lu (%s) is still queued; 'faxctl jobs' shows it, 'faxctl job abort %lu' cancels it",
+				    (unsigned long)jobs[i].id, jobs[i].file, (unsigned long)jobs[i].id);
 	}
 	return status;
 }
@@ -552,8 +559,9 @@ static void print_queued_row(const void *item, const void *context)
 	} else if (request->schedule_action == JSA_DISCOUNT_PERIOD) {
 		snprintf(when, sizeof(when), ", to be sent in the discount period");
 	}
-	printf("job %lu: queued %s to %s%s\n", (unsigned long)job->id, job->file,
-	       request->number, when);
+	printf("job %lu: queued ", (unsigned long)job->id);
+	terminal_text_write(stdout, job->file, strlen(job->file));
+	printf(" to %s%s\n", request->number, when);
 }
 
 static void print_queued(const struct send_request *request, const struct tracked_job *jobs)

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "faxctl.h"
+#include "terminal_text.h"
 
 static const char show_help[] =
 	"usage: faxctl show FILE [--page N] -o PAGE.png\n"
@@ -309,7 +310,9 @@ int faxctl_show(struct faxctl_command_line *cmd)
 	if (!status)
 		status = write_png(output, &image);
 	free(image.rows);
-	if (!status)
-		printf("%s: page %lu, %u x %u pixels\n", output, page, image.width, image.height);
+	if (!status) {
+		terminal_text_write(stdout, output, strlen(output));
+		printf(": page %lu, %u x %u pixels\n", page, image.width, image.height);
+	}
 	return status;
 }

@@ -5,8 +5,28 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "faxctl.h"
+#include "terminal_text.h"
+
+/*
+ * Messages quote what users typed and what the server or a file holds
+ * (file names, port names, job text): the whole message goes through
+ * terminal_text, so none of it can drive the terminal.
+ */
+void faxctl_vprint_text(FILE *out, const char *format, va_list args)
+{
+	char *message;
+	int length = vasprintf(&message, format, args);
+
+	if (length < 0) {
+		fputs("(out of memory for the message)", out);
+		return;
+	}
+	terminal_text_write(out, message, (size_t)length);
+	free(message);
+}
 
 int faxctl_usage_error(const struct faxctl_command_line *cmd, const char *format, ...)
 {
@@ -14,7 +34,7 @@ int faxctl_usage_error(const struct faxctl_command_line *cmd, const char *format
 
 	fprintf(stderr, "faxctl %s: ", cmd->name);
 	va_start(args, format);
-	vfprintf(stderr, format, args);
+	faxctl_vprint_text(stderr, format, args);
 	va_end(args);
 	fprintf(stderr, " (see 'faxctl %s --help')\n", cmd->name);
 	return FAXCTL_USAGE;
@@ -26,7 +46,7 @@ int faxctl_fail(int status, const char *format, ...)
 
 	fputs("faxctl: ", stderr);
 	va_start(args, format);
-	vfprintf(stderr, format, args);
+	faxctl_vprint_text(stderr, format, args);
 	va_end(args);
 	fputc('\n', stderr);
 	return status;

@@ -49,6 +49,5 @@ int main(int argc, char **argv)
 		cmd.name = commands[i].word;
 		return commands[i].run(&cmd);
 	}
-	fprintf(stderr, "faxctl: unknown command '%s' (see 'faxctl --help')\n", argv[1]);
-	return FAXCTL_USAGE;
+	return faxctl_fail(FAXCTL_USAGE, "unknown command '%s' (see 'faxctl --help')", argv[1]);
 }

@@ -7,6 +7,7 @@
 #ifndef FAXCTL_H
 #define FAXCTL_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -41,13 +42,18 @@ int faxctl_config(struct faxctl_command_line *cmd);
 int faxctl_inbox(struct faxctl_command_line *cmd);
 int faxctl_show(struct faxctl_command_line *cmd);
 
-/* failure.c: messages on stderr, each returning the exit status to use. */
+/* failure.c: messages on stderr, each returning the exit status to use.
+ * Every message is written through terminal_text (terminal_text.h): what it
+ * quotes cannot drive the terminal. */
 int faxctl_usage_error(const struct faxctl_command_line *cmd, const char *format, ...)
 	__attribute__((format(printf, 2, 3)));
 int faxctl_fail(int status, const char *format, ...) __attribute__((format(printf, 2, 3)));
 /* "faxctl: ACTION: <what the Win32 error means>"; the status that fits it. */
 int faxctl_fail_api(const char *action, DWORD error);
 const char *faxctl_error_words(DWORD error);
+/* vfprintf to @out through terminal_text: no control reaches it raw. */
+void faxctl_vprint_text(FILE *out, const char *format, va_list args)
+	__attribute__((format(printf, 2, 0)));
 int faxctl_status_for_error(DWORD error);
 
 /* options.c: getopt_long with faxctl's messages; returns -1 at the end,
