@@ -12,6 +12,7 @@
 #include <linux/faxport.h>
 
 #include "faxport_client.h"
+#include "faxctl/terminal_text.h"
 
 static const char server_node[] = FAXPORT_SERVER_NODE;
 
@@ -65,12 +66,27 @@ static int print_ports(int fd)
 	printf("ports:        %u\n", count);
 	printf("  %-4s %-16s %-8s %-6s %-5s %s\n", "id", "name", "number",
 	       "flags", "rings", "state");
-	for (i = 0; i < count; i++)
-		printf("  %-4u %-16s %-8s %s%s%-4s %-5u %s\n", infos[i].device_id,
-		       infos[i].name, infos[i].number,
+	for (i = 0; i < count; i++) {
+		/*
+		 * Whoever added the port chose its name and number: they reach
+		 * the terminal escaped, and end within their arrays even if a
+		 * kernel filled them to the last byte.
+		 */
+		char name[sizeof(infos[i].name) + 1], number[sizeof(infos[i].number) + 1];
+
+		memcpy(name, infos[i].name, sizeof(infos[i].name));
+		name[sizeof(infos[i].name)] = '\0';
+		memcpy(number, infos[i].number, sizeof(infos[i].number));
+		number[sizeof(infos[i].number)] = '\0';
+		printf("  %-4u ", infos[i].device_id);
+		terminal_text_field(stdout, name, -16);
+		putchar(' ');
+		terminal_text_field(stdout, number, -8);
+		printf(" %s%s%-4s %-5u %s\n",
 		       infos[i].flags & FAXPORT_PORT_SEND ? "S" : "-",
 		       infos[i].flags & FAXPORT_PORT_RECEIVE ? "R" : "-", "",
 		       infos[i].rings, state_name(infos[i].state));
+	}
 	free(entries);
 	return 0;
 }
