@@ -77,7 +77,7 @@ static int __init faxport_init(void)
 	}
 
 	for (i = 0; i < ports; i++) {
-		ret = faxport_port_create("", "", &id);
+		ret = faxport_port_create("", "", false, &id);
 		if (ret)
 			goto err_ports;
 	}

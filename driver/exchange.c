@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * faxport: the loopback exchange, the line every loopback port is on.
+ * faxport: a port's line as its DSP engine sees it, and the loopback
+ * exchange, the line every loopback port is on.
+ *
+ * The engine side (attach, line events, the audio FIFOs, read, write and
+ * poll) is the same for every line type; the far end of a call is the
+ * port's struct faxport_line_ops: the loopback exchange here, a user line
+ * in line_user.c.
  *
  * A DSP engine attached to a port dials a number; the port that has it
  * rings (a RING line event per ring, one ring per ring_period_ms) until its
@@ -52,31 +58,48 @@ static LIST_HEAD(faxport_clock_lines);
 static void faxport_clock_tick(struct work_struct *work);
 static DECLARE_DELAYED_WORK(faxport_clock_work, faxport_clock_tick);
 
-static void faxport_ring_work(struct work_struct *work);
 
-static unsigned long faxport_ring_delay(void)
+/**
+ * faxport_ring_delay() - the time from one ring to the next
+ *
+ * Return: ring_period_ms in jiffies (at least 10 ms).
+ */
+unsigned long faxport_ring_delay(void)
 {
 	return msecs_to_jiffies(max(READ_ONCE(ring_period_ms), 10U));
 }
 
 /**
- * faxport_line_init() - set up a new port's side of the exchange
+ * faxport_max_rings() - rings before an unanswered call ends
+ *
+ * Return: the max_rings parameter.
+ */
+unsigned int faxport_max_rings(void)
+{
+	return READ_ONCE(max_rings);
+}
+
+/**
+ * faxport_line_init() - set up a new port's line
  * @port: the port, not yet visible to anyone
+ * @user_line: a user line (a provider carries its calls), else loopback
  *
  * The audio FIFOs (32 KiB) wait for the first DSP engine: a port nobody
  * attached to carries no audio, and idle ports should stay cheap.
  *
- * Return: 0.
+ * Return: 0 or -ENOMEM.
  */
-int faxport_line_init(struct faxport_port *port)
+int faxport_line_init(struct faxport_port *port, bool user_line)
 {
 	struct faxport_line *line = &port->line;
 
+	line->ops = user_line ? &faxport_user_line_ops :
+				&faxport_loopback_line_ops;
 	INIT_KFIFO(line->events);
 	INIT_LIST_HEAD(&line->clock_node);
-	INIT_DELAYED_WORK(&line->ring_work, faxport_ring_work);
+	INIT_DELAYED_WORK(&line->ring_work, line->ops->ring);
 	line->state = FAXPORT_LINE_IDLE;
-	return 0;
+	return user_line ? faxport_user_line_init(port) : 0;
 }
 
 /*
@@ -103,18 +126,29 @@ static int faxport_line_alloc_audio(struct faxport_line *line)
  */
 void faxport_line_free(struct faxport_port *port)
 {
+	faxport_user_line_free(port);
 	kfifo_free(&port->line.rx.samples);
 	kfifo_free(&port->line.tx.samples);
 }
 
-/* Called with faxport_exchange_lock held. */
-static void faxport_line_event(struct faxport_port *port, u32 type, u32 arg)
+/**
+ * faxport_line_event_cause() - queue a line event for the port's engine
+ * @port: the port
+ * @type: a FAXPORT_LINE_EV_* value
+ * @arg: its argument
+ * @cause: for %FAXPORT_LINE_EV_NO_ANSWER the FAXPORT_STATE_* why, else 0
+ *
+ * Called with faxport_exchange_lock held.
+ */
+void faxport_line_event_cause(struct faxport_port *port, u32 type, u32 arg,
+			      u32 cause)
 {
 	struct faxport_line *line = &port->line;
 	struct faxport_line_event ev = {
 		.seq = ++line->event_seq,
 		.type = type,
 		.arg = arg,
+		.cause = cause,
 		.timestamp_ns = ktime_get_ns(),
 	};
 
@@ -124,6 +158,12 @@ static void faxport_line_event(struct faxport_port *port, u32 type, u32 arg)
 		kfifo_skip(&line->events);
 	kfifo_put(&line->events, ev);
 	wake_up_all(&port->wait);
+}
+
+/* Called with faxport_exchange_lock held. */
+static void faxport_line_event(struct faxport_port *port, u32 type, u32 arg)
+{
+	faxport_line_event_cause(port, type, arg, 0);
 }
 
 /*
@@ -142,8 +182,13 @@ static void faxport_line_went_idle_locked(struct faxport_port *port)
 		faxport_event(FAXPORT_EV_IDLE, port->device_id, FAXPORT_NO_JOB);
 }
 
-/* Called with faxport_exchange_lock held: both ends back to idle. */
-static void faxport_line_clear_locked(struct faxport_port *port)
+/**
+ * faxport_line_clear_locked() - the port's call is over: back to idle
+ * @port: the port
+ *
+ * Called with faxport_exchange_lock held, once per end of the call.
+ */
+void faxport_line_clear_locked(struct faxport_port *port)
 {
 	struct faxport_line *line = &port->line;
 
@@ -154,6 +199,15 @@ static void faxport_line_clear_locked(struct faxport_port *port)
 	line->rings = 0;
 	line->caller = false;
 	line->engine_state = 0;
+	if (line->user) {
+		line->user->call_id = 0;
+		memset(line->user->caller_number, 0,
+		       sizeof(line->user->caller_number));
+		memset(line->user->caller_name, 0,
+		       sizeof(line->user->caller_name));
+		memset(line->user->called_number, 0,
+		       sizeof(line->user->called_number));
+	}
 	list_del_init(&line->clock_node);
 	kfifo_reset(&line->rx.samples);
 	kfifo_reset(&line->tx.samples);
@@ -189,8 +243,12 @@ u32 faxport_line_port_state(struct faxport_port *port)
 					       FAXPORT_STATE_RECEIVING;
 		break;
 	default:
-		state = READ_ONCE(port->dsp_attached) ? FAXPORT_STATE_AVAILABLE :
-							FAXPORT_STATE_OFFLINE;
+		if (!line->ops->has_line(port))
+			state = FAXPORT_STATE_UNAVAILABLE;
+		else if (READ_ONCE(port->dsp_attached))
+			state = FAXPORT_STATE_AVAILABLE;
+		else
+			state = FAXPORT_STATE_OFFLINE;
 		break;
 	}
 	spin_unlock(&faxport_exchange_lock);
@@ -214,13 +272,75 @@ bool faxport_line_busy(struct faxport_port *port)
 }
 
 /**
+ * faxport_line_has_line() - can the port place and take calls now?
+ * @port: the port
+ *
+ * Return: true on the loopback exchange; on a user line, while its
+ * provider is attached and reports its line up.
+ */
+bool faxport_line_has_line(struct faxport_port *port)
+{
+	bool has;
+
+	spin_lock(&faxport_exchange_lock);
+	has = port->line.ops->has_line(port);
+	spin_unlock(&faxport_exchange_lock);
+	return has;
+}
+
+/**
+ * faxport_line_can_dial() - may a send job to a number go out on the port?
+ * @port: the port
+ * @number: the job's recipient
+ *
+ * Return: true unless the port's line cannot reach @number.
+ */
+bool faxport_line_can_dial(struct faxport_port *port, const char *number)
+{
+	return port->line.ops->can_dial(port, number);
+}
+
+/**
+ * faxport_line_job_result() - the result of the engine's job attempt
+ * @port: the port
+ * @state: the FAXPORT_STATE_* the engine reported
+ *
+ * A line that knows why a call did not connect (a user line's provider
+ * said busy) knows better than an engine that only saw it fail. The cause
+ * is taken once.
+ *
+ * Return: @state, or the line's cause when the engine reported a failure
+ * of a call that did not connect.
+ */
+u32 faxport_line_job_result(struct faxport_port *port, u32 state)
+{
+	struct faxport_line *line = &port->line;
+
+	spin_lock(&faxport_exchange_lock);
+	if (state != FAXPORT_STATE_COMPLETED && line->fail_state)
+		state = line->fail_state;
+	line->fail_state = 0;
+	spin_unlock(&faxport_exchange_lock);
+	return state;
+}
+
+/**
  * faxport_line_hangup() - end whatever call the port is in
  * @port: the port; its engine hung up, detached, or the port is going
  *
- * The far end gets %FAXPORT_LINE_EV_HANGUP (or, if it was ringing,
- * %FAXPORT_LINE_EV_CALLER_GONE). Hanging up an idle line does nothing.
+ * The far end learns it as its line type tells it. Hanging up an idle
+ * line does nothing.
  */
 void faxport_line_hangup(struct faxport_port *port)
+{
+	port->line.ops->hangup(port);
+}
+
+/*
+ * Loopback: the far end gets %FAXPORT_LINE_EV_HANGUP (or, if it was
+ * ringing, %FAXPORT_LINE_EV_CALLER_GONE).
+ */
+static void faxport_loopback_hangup(struct faxport_port *port)
 {
 	struct faxport_port *peer;
 	enum faxport_line_state was;
@@ -268,7 +388,7 @@ void faxport_exchange_exit(void)
 	cancel_delayed_work_sync(&faxport_clock_work);
 }
 
-static void faxport_ring_work(struct work_struct *work)
+static void faxport_loopback_ring(struct work_struct *work)
 {
 	struct faxport_line *line = container_of(to_delayed_work(work),
 						 struct faxport_line,
@@ -284,7 +404,8 @@ static void faxport_ring_work(struct work_struct *work)
 	}
 	caller = line->peer;
 	if (line->rings >= READ_ONCE(max_rings)) {
-		faxport_line_event(caller, FAXPORT_LINE_EV_NO_ANSWER, line->rings);
+		faxport_line_event_cause(caller, FAXPORT_LINE_EV_NO_ANSWER,
+					 line->rings, FAXPORT_STATE_NO_ANSWER);
 		faxport_line_event(port, FAXPORT_LINE_EV_CALLER_GONE, line->rings);
 		faxport_line_clear_locked(port);
 		faxport_line_clear_locked(caller);
@@ -305,9 +426,7 @@ static void faxport_ring_work(struct work_struct *work)
 static long faxport_line_dial(struct faxport_port *port,
 			      struct faxport_dial __user *uarg)
 {
-	struct faxport_port *callee;
 	struct faxport_dial dial;
-	long ret = 0;
 
 	if (copy_from_user(&dial, uarg, sizeof(dial)))
 		return -EFAULT;
@@ -315,10 +434,23 @@ static long faxport_line_dial(struct faxport_port *port,
 	    !faxport_string_terminated(dial.number, sizeof(dial.number)) ||
 	    !faxport_number_valid(dial.number))
 		return -EINVAL;
+	return port->line.ops->dial(port, dial.number);
+}
 
-	callee = faxport_port_get_by_number(dial.number);
+static long faxport_loopback_dial(struct faxport_port *port,
+				  const char *number)
+{
+	struct faxport_port *callee;
+	long ret = 0;
+
+	callee = faxport_port_get_by_number(number);
 	if (!callee)
 		return -ENXIO;
+	/* A user line's number is its own business, not the exchange's. */
+	if (callee->line.ops != &faxport_loopback_line_ops) {
+		put_device(&callee->dev);
+		return -ENXIO;
+	}
 
 	spin_lock(&faxport_exchange_lock);
 	if (port->line.gone)
@@ -351,7 +483,7 @@ static long faxport_line_dial(struct faxport_port *port,
 	return 0;
 }
 
-static long faxport_line_answer(struct faxport_port *port)
+static long faxport_loopback_answer(struct faxport_port *port)
 {
 	struct faxport_line *line = &port->line;
 	struct faxport_port *caller;
@@ -455,6 +587,10 @@ long faxport_dsp_attach(struct faxport_port_file *pf,
 		return -EFAULT;
 	if (attach.version != FAXPORT_API_VERSION || attach.flags ||
 	    attach.reserved || attach.clock > FAXPORT_CLOCK_FREE_RUNNING)
+		return -EINVAL;
+	/* A line on the network's clock cannot run faster than it. */
+	if (attach.clock == FAXPORT_CLOCK_FREE_RUNNING &&
+	    !port->line.ops->free_running)
 		return -EINVAL;
 	if (!file_ns_capable(file, &init_user_ns, CAP_NET_ADMIN))
 		return -EPERM;
@@ -560,7 +696,7 @@ long faxport_dsp_ioctl(struct faxport_port_file *pf, struct file *file,
 	case FAXPORT_IOC_LINE_DIAL:
 		return faxport_line_dial(port, uarg);
 	case FAXPORT_IOC_LINE_ANSWER:
-		return faxport_line_answer(port);
+		return port->line.ops->answer(port);
 	case FAXPORT_IOC_LINE_HANGUP:
 		faxport_line_hangup(port);
 		return 0;
@@ -717,6 +853,8 @@ ssize_t faxport_dsp_write(struct faxport_port *port, const char __user *buf,
 		if (put) {
 			if (line->call_free_running)
 				wake_up_all(&line->peer->wait);
+			else if (line->ops->provider_clock)
+				wake_up_all(&port->wait);
 			spin_unlock(&faxport_exchange_lock);
 			ret = put * sizeof(s16);
 			goto out;
@@ -767,3 +905,70 @@ __poll_t faxport_dsp_poll(struct faxport_port *port)
 	spin_unlock(&faxport_exchange_lock);
 	return mask;
 }
+
+/**
+ * faxport_line_call_get() - FAXPORT_IOC_PORT_CALL_GET
+ * @port: the port
+ * @uarg: the user's struct faxport_port_call
+ *
+ * Return: 0 or a negative errno (see the uAPI header).
+ */
+long faxport_line_call_get(struct faxport_port *port,
+			   struct faxport_port_call __user *uarg)
+{
+	struct faxport_line *line = &port->line;
+	struct faxport_port_call call;
+	u32 flags;
+
+	if (get_user(flags, &uarg->flags))
+		return -EFAULT;
+	if (flags)
+		return -EINVAL;
+	memset(&call, 0, sizeof(call));
+	spin_lock(&faxport_exchange_lock);
+	if (line->user) {
+		faxport_user_line_call_get(port, &call);
+	} else if (line->state != FAXPORT_LINE_IDLE) {
+		/* Numbers never change once a port exists: no peer lock. */
+		if (line->caller) {
+			call.direction = FAXPORT_CALL_OUTGOING;
+			memcpy(call.called_number, line->peer->number,
+			       sizeof(call.called_number));
+		} else {
+			call.direction = FAXPORT_CALL_INCOMING;
+			memcpy(call.caller_number, line->peer->number,
+			       sizeof(call.caller_number));
+			memcpy(call.called_number, port->number,
+			       sizeof(call.called_number));
+		}
+	}
+	spin_unlock(&faxport_exchange_lock);
+	return copy_to_user(uarg, &call, sizeof(call)) ? -EFAULT : 0;
+}
+
+static bool faxport_loopback_has_line(struct faxport_port *port)
+{
+	return true;
+}
+
+/*
+ * The port whose number a job is for would dial itself and always get
+ * busy, spending the job's retries on a call that cannot happen.
+ */
+static bool faxport_loopback_can_dial(struct faxport_port *port,
+				      const char *number)
+{
+	return strcmp(port->number, number) != 0;
+}
+
+const struct faxport_line_ops faxport_loopback_line_ops = {
+	.type = FAXPORT_LINE_LOOPBACK,
+	.name = "loopback",
+	.free_running = true,
+	.ring = faxport_loopback_ring,
+	.dial = faxport_loopback_dial,
+	.answer = faxport_loopback_answer,
+	.hangup = faxport_loopback_hangup,
+	.has_line = faxport_loopback_has_line,
+	.can_dial = faxport_loopback_can_dial,
+};

@@ -51,6 +51,71 @@ struct faxport_audio_fifo {
 	DECLARE_KFIFO_PTR(samples, s16);
 };
 
+struct faxport_port;
+
+/**
+ * struct faxport_line_ops - a line type: what carries a port's calls
+ * @type: its FAXPORT_LINE_* value
+ * @name: its name in sysfs
+ * @free_running: calls may run free (an engine may ask for that clock)
+ * @provider_clock: a line provider drains the engine's transmit FIFO
+ *	itself: wake it when the engine writes
+ * @ring: the ring work of a call to the port not yet answered
+ * @dial: the engine dials @number (validated); 0 or a negative errno
+ * @answer: the engine answers the ringing call; 0 or -ENOTCONN
+ * @hangup: the engine hangs up, detaches, or the port is going
+ * @has_line: can the port place and take calls now? Called with
+ *	faxport_exchange_lock held.
+ * @can_dial: may a send job to @number go out on the port?
+ *
+ * The engine side (attach, line events, audio FIFOs, job states) is the
+ * same for every type; only the far end of a call differs.
+ */
+struct faxport_line_ops {
+	u32 type;
+	const char *name;
+	bool free_running;
+	bool provider_clock;
+	work_func_t ring;
+	long (*dial)(struct faxport_port *port, const char *number);
+	long (*answer)(struct faxport_port *port);
+	void (*hangup)(struct faxport_port *port);
+	bool (*has_line)(struct faxport_port *port);
+	bool (*can_dial)(struct faxport_port *port, const char *number);
+};
+
+extern const struct faxport_line_ops faxport_loopback_line_ops;
+extern const struct faxport_line_ops faxport_user_line_ops;
+
+#define FAXPORT_PROVIDER_EVENTS	64
+
+/**
+ * struct faxport_user_line - the line side of a user-line port
+ *
+ * Protected by faxport_exchange_lock.
+ * @attached: a line provider is attached
+ * @up: the provider reported its line up (and not down since)
+ * @call_id: the current call, 0 when the line is idle
+ * @next_call_id: the last call id given
+ * @event_seq: sequence number of the last provider event queued
+ * @caller_number: the current incoming call's caller, NUL-padded
+ * @caller_name: the caller's name, NUL-padded
+ * @called_number: the DID of an incoming call or the number dialled
+ * @events: provider events not yet read
+ */
+struct faxport_user_line {
+	bool attached;
+	bool up;
+	u32 call_id;
+	u32 next_call_id;
+	u32 event_seq;
+	char caller_number[FAXPORT_NUMBER_SIZE];
+	char caller_name[FAXPORT_NAME_SIZE];
+	char called_number[FAXPORT_NUMBER_SIZE];
+	DECLARE_KFIFO(events, struct faxport_provider_event,
+		      FAXPORT_PROVIDER_EVENTS);
+};
+
 enum faxport_line_state {
 	FAXPORT_LINE_IDLE,
 	FAXPORT_LINE_DIALING,	/* we called, the far end rings */
@@ -59,9 +124,14 @@ enum faxport_line_state {
 };
 
 /**
- * struct faxport_line - a port's side of the loopback exchange
+ * struct faxport_line - a port's line: its call, as its engine sees it
  *
- * Every field but @ring_work is protected by faxport_exchange_lock.
+ * Every field but @ops, @user and @ring_work is protected by
+ * faxport_exchange_lock; @ops and @user are set when the port is made.
+ * @ops: the port's line type
+ * @user: the line side of a user line, or NULL on the loopback exchange
+ * @fail_state: the FAXPORT_STATE_* of a call that did not connect, as the
+ *	line gave it, until the engine's job result takes it; or 0
  * @state: where the port is in a call
  * @peer: the other port of the call (a device reference is held)
  * @caller: this end dialed
@@ -84,6 +154,9 @@ enum faxport_line_state {
  * @noise_state: the noise generator's state
  */
 struct faxport_line {
+	const struct faxport_line_ops *ops;
+	struct faxport_user_line *user;
+	u32 fail_state;
 	enum faxport_line_state state;
 	struct faxport_port *peer;
 	bool caller;
@@ -174,6 +247,7 @@ enum faxport_port_file_kind {
 	FAXPORT_FILE_UNBOUND,
 	FAXPORT_FILE_HANDLE,	/* FaxOpenPort: FAXPORT_IOC_PORT_BIND */
 	FAXPORT_FILE_DSP,	/* the DSP engine: FAXPORT_IOC_DSP_ATTACH */
+	FAXPORT_FILE_LINE,	/* a user line's provider: FAXPORT_IOC_LINE_ATTACH */
 };
 
 /**
@@ -203,7 +277,8 @@ struct faxport_server_handle *faxport_server_handle_get(struct file *file);
 
 /* port.c */
 extern const struct file_operations faxport_port_fops;
-int faxport_port_create(const char *name, const char *number, u32 *device_id);
+int faxport_port_create(const char *name, const char *number, bool user_line,
+			u32 *device_id);
 int faxport_port_remove(u32 device_id);
 void faxport_port_remove_all(void);
 int faxport_port_list(struct faxport_port_list *list);
@@ -225,7 +300,7 @@ long faxport_routing_server_ioctl(struct faxport_server_handle *srv,
 				  unsigned int cmd, void __user *uarg);
 
 /* exchange.c */
-int faxport_line_init(struct faxport_port *port);
+int faxport_line_init(struct faxport_port *port, bool user_line);
 void faxport_line_free(struct faxport_port *port);
 u32 faxport_line_port_state(struct faxport_port *port);
 bool faxport_line_busy(struct faxport_port *port);
@@ -244,6 +319,33 @@ ssize_t faxport_dsp_read(struct faxport_port *port, char __user *buf,
 ssize_t faxport_dsp_write(struct faxport_port *port, const char __user *buf,
 			  size_t count, bool nonblock);
 __poll_t faxport_dsp_poll(struct faxport_port *port);
+void faxport_line_event_cause(struct faxport_port *port, u32 type, u32 arg,
+			      u32 cause);
+void faxport_line_clear_locked(struct faxport_port *port);
+unsigned long faxport_ring_delay(void);
+unsigned int faxport_max_rings(void);
+bool faxport_line_has_line(struct faxport_port *port);
+bool faxport_line_can_dial(struct faxport_port *port, const char *number);
+u32 faxport_line_job_result(struct faxport_port *port, u32 state);
+long faxport_line_call_get(struct faxport_port *port,
+			   struct faxport_port_call __user *uarg);
+
+/* line_user.c */
+int faxport_user_line_init(struct faxport_port *port);
+void faxport_user_line_free(struct faxport_port *port);
+long faxport_line_attach(struct faxport_port_file *pf,
+			 const struct faxport_line_attach __user *uarg,
+			 struct file *file);
+void faxport_provider_detach(struct faxport_port *port);
+long faxport_provider_ioctl(struct faxport_port *port, unsigned int cmd,
+			    void __user *uarg);
+ssize_t faxport_provider_read(struct faxport_port *port, char __user *buf,
+			      size_t count, bool nonblock);
+ssize_t faxport_provider_write(struct faxport_port *port,
+			       const char __user *buf, size_t count);
+__poll_t faxport_provider_poll(struct faxport_port *port);
+void faxport_user_line_call_get(struct faxport_port *port,
+				struct faxport_port_call *call);
 
 /* impair.c */
 void faxport_impair_call_start(struct faxport_line *a, struct faxport_line *b);

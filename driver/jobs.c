@@ -939,6 +939,8 @@ static u32 faxport_state_event(u32 state)
 		return FAXPORT_EV_NO_ANSWER;
 	case FAXPORT_STATE_BAD_ADDRESS:
 		return FAXPORT_EV_BAD_ADDRESS;
+	case FAXPORT_STATE_NO_DIAL_TONE:
+		return FAXPORT_EV_NO_DIAL_TONE;
 	case FAXPORT_STATE_DISCONNECTED:
 		return FAXPORT_EV_DISCONNECTED;
 	case FAXPORT_STATE_FATAL_ERROR:
@@ -996,6 +998,7 @@ static bool faxport_done_state_valid(u32 state)
 	case FAXPORT_STATE_BUSY:
 	case FAXPORT_STATE_NO_ANSWER:
 	case FAXPORT_STATE_BAD_ADDRESS:
+	case FAXPORT_STATE_NO_DIAL_TONE:
 	case FAXPORT_STATE_DISCONNECTED:
 	case FAXPORT_STATE_FATAL_ERROR:
 		return true;
@@ -1026,6 +1029,8 @@ static long faxport_engine_done(struct faxport_port *port,
 		ret = -ENOENT;
 		goto out;
 	}
+	/* The line may know better why a call did not connect. */
+	done.state = faxport_line_job_result(port, done.state);
 	job->t30_code = done.t30_code;
 	job->page_count = done.pages;
 	faxport_event(faxport_state_event(done.state), port->device_id,

@@ -300,7 +300,7 @@ static DEVICE_ATTR_RO(state);
 static ssize_t line_type_show(struct device *dev,
 			      struct device_attribute *attr, char *buf)
 {
-	return sysfs_emit(buf, "loopback\n");
+	return sysfs_emit(buf, "%s\n", to_faxport_port(dev)->line.ops->name);
 }
 static DEVICE_ATTR_RO(line_type);
 
@@ -321,15 +321,18 @@ static struct attribute *faxport_port_attrs[] = {
 ATTRIBUTE_GROUPS(faxport_port);
 
 /**
- * faxport_port_create() - add a loopback port
+ * faxport_port_create() - add a port
  * @name: its name, or "" for the default
  * @number: its phone number (already validated), or "" for its DeviceId
+ * @user_line: a user line (a line provider carries its calls), else a port
+ *	on the loopback exchange
  * @device_id: out: the new port's DeviceId
  *
  * Return: 0, -ENOSPC when FAXPORT_MAX_PORTS exist, -EEXIST when the number
  * is taken, -EINVAL for a bad name, or another negative errno.
  */
-int faxport_port_create(const char *name, const char *number, u32 *device_id)
+int faxport_port_create(const char *name, const char *number, bool user_line,
+			u32 *device_id)
 {
 	struct faxport_port *port;
 	int minor, ret;
@@ -345,8 +348,9 @@ int faxport_port_create(const char *name, const char *number, u32 *device_id)
 	port->flags = FAXPORT_PORT_RECEIVE | FAXPORT_PORT_SEND;
 	port->rings = 1;
 	faxport_routing_port_init(port);
-	ret = faxport_line_init(port);
+	ret = faxport_line_init(port, user_line);
 	if (ret) {
+		faxport_line_free(port);
 		mutex_destroy(&port->lock);
 		kfree(port);
 		return ret;
@@ -383,7 +387,8 @@ int faxport_port_create(const char *name, const char *number, u32 *device_id)
 	if (*name)
 		strscpy(port->name, name, sizeof(port->name));
 	else
-		snprintf(port->name, sizeof(port->name), "Loopback %u", id);
+		snprintf(port->name, sizeof(port->name),
+			 user_line ? "Line %u" : "Loopback %u", id);
 	snprintf(port->tsid, sizeof(port->tsid), "%s", port->number);
 	snprintf(port->csid, sizeof(port->csid), "%s", port->number);
 	port->priority = id;
@@ -435,10 +440,10 @@ static void faxport_port_kill(struct faxport_port *port)
  *	recipient's own port
  *
  * Called with the jobs lock held (it reads each port's ->job). Idle means:
- * alive, an engine attached, send-enabled, no job, line idle; among those
- * the lowest priority value wins. The port whose number is @recipient is
- * never picked: on the loopback exchange it would dial itself and always
- * get busy, spending the job's retries on a call that cannot happen.
+ * alive, an engine attached, send-enabled, no job, a line (a user line's
+ * provider attached and up) and idle; among those the lowest priority
+ * value wins. A port whose line cannot dial @recipient is never picked:
+ * on the loopback exchange, the port that has that number.
  *
  * Return: the port with a device reference, or NULL.
  */
@@ -458,10 +463,11 @@ struct faxport_port *faxport_port_pick_sender(const char *recipient,
 		mutex_lock(&port->lock);
 		usable = !port->dead && port->dsp_attached &&
 			 (port->flags & FAXPORT_PORT_SEND);
-		is_recipient = !strcmp(port->number, recipient);
+		is_recipient = !faxport_line_can_dial(port, recipient);
 		better = !best || port->priority < best->priority;
 		mutex_unlock(&port->lock);
-		if (!usable || faxport_line_busy(port))
+		if (!usable || faxport_line_busy(port) ||
+		    !faxport_line_has_line(port))
 			continue;
 		*any_idle = true;
 		if (!is_recipient && better)
@@ -533,7 +539,7 @@ void faxport_port_fill_info(struct faxport_port *port,
 	info->flags = port->flags;
 	info->rings = port->rings;
 	info->priority = port->priority;
-	info->line_type = FAXPORT_LINE_LOOPBACK;
+	info->line_type = port->line.ops->type;
 	/* Whole and padded (see struct faxport_port): no scan for the NUL. */
 	memcpy(info->name, port->name, sizeof(info->name));
 	memcpy(info->number, port->number, sizeof(info->number));
@@ -616,6 +622,8 @@ static int faxport_port_release(struct inode *inode, struct file *file)
 		faxport_jobs_port_released(port);
 		faxport_event(FAXPORT_EV_FAXSVC_ENDED, port->device_id,
 			      FAXPORT_NO_JOB);
+	} else if (pf->kind == FAXPORT_FILE_LINE) {
+		faxport_provider_detach(port);
 	} else if (pf->kind == FAXPORT_FILE_HANDLE &&
 		   pf->mode == FAXPORT_OPEN_MODIFY) {
 		mutex_lock(&port->lock);
@@ -760,7 +768,8 @@ static long faxport_port_set(struct faxport_port_file *pf,
 #define FAXPORT_FILE_KIND(kind)	BIT(kind)
 #define FAXPORT_FILE_ANY_KIND	(FAXPORT_FILE_KIND(FAXPORT_FILE_UNBOUND) | \
 				 FAXPORT_FILE_KIND(FAXPORT_FILE_HANDLE) | \
-				 FAXPORT_FILE_KIND(FAXPORT_FILE_DSP))
+				 FAXPORT_FILE_KIND(FAXPORT_FILE_DSP) | \
+				 FAXPORT_FILE_KIND(FAXPORT_FILE_LINE))
 
 static long faxport_port_ioctl(struct file *file, unsigned int cmd,
 			       unsigned long arg)
@@ -773,6 +782,7 @@ static long faxport_port_ioctl(struct file *file, unsigned int cmd,
 	switch (cmd) {
 	case FAXPORT_IOC_PORT_BIND:
 	case FAXPORT_IOC_DSP_ATTACH:
+	case FAXPORT_IOC_LINE_ATTACH:
 		kinds = FAXPORT_FILE_ANY_KIND;
 		break;
 	case FAXPORT_IOC_PORT_GET:
@@ -781,8 +791,19 @@ static long faxport_port_ioctl(struct file *file, unsigned int cmd,
 		break;
 	case FAXPORT_IOC_ROUTING_LIST:
 	case FAXPORT_IOC_ROUTING_SET:
+	case FAXPORT_IOC_PORT_CALL_GET:
 		kinds = FAXPORT_FILE_KIND(FAXPORT_FILE_HANDLE) |
 			FAXPORT_FILE_KIND(FAXPORT_FILE_DSP);
+		break;
+	case FAXPORT_IOC_PROVIDER_EVENT:
+	case FAXPORT_IOC_PROVIDER_LINE_UP:
+	case FAXPORT_IOC_PROVIDER_LINE_DOWN:
+	case FAXPORT_IOC_PROVIDER_RING:
+	case FAXPORT_IOC_PROVIDER_PROGRESS:
+	case FAXPORT_IOC_PROVIDER_ANSWERED:
+	case FAXPORT_IOC_PROVIDER_FAILED:
+	case FAXPORT_IOC_PROVIDER_HANGUP:
+		kinds = FAXPORT_FILE_KIND(FAXPORT_FILE_LINE);
 		break;
 	case FAXPORT_IOC_LINE_DIAL:
 	case FAXPORT_IOC_LINE_ANSWER:
@@ -808,6 +829,19 @@ static long faxport_port_ioctl(struct file *file, unsigned int cmd,
 		return faxport_port_bind(pf, uarg);
 	case FAXPORT_IOC_DSP_ATTACH:
 		return faxport_dsp_attach(pf, uarg, file);
+	case FAXPORT_IOC_LINE_ATTACH:
+		return faxport_line_attach(pf, uarg, file);
+	case FAXPORT_IOC_PORT_CALL_GET:
+		return faxport_line_call_get(port, uarg);
+	case FAXPORT_IOC_PROVIDER_EVENT:
+	case FAXPORT_IOC_PROVIDER_LINE_UP:
+	case FAXPORT_IOC_PROVIDER_LINE_DOWN:
+	case FAXPORT_IOC_PROVIDER_RING:
+	case FAXPORT_IOC_PROVIDER_PROGRESS:
+	case FAXPORT_IOC_PROVIDER_ANSWERED:
+	case FAXPORT_IOC_PROVIDER_FAILED:
+	case FAXPORT_IOC_PROVIDER_HANGUP:
+		return faxport_provider_ioctl(port, cmd, uarg);
 	case FAXPORT_IOC_ROUTING_LIST:
 	case FAXPORT_IOC_ROUTING_SET:
 		return faxport_routing_port_ioctl(pf, cmd, uarg);
@@ -827,6 +861,9 @@ static ssize_t faxport_port_read(struct file *file, char __user *buf,
 
 	if (READ_ONCE(pf->port->dead))
 		return -ENODEV;
+	if (READ_ONCE(pf->kind) == FAXPORT_FILE_LINE)
+		return faxport_provider_read(pf->port, buf, count,
+					     file->f_flags & O_NONBLOCK);
 	if (READ_ONCE(pf->kind) != FAXPORT_FILE_DSP)
 		return -EBADFD;
 	return faxport_dsp_read(pf->port, buf, count,
@@ -840,6 +877,8 @@ static ssize_t faxport_port_write(struct file *file, const char __user *buf,
 
 	if (READ_ONCE(pf->port->dead))
 		return -ENODEV;
+	if (READ_ONCE(pf->kind) == FAXPORT_FILE_LINE)
+		return faxport_provider_write(pf->port, buf, count);
 	if (READ_ONCE(pf->kind) != FAXPORT_FILE_DSP)
 		return -EBADFD;
 	return faxport_dsp_write(pf->port, buf, count,
@@ -854,6 +893,8 @@ static __poll_t faxport_port_poll(struct file *file, poll_table *wait)
 	poll_wait(file, &port->wait, wait);
 	if (READ_ONCE(port->dead))
 		return EPOLLHUP | EPOLLERR;
+	if (READ_ONCE(pf->kind) == FAXPORT_FILE_LINE)
+		return faxport_provider_poll(port);
 	if (READ_ONCE(pf->kind) != FAXPORT_FILE_DSP)
 		return 0;
 	return faxport_dsp_poll(port);

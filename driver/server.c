@@ -131,14 +131,16 @@ static long faxport_ioctl_port_add(struct file *file,
 		return -EPERM;
 	if (copy_from_user(&add, uarg, sizeof(add)))
 		return -EFAULT;
-	if (add.flags || add.device_id)
+	if ((add.flags & ~FAXPORT_PORT_ADD_USER_LINE) || add.device_id)
 		return -EINVAL;
 	if (!faxport_string_terminated(add.name, sizeof(add.name)) ||
 	    !faxport_string_terminated(add.number, sizeof(add.number)))
 		return -EINVAL;
 	if (add.number[0] && !faxport_number_valid(add.number))
 		return -EINVAL;
-	ret = faxport_port_create(add.name, add.number, &add.device_id);
+	ret = faxport_port_create(add.name, add.number,
+				  add.flags & FAXPORT_PORT_ADD_USER_LINE,
+				  &add.device_id);
 	if (ret)
 		return ret;
 	/* The port exists now; a caller that cannot read its id may remove it. */
