@@ -38,7 +38,9 @@
 
 #include <linux/faxport.h>
 
+#include "document_copy.h"
 #include "log.h"
+#include "../t30/call_document.h"
 
 /* The kernel copies at most 4096 samples per read() or write(). */
 #define AUDIO_BUFFER_SAMPLES 4096
@@ -63,9 +65,16 @@
 /* Audio read per wake-up and port, so that one busy port cannot starve the others. */
 #define MAX_RX_SAMPLES_PER_WAKE (4 * AUDIO_BUFFER_SAMPLES)
 #define DEFAULT_STALL_TIMEOUT_S 30
+/*
+ * How long the helper may take to copy a client's document: a local file
+ * of the largest size allowed is read in well under a second; one that
+ * takes longer sits on a hung file system or never ends.
+ */
+#define DOCUMENT_COPY_TIMEOUT_S 30
 
 enum port_state {
 	PORT_IDLE,
+	PORT_PREPARING,		/* a helper copies the document to send; not dialled yet */
 	PORT_RINGING,		/* an incoming call rings, not answered (yet) */
 	PORT_DIALING,		/* we called, waiting for the answer */
 	PORT_IN_CALL,		/* connected, the fax call runs */
@@ -90,6 +99,10 @@ struct faxd_port {
 
 	/* The call, from faxd_port_send/answer until its report. */
 	struct fax_call *call;
+	/* PORT_PREPARING: the helper copying the document, and the number to dial then. */
+	struct document_copy *document_copy;
+	struct faxd_watch copy_watch;
+	struct faxport_dial dial_request;
 	/* Or, for faxd_port_dial/answer_audio, the owner's modem (audio.modem != NULL). */
 	struct faxd_port_audio audio;
 	struct faxd_call_observer observer;
@@ -596,6 +609,7 @@ int faxd_port_open(struct faxd_loop *loop, const char *device_path, uint32_t dev
 	port->report_task.run = run_deferred_report;
 	set_state(port, PORT_IDLE);
 
+	port->copy_watch.fd = -1;
 	port->watch.fd = open(device_path, O_RDWR | O_NONBLOCK | O_CLOEXEC);
 	if (port->watch.fd < 0) {
 		error = -errno;
@@ -692,27 +706,104 @@ static void dial_line(struct faxd_port *port, const struct faxport_dial *request
 	set_state(port, PORT_DIALING);
 }
 
+/* The document is ready (or refused): dial, or report why not. */
+static void dial_with_document(struct faxd_port *port)
+{
+	if (fax_call_is_finished(port->call)) {
+		const char *problem = fax_call_get_result(port->call)->document_problem;
+
+		log_warning("faxport%u: not dialling: %s", port->device_id,
+			    problem ? problem : "the document cannot be sent");
+		report_later(port, FAXD_LINE_NOT_DIALED, 0);
+		return;
+	}
+	dial_line(port, &port->dial_request);
+}
+
+static void stop_document_copy(struct faxd_port *port)
+{
+	faxd_loop_unwatch(port->loop, &port->copy_watch);
+	port->copy_watch.fd = -1;
+}
+
+static void on_document_copied(struct faxd_watch *watch, uint32_t events)
+{
+	struct faxd_port *port = faxd_container_of(watch, struct faxd_port, copy_watch);
+	int memory_fd;
+
+	(void)events;
+	if (port->state != PORT_PREPARING || !port->document_copy)
+		return;
+	stop_document_copy(port);
+	memory_fd = document_copy_finish(port->document_copy);
+	port->document_copy = NULL;
+	if (memory_fd < 0) {
+		fax_call_refuse_document(port->call, errno == EFBIG ? "the document is too large"
+								  : "the document cannot be read");
+	} else {
+		fax_call_set_document_fd(port->call, memory_fd);
+		close(memory_fd);
+	}
+	dial_with_document(port);
+}
+
+/* A document copy that has not finished: the helper is killed, the call never dialled. */
+static void abandon_document_copy(struct faxd_port *port)
+{
+	if (!port->document_copy)
+		return;
+	stop_document_copy(port);
+	document_copy_abandon(port->document_copy);
+	port->document_copy = NULL;
+}
+
 int faxd_port_send(struct faxd_port *port, const char *number, int document_fd,
 		   const struct fax_call_options *options,
 		   const struct faxd_call_observer *observer)
 {
 	struct fax_call_options send_options = call_options(port, options);
-	struct faxport_dial request;
+	uint64_t max_bytes = send_options.max_document_bytes
+		? send_options.max_document_bytes : FAX_CALL_DEFAULT_MAX_DOCUMENT_BYTES;
+	int error;
 
 	if (port->closed || port->state != PORT_IDLE)
 		return -EBUSY;
-	if (fill_dial(&request, number))
+	if (document_fd < 0 || fill_dial(&port->dial_request, number))
 		return -EINVAL;
 
-	port->call = fax_call_new_send_fd(&send_options, document_fd);
-	if (!port->call)
-		return -errno;
+	/*
+	 * Nothing in the loop reads a client's file: a sealed memory file is
+	 * read at once (it cannot block), anything else is copied into one by
+	 * a helper process first, with a deadline (faxd_port_tick).
+	 */
+	if (!call_document_is_sealed(document_fd)) {
+		error = document_copy_start(document_fd, max_bytes, &port->document_copy);
+		if (error)
+			return error;
+	}
+	port->call = fax_call_new_send_later(&send_options);
+	if (!port->call) {
+		error = -errno;
+		abandon_document_copy(port);
+		return error;
+	}
 	begin_call(port, FAX_CALL_SEND, observer);
-	if (fax_call_is_finished(port->call)) {
-		report_later(port, FAXD_LINE_NOT_DIALED, 0);
+	if (!port->document_copy) {
+		fax_call_set_document_fd(port->call, document_fd);
+		dial_with_document(port);
 		return 0;
 	}
-	dial_line(port, &request);
+	port->copy_watch.fd = document_copy_pidfd(port->document_copy);
+	port->copy_watch.events = EPOLLIN;
+	port->copy_watch.handle = on_document_copied;
+	if (faxd_loop_watch(port->loop, &port->copy_watch)) {
+		port->copy_watch.fd = -1;
+		abandon_document_copy(port);
+		fax_call_refuse_document(port->call, "the document cannot be read");
+		dial_with_document(port);
+		return 0;
+	}
+	set_state(port, PORT_PREPARING);
 	return 0;
 }
 
@@ -800,6 +891,10 @@ int faxd_port_answer_audio(struct faxd_port *port, const struct faxd_port_audio 
 void faxd_port_abort(struct faxd_port *port)
 {
 	switch (port->state) {
+	case PORT_PREPARING:
+		abandon_document_copy(port);
+		report_later(port, FAXD_LINE_ABORTED, 0);
+		break;
 	case PORT_DIALING:
 		hang_up_line(port);
 		report_later(port, FAXD_LINE_ABORTED, 0);
@@ -821,7 +916,18 @@ void faxd_port_tick(struct faxd_port *port)
 {
 	int64_t now = monotonic_ns();
 
+	document_copy_reap_abandoned();
 	switch (port->state) {
+	case PORT_PREPARING:
+		if (now - port->state_since_ns > DOCUMENT_COPY_TIMEOUT_S * NS_PER_SECOND) {
+			log_warning("faxport%u: the document was not read within %d s: not dialling",
+				    port->device_id, DOCUMENT_COPY_TIMEOUT_S);
+			abandon_document_copy(port);
+			fax_call_refuse_document(port->call, "the document was not read within "
+					CALL_DOCUMENT_STRINGIFY(DOCUMENT_COPY_TIMEOUT_S) " s");
+			dial_with_document(port);
+		}
+		break;
 	case PORT_DIALING:
 		if (port->limits.dial_timeout_s &&
 		    now - port->state_since_ns > port->limits.dial_timeout_s * NS_PER_SECOND) {

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <spandsp.h>
@@ -66,17 +67,48 @@ static int copy_content(int from_fd, int to_fd, uint64_t max_bytes)
 	return result;
 }
 
+bool call_document_is_sealed(int fd)
+{
+	int seals = fcntl(fd, F_GET_SEALS);
+
+	return seals >= 0 &&
+	       (seals & (F_SEAL_WRITE | F_SEAL_SHRINK | F_SEAL_GROW)) ==
+	       (F_SEAL_WRITE | F_SEAL_SHRINK | F_SEAL_GROW);
+}
+
+int call_document_copy(int from_fd, int to_fd, uint64_t max_bytes)
+{
+	return copy_content(from_fd, to_fd, max_bytes);
+}
+
+int call_document_seal(int fd)
+{
+	return fcntl(fd, F_ADD_SEALS, F_SEAL_WRITE | F_SEAL_GROW | F_SEAL_SHRINK | F_SEAL_SEAL);
+}
+
 int call_document_snapshot(int fd, uint64_t max_bytes)
 {
-	int memory_fd = memfd_create("faxd-document", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+	int memory_fd;
 	int saved_errno;
+	struct stat status;
 
+	/* Nobody can change a sealed memory file, and reading it cannot block: no copy. */
+	if (call_document_is_sealed(fd)) {
+		if (fstat(fd, &status))
+			return -1;
+		if ((uint64_t)status.st_size > max_bytes) {
+			errno = EFBIG;
+			return -1;
+		}
+		return fcntl(fd, F_DUPFD_CLOEXEC, 0);
+	}
+	memory_fd = memfd_create("faxd-document", MFD_CLOEXEC | MFD_ALLOW_SEALING);
 	if (memory_fd < 0)
 		return -1;
 	if (copy_content(fd, memory_fd, max_bytes))
 		goto fail;
 	/* The snapshot is the document: nothing may change it from here on. */
-	if (fcntl(memory_fd, F_ADD_SEALS, F_SEAL_WRITE | F_SEAL_GROW | F_SEAL_SHRINK | F_SEAL_SEAL))
+	if (call_document_seal(memory_fd))
 		goto fail;
 	return memory_fd;
 fail:

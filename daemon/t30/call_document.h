@@ -3,6 +3,7 @@
 #ifndef FAXD_T30_CALL_DOCUMENT_H
 #define FAXD_T30_CALL_DOCUMENT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -13,6 +14,16 @@
  * (EFBIG if the content is larger than @max_bytes).
  */
 int call_document_snapshot(int fd, uint64_t max_bytes);
+
+/*
+ * A memory file sealed against writing, growing and shrinking: its content
+ * is fixed and reading it cannot block, so it is used without a copy.
+ */
+bool call_document_is_sealed(int fd);
+/* The copy of call_document_snapshot, into @to_fd: 0, or -1 with errno. */
+int call_document_copy(int from_fd, int to_fd, uint64_t max_bytes);
+/* Seal a memory file made with MFD_ALLOW_SEALING for good: 0, or -1 with errno. */
+int call_document_seal(int fd);
 
 /*
  * The name under which libraries that only take a path (spandsp, libtiff)

@@ -54,6 +54,7 @@ struct fax_call {
 	int document_snapshot_fd;
 	char document_path_buffer[sizeof("/proc/self/fd/") + 3 * sizeof(int)];
 	int pages_in_document;
+	uint64_t max_document_bytes;
 
 	/* Receiving: the file we created, removed again if no page arrives. */
 	char *output_path;
@@ -702,33 +703,52 @@ struct fax_call *fax_call_new_send_file(const struct fax_call_options *options,
 	return call;
 }
 
+struct fax_call *fax_call_new_send_later(const struct fax_call_options *options)
+{
+	struct fax_call *call = call_new(options, FAX_CALL_SEND);
+
+	if (call)
+		call->max_document_bytes = options && options->max_document_bytes
+			? options->max_document_bytes : FAX_CALL_DEFAULT_MAX_DOCUMENT_BYTES;
+	return call;
+}
+
+void fax_call_set_document_fd(struct fax_call *call, int document_fd)
+{
+	call->document_snapshot_fd = call_document_snapshot(document_fd,
+							    call->max_document_bytes);
+	if (call->document_snapshot_fd < 0) {
+		call->result.document_problem = errno == EFBIG ? "the document is too large"
+							       : "the document cannot be read";
+		fail_at_start(call, T30_ERR_FILEERROR);
+		return;
+	}
+	if (call_document_fd_path(call->document_snapshot_fd, call->document_path_buffer,
+				  sizeof(call->document_path_buffer))) {
+		fail_at_start(call, T30_ERR_FILEERROR);
+		return;
+	}
+	set_document(call, call->document_path_buffer);
+}
+
+void fax_call_refuse_document(struct fax_call *call, const char *problem)
+{
+	call->result.document_problem = problem;
+	fail_at_start(call, T30_ERR_FILEERROR);
+}
+
 struct fax_call *fax_call_new_send_fd(const struct fax_call_options *options,
 				      int document_fd)
 {
-	uint64_t max_bytes = options && options->max_document_bytes
-		? options->max_document_bytes : FAX_CALL_DEFAULT_MAX_DOCUMENT_BYTES;
 	struct fax_call *call;
 
 	if (document_fd < 0) {
 		errno = EINVAL;
 		return NULL;
 	}
-	call = call_new(options, FAX_CALL_SEND);
-	if (!call)
-		return NULL;
-	call->document_snapshot_fd = call_document_snapshot(document_fd, max_bytes);
-	if (call->document_snapshot_fd < 0) {
-		call->result.document_problem = errno == EFBIG ? "the document is too large"
-							       : "the document cannot be read";
-		fail_at_start(call, T30_ERR_FILEERROR);
-		return call;
-	}
-	if (call_document_fd_path(call->document_snapshot_fd, call->document_path_buffer,
-				  sizeof(call->document_path_buffer))) {
-		fail_at_start(call, T30_ERR_FILEERROR);
-		return call;
-	}
-	set_document(call, call->document_path_buffer);
+	call = fax_call_new_send_later(options);
+	if (call)
+		fax_call_set_document_fd(call, document_fd);
 	return call;
 }
 

@@ -206,6 +206,21 @@ struct fax_call *fax_call_new_send_file(const struct fax_call_options *options,
 struct fax_call *fax_call_new_send_fd(const struct fax_call_options *options,
 				      int document_fd);
 /*
+ * The same in two steps, for a caller that first makes the document safe
+ * to read (engine/document_copy.h): the call is set up now, and
+ * fax_call_set_document_fd() or fax_call_refuse_document() must follow
+ * before its first audio. The options' strings are used now only.
+ */
+struct fax_call *fax_call_new_send_later(const struct fax_call_options *options);
+/*
+ * The document of a call made with fax_call_new_send_later: copied as for
+ * fax_call_new_send_fd (a sealed memory file is used as it is), then
+ * checked; an unusable one ends the call as CANNOT_READ_DOCUMENT.
+ */
+void fax_call_set_document_fd(struct fax_call *call, int document_fd);
+/* No document after all: ends the call as CANNOT_READ_DOCUMENT, @problem says why. */
+void fax_call_refuse_document(struct fax_call *call, const char *problem);
+/*
  * Receive into @output_path, which must not exist yet: it is created now
  * (so an unwritable spool fails before the call is answered), and removed
  * again if the call ends without a single page received.
