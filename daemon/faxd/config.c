@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <linux/faxport.h>
 
@@ -220,9 +222,81 @@ bad:
 	return -1;
 }
 
+bool faxd_config_route_command_name_valid(const char *name)
+{
+	size_t length = strlen(name);
+
+	/* The kernel's rule (uapi/linux/faxport.h), so every name set there can be defined. */
+	if (!length || length >= FAXPORT_ROUTING_COMMAND_NAME_SIZE ||
+	    !isalnum((unsigned char)name[0]))
+		return false;
+	for (size_t i = 1; i < length; i++)
+		if (!isalnum((unsigned char)name[i]) && !strchr("._-", name[i]))
+			return false;
+	return true;
+}
+
+const char *faxd_config_route_command(const struct faxd_config *config, const char *name)
+{
+	for (size_t i = 0; i < config->route_command_count; i++)
+		if (!strcmp(config->route_commands[i].name, name))
+			return config->route_commands[i].command_line;
+	return NULL;
+}
+
+/* "route_command NAME = /program args" */
+static int define_route_command(struct parser *parser, const char *name, const char *value)
+{
+	struct faxd_config *config = parser->config;
+	struct faxd_route_command *grown, *command;
+
+	if (!faxd_config_route_command_name_valid(name)) {
+		parse_error(parser, "route_command '%s': a name is a letter or digit, then "
+			    "letters, digits, '.', '_' or '-' (at most %d)", name,
+			    FAXPORT_ROUTING_COMMAND_NAME_SIZE - 1);
+		return -1;
+	}
+	if (value[0] != '/') {
+		parse_error(parser, "route_command %s: the program must be an absolute path", name);
+		return -1;
+	}
+	if (faxd_config_route_command(config, name)) {
+		parse_error(parser, "route_command %s: defined twice", name);
+		return -1;
+	}
+	grown = realloc(config->route_commands,
+			(config->route_command_count + 1) * sizeof(*grown));
+	if (!grown) {
+		parse_error(parser, "out of memory");
+		return -1;
+	}
+	config->route_commands = grown;
+	command = &grown[config->route_command_count];
+	command->name = strdup(name);
+	command->command_line = strdup(value);
+	config->route_command_count++;
+	if (!command->name || !command->command_line) {
+		parse_error(parser, "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+static int parse_limit(struct parser *parser, const char *key, const char *value,
+		       unsigned long min, unsigned long max, unsigned long *limit)
+{
+	if (faxd_parse_uint(value, min, max, limit)) {
+		parse_error(parser, "%s: '%s' is not a number in %lu..%lu", key, value, min, max);
+		return -1;
+	}
+	return 0;
+}
+
 static int parse_global_key(struct parser *parser, const char *key, const char *value)
 {
 	struct faxd_config *config = parser->config;
+	struct faxd_route_limits *limits = &config->route_limits;
+	unsigned long number;
 
 	if (!strcmp(key, "spool_dir")) {
 		if (value[0] != '/') {
@@ -264,6 +338,22 @@ static int parse_global_key(struct parser *parser, const char *key, const char *
 		return parse_seconds(parser, key, value, 0, &config->shutdown_grace_s);
 	if (!strcmp(key, "rescan_interval_s"))
 		return parse_seconds(parser, key, value, 0, &config->rescan_interval_s);
+	if (!strncmp(key, "route_command", 13) && isspace((unsigned char)key[13]))
+		return define_route_command(parser, trim((char *)key + 13), value);
+	if (!strcmp(key, "route_timeout_s"))
+		return parse_seconds(parser, key, value, 1, &limits->timeout_s);
+	if (!strcmp(key, "route_max_running")) {
+		if (parse_limit(parser, key, value, 1, 64, &number))
+			return -1;
+		limits->max_running = (unsigned int)number;
+		return 0;
+	}
+	if (!strcmp(key, "route_memory_mb"))
+		return parse_limit(parser, key, value, 16, 1ul << 20, &limits->memory_mb);
+	if (!strcmp(key, "route_max_files"))
+		return parse_limit(parser, key, value, 16, 1ul << 20, &limits->max_files);
+	if (!strcmp(key, "route_max_processes"))
+		return parse_limit(parser, key, value, 1, 1ul << 20, &limits->max_processes);
 	parse_error(parser, "unknown key '%s'", key);
 	return -1;
 }
@@ -360,6 +450,13 @@ static struct faxd_config *config_defaults(void)
 	config->stall_timeout_s = 30;
 	config->shutdown_grace_s = 60;
 	config->rescan_interval_s = 0;
+	config->route_limits = (struct faxd_route_limits){
+		.timeout_s = 300,
+		.max_running = 4,
+		.memory_mb = 1024,
+		.max_files = 256,
+		.max_processes = 64,
+	};
 	return config;
 }
 
@@ -376,6 +473,34 @@ static void link_strings(struct faxd_config *config)
 			section->route_command && section->route_command[0]
 			? section->route_command : NULL;
 	}
+}
+
+/*
+ * The config names the programs faxd runs and the folders it writes into,
+ * so whoever may change it may run code as faxd: only root and faxd's own
+ * user may. Checked on the open file, so a rename after the check changes
+ * nothing.
+ */
+static int refuse_foreign_file(struct parser *parser, int fd)
+{
+	struct stat status;
+	int length = 0;
+
+	if (fstat(fd, &status))
+		length = asprintf(&parser->error, "%s: %s", parser->path, strerror(errno));
+	else if (status.st_uid != 0 && status.st_uid != geteuid())
+		length = asprintf(&parser->error, "%s: owned by uid %u: faxd reads a configuration "
+				  "owned by root or by its own user (uid %u) only", parser->path,
+				  (unsigned int)status.st_uid, (unsigned int)geteuid());
+	else if (status.st_mode & (S_IWGRP | S_IWOTH))
+		length = asprintf(&parser->error, "%s: writable by its group or by everyone "
+				  "(mode %04o): faxd reads a configuration only its owner may "
+				  "change", parser->path, (unsigned int)(status.st_mode & 07777));
+	else
+		return 0;
+	if (length < 0)
+		parser->error = strdup("out of memory");
+	return -1;
 }
 
 struct faxd_config *faxd_config_load(const char *path, bool must_exist, char **error)
@@ -400,6 +525,12 @@ struct faxd_config *faxd_config_load(const char *path, bool must_exist, char **e
 		}
 		if (asprintf(error, "%s: %s", path, strerror(errno)) < 0)
 			*error = NULL;
+		faxd_config_free(parser.config);
+		return NULL;
+	}
+	if (refuse_foreign_file(&parser, fileno(file))) {
+		fclose(file);
+		*error = parser.error;
 		faxd_config_free(parser.config);
 		return NULL;
 	}
@@ -429,6 +560,11 @@ void faxd_config_free(struct faxd_config *config)
 		free(config->sections[i].store_folder);
 		free(config->sections[i].route_command);
 	}
+	for (size_t i = 0; i < config->route_command_count; i++) {
+		free(config->route_commands[i].name);
+		free(config->route_commands[i].command_line);
+	}
+	free(config->route_commands);
 	free(config->sections);
 	free(config->ports);
 	free(config->spool_dir);

@@ -28,6 +28,21 @@ struct faxd_port_settings {
 	const char *route_command;	/* routing method "run a command"; NULL: off */
 };
 
+/* "route_command NAME = /program args": a command a port's routing may name. */
+struct faxd_route_command {
+	char *name;
+	char *command_line;
+};
+
+/* What a routing command may use (faxd_routing's children). */
+struct faxd_route_limits {
+	unsigned int timeout_s;		/* wall clock, then SIGKILL; also RLIMIT_CPU */
+	unsigned int max_running;	/* children at once; the others wait */
+	unsigned long memory_mb;	/* RLIMIT_AS */
+	unsigned long max_files;	/* RLIMIT_NOFILE */
+	unsigned long max_processes;	/* RLIMIT_NPROC (of faxd's user) */
+};
+
 struct faxd_config {
 	char *spool_dir;
 	unsigned int clock;		/* FAXPORT_CLOCK_* */
@@ -41,6 +56,9 @@ struct faxd_config {
 	unsigned int stall_timeout_s;	/* wall clock without audio in a call */
 	unsigned int shutdown_grace_s;	/* SIGTERM: how long calls may finish */
 	unsigned int rescan_interval_s;	/* 0: rescan ports only on SIGHUP */
+	struct faxd_route_command *route_commands;	/* the named commands */
+	size_t route_command_count;
+	struct faxd_route_limits route_limits;
 
 	/* Private: the global settings and the [port N] sections. */
 	struct faxd_config_section *sections;	/* [0] is the global one */
@@ -49,7 +67,9 @@ struct faxd_config {
 
 /*
  * Read @path. A missing file is not an error when @must_exist is false: the
- * defaults are used. Returns the config, or NULL with a message in @error
+ * defaults are used. The file must be owned by root or by faxd's own user
+ * and writable by its owner alone: it names the programs faxd runs and the
+ * folders it writes. Returns the config, or NULL with a message in @error
  * (free() it).
  */
 struct faxd_config *faxd_config_load(const char *path, bool must_exist, char **error);
@@ -58,6 +78,10 @@ void faxd_config_free(struct faxd_config *config);
 /* The settings for port @device_id: the global ones with its section's on top. */
 void faxd_config_port_settings(const struct faxd_config *config, uint32_t device_id,
 			       struct faxd_port_settings *settings);
+/* The command line of the command named @name, or NULL if faxd.conf defines none. */
+const char *faxd_config_route_command(const struct faxd_config *config, const char *name);
+/* Is @name a command name the kernel would store ("run a command" routing info)? */
+bool faxd_config_route_command_name_valid(const char *name);
 /* Should faxd attach to @device_id? */
 bool faxd_config_wants_port(const struct faxd_config *config, uint32_t device_id);
 

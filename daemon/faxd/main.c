@@ -132,6 +132,10 @@ static void on_tick(struct faxd_watch *watch)
 	if (process->level_notices.fd < 0)
 		faxd_log_levels_refresh();
 	faxd_ports_tick(&process->daemon);
+	faxd_routing_tick(monotonic_ns());
+	if (process->daemon.stopping && faxd_routing_waiting() &&
+	    monotonic_ns() >= process->daemon.stop_deadline_ns)
+		faxd_routing_abandon_waiting();
 }
 
 static void on_level_notice(struct faxd_watch *watch, uint32_t events)
@@ -322,6 +326,16 @@ int main(int argc, char **argv)
 	if (background && !process.pidfile)
 		process.pidfile = DEFAULT_PIDFILE;
 
+	/*
+	 * faxd needs CAP_NET_ADMIN for itself; the programs it starts must not
+	 * inherit it (systemd's AmbientCapabilities= or setpriv put it in the
+	 * ambient set, which every exec passes on).
+	 */
+	if (faxd_routing_drop_inheritable_capabilities()) {
+		fprintf(stderr, "faxd: cannot clear the inheritable capabilities: %s\n",
+			strerror(errno));
+		return 1;
+	}
 	/* The config is read before forking, so that its errors reach the terminal. */
 	daemon->config = faxd_config_load(daemon->config_path, daemon->config_must_exist, &error);
 	if (!daemon->config) {
@@ -359,7 +373,8 @@ int main(int argc, char **argv)
 		   daemon->config->spool_dir);
 	tell_parent(&process, true);
 
-	while (!daemon->stopping || faxd_ports_any_call(daemon)) {
+	/* Route commands waiting their turn get the shutdown grace too (on_tick). */
+	while (!daemon->stopping || faxd_ports_any_call(daemon) || faxd_routing_waiting()) {
 		if (faxd_loop_run_once(daemon->loop, -1)) {
 			log_error("event loop: %s", strerror(errno));
 			goto out;
@@ -373,6 +388,7 @@ out:
 		/* The deferred frees of the ports. */
 		faxd_loop_run_once(daemon->loop, 0);
 	}
+	faxd_routing_abandon_waiting();
 	if (status == 0)
 		log_notice("detached from every port; exiting");
 	remove_pidfile(&process);

@@ -3,52 +3,127 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/capability.h>
 #include <signal.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <linux/faxport.h>
 
-#include "config.h"
+#include "../engine/clock.h"
 #include "../engine/log.h"
 
-extern char **environ;
+/* What a route command finds in its environment, and nothing else. */
+#define ROUTE_PATH "PATH=/usr/local/bin:/usr/bin:/bin"
 
-/* mkdir -p, for a folder an administrator named in the config. */
-static int make_folder(const char *folder)
+/* ---- store in a folder ---- */
+
+/*
+ * May someone other than root or faxd's user change @status's directory?
+ * Then they could swap a folder on the way for a link to anywhere.
+ */
+static const char *foreign_writable(const struct stat *status)
 {
-	char *path = strdup(folder);
-	int status = 0;
-
-	if (!path)
-		return -1;
-	for (char *slash = strchr(path + 1, '/'); ; slash = strchr(slash + 1, '/')) {
-		if (slash)
-			*slash = '\0';
-		if (mkdir(path, 0750) && errno != EEXIST) {
-			status = -1;
-			break;
-		}
-		if (!slash)
-			break;
-		*slash = '/';
-	}
-	free(path);
-	return status;
+	if (status->st_uid != 0 && status->st_uid != geteuid())
+		return "is owned by another user than root or faxd's";
+	if ((status->st_mode & (S_IWGRP | S_IWOTH)) && !(status->st_mode & S_ISVTX))
+		return "is writable by its group or by everyone and not sticky";
+	return NULL;
 }
 
-static int copy_file(const char *from, const char *to)
+/*
+ * The folder, made as needed (mode 0750), as an open directory reached
+ * from "/" one name at a time without following a symbolic link. -1,
+ * logged with the reason, when a name is a link or not a directory, or a
+ * directory on the way is one that others may change.
+ */
+static int open_folder(const char *folder)
+{
+	char *path = strdup(folder), *save = NULL;
+	int directory = -1;
+	struct stat status;
+	const char *problem;
+
+	if (!path || folder[0] != '/') {
+		log_error("store in folder: '%s' is not an absolute path", folder);
+		goto fail;
+	}
+	directory = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (directory < 0)
+		goto fail_errno;
+	if (fstat(directory, &status))
+		goto fail_errno;
+	problem = foreign_writable(&status);
+	if (problem) {
+		log_error("store in folder: refused %s: / %s", folder, problem);
+		goto fail;
+	}
+	for (char *name = strtok_r(path, "/", &save); name; name = strtok_r(NULL, "/", &save)) {
+		int next;
+
+		if (!strcmp(name, ".") || !strcmp(name, "..")) {
+			log_error("store in folder: refused %s: '%s' in the path", folder, name);
+			goto fail;
+		}
+		next = openat(directory, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		if (next < 0 && errno == ENOENT) {
+			if (mkdirat(directory, name, 0750) && errno != EEXIST)
+				goto fail_errno;
+			next = openat(directory, name,
+				      O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		}
+		if (next < 0) {
+			int error = errno;
+
+			if (!fstatat(directory, name, &status, AT_SYMLINK_NOFOLLOW) &&
+			    S_ISLNK(status.st_mode))
+				log_error("store in folder: refused %s: '%s' on the way is a "
+					  "symbolic link", folder, name);
+			else
+				log_error("store in folder: cannot open '%s' of %s: %s", name,
+					  folder, strerror(error));
+			goto fail;
+		}
+		close(directory);
+		directory = next;
+		if (fstat(directory, &status))
+			goto fail_errno;
+		problem = foreign_writable(&status);
+		if (problem) {
+			log_error("store in folder: refused %s: '%s' on the way %s (mode %04o, "
+				  "uid %u)", folder, name, problem,
+				  (unsigned int)(status.st_mode & 07777),
+				  (unsigned int)status.st_uid);
+			goto fail;
+		}
+	}
+	free(path);
+	return directory;
+fail_errno:
+	log_error("store in folder: cannot create %s: %s", folder, strerror(errno));
+fail:
+	if (directory >= 0)
+		close(directory);
+	free(path);
+	return -1;
+}
+
+static int copy_file(const char *from, int folder, const char *name)
 {
 	char buffer[65536];
 	int in = open(from, O_RDONLY | O_CLOEXEC);
-	int out = in < 0 ? -1 : open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
+	int out = in < 0 ? -1 : openat(folder, name,
+				       O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0640);
 	ssize_t got = -1;
+	int saved_errno;
 
 	if (out >= 0) {
 		while ((got = read(in, buffer, sizeof(buffer))) > 0) {
@@ -65,38 +140,89 @@ static int copy_file(const char *from, const char *to)
 				break;
 		}
 	}
+	saved_errno = errno;
 	if (in >= 0)
 		close(in);
 	if (out >= 0 && (close(out) || got < 0)) {
-		unlink(to);
+		saved_errno = errno;
+		unlinkat(folder, name, 0);
+		errno = saved_errno;
 		return -1;
 	}
+	errno = saved_errno;
 	return out >= 0 && got == 0 ? 0 : -1;
 }
 
 int faxd_route_store(const char *fax_path, const char *folder)
 {
 	const char *name = strrchr(fax_path, '/');
-	char *target;
+	int directory = open_folder(folder);
 	int status = -1;
 
 	name = name ? name + 1 : fax_path;
-	if (asprintf(&target, "%s/%s", folder, name) < 0)
+	if (directory < 0)
 		return -1;
-	if (make_folder(folder)) {
-		log_error("store in folder: cannot create %s: %s", folder, strerror(errno));
-	} else if (link(fax_path, target) == 0) {
+	/* linkat and O_EXCL never follow a link at the new name. */
+	if (linkat(AT_FDCWD, fax_path, directory, name, 0) == 0)
 		status = 0;
-	} else if ((errno == EXDEV || errno == EPERM) && copy_file(fax_path, target) == 0) {
+	else if ((errno == EXDEV || errno == EPERM) && copy_file(fax_path, directory, name) == 0)
 		status = 0;
-	} else {
+	else
 		log_error("store in folder: cannot put %s into %s: %s", name, folder,
 			  strerror(errno));
-	}
 	if (!status)
 		log_info("stored %s in %s", name, folder);
-	free(target);
+	close(directory);
 	return status;
+}
+
+/* ---- run a command ---- */
+
+struct route_request {
+	struct route_request *next;
+	char *command_line;
+	char *fax_path;
+	char *remote_ident;
+	uint32_t device_id;
+	struct faxd_route_limits limits;
+};
+
+struct route_child {
+	pid_t pid;
+	int64_t deadline_ns;
+	unsigned int timeout_s;
+	bool killed;
+};
+
+static struct route_request *waiting_head;
+static struct route_request **waiting_tail = &waiting_head;
+static size_t waiting_count;
+static struct route_child *children;
+static size_t child_count, child_capacity;
+
+size_t faxd_routing_running(void)
+{
+	return child_count;
+}
+
+size_t faxd_routing_waiting(void)
+{
+	return waiting_count;
+}
+
+int faxd_routing_drop_inheritable_capabilities(void)
+{
+	struct __user_cap_header_struct header = { .version = _LINUX_CAPABILITY_VERSION_3 };
+	struct __user_cap_data_struct data[_LINUX_CAPABILITY_U32S_3];
+
+	/* EINVAL: a kernel without ambient capabilities has none to clear. */
+	if (prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0) && errno != EINVAL)
+		return -1;
+	if (syscall(SYS_capget, &header, data))
+		return -1;
+	for (size_t i = 0; i < _LINUX_CAPABILITY_U32S_3; i++)
+		data[i].inheritable = 0;
+	return syscall(SYS_capset, &header, data) ? -1 : 0;
 }
 
 /* Split at blanks into a NULL-terminated argv with one free slot before the NULL. */
@@ -120,64 +246,191 @@ static char **split_words(char *line, size_t *count)
 	return words;
 }
 
-int faxd_route_run_command(const char *command_line, const char *fax_path, uint32_t device_id,
-			   const char *remote_ident)
+static void child_fail(const char *what)
 {
-	char *line = strdup(command_line);
-	char **argv = NULL, **envp = NULL;
-	char *port_variable = NULL, *ident_variable = NULL;
-	posix_spawn_file_actions_t actions;
-	posix_spawnattr_t attributes;
-	size_t words = 0, environment_size = 0;
+	char message[160];
+	int length = snprintf(message, sizeof(message), "faxd route command: %s: %s\n", what,
+			      strerror(errno));
+
+	if (length > 0 && write(STDERR_FILENO, message,
+				(size_t)length < sizeof(message) ? (size_t)length
+								 : sizeof(message) - 1) < 0)
+		length = 0;
+	_exit(127);
+}
+
+static void set_limit(int resource, rlim_t soft, rlim_t hard, const char *name)
+{
+	struct rlimit limit = { .rlim_cur = soft, .rlim_max = hard };
+
+	if (setrlimit(resource, &limit))
+		child_fail(name);
+}
+
+/* In the child, between fork and exec: only what is safe there. */
+static void become_route_command(char **argv, char **envp, const struct faxd_route_limits *limits)
+{
+	const rlim_t mebibyte = 1024 * 1024;
 	sigset_t no_signals;
+	int null_fd;
+
+	/* faxd blocks the signals it reads from a signalfd and ignores SIGPIPE. */
+	sigemptyset(&no_signals);
+	sigprocmask(SIG_SETMASK, &no_signals, NULL);
+	for (int signal_number = 1; signal_number < NSIG; signal_number++)
+		signal(signal_number, SIG_DFL);
+	if (setsid() < 0)
+		child_fail("setsid");
+	null_fd = open("/dev/null", O_RDONLY);
+	if (null_fd < 0 || dup2(null_fd, STDIN_FILENO) < 0)
+		child_fail("/dev/null");
+	if (null_fd != STDIN_FILENO)
+		close(null_fd);
+	/* Nothing of faxd's: no port, no spool directory, no netlink socket. */
+	if (syscall(SYS_close_range, 3u, ~0u, 0u))
+		for (int fd = 3; fd < 1024; fd++)
+			close(fd);
+	if (chdir("/"))
+		child_fail("chdir /");
+	set_limit(RLIMIT_AS, limits->memory_mb * mebibyte, limits->memory_mb * mebibyte,
+		  "RLIMIT_AS");
+	set_limit(RLIMIT_NOFILE, limits->max_files, limits->max_files, "RLIMIT_NOFILE");
+	set_limit(RLIMIT_NPROC, limits->max_processes, limits->max_processes, "RLIMIT_NPROC");
+	set_limit(RLIMIT_CPU, limits->timeout_s, limits->timeout_s + 1, "RLIMIT_CPU");
+	if (faxd_routing_drop_inheritable_capabilities())
+		child_fail("dropping the inheritable capabilities");
+	/*
+	 * A faxd run as root would hand root's capabilities to the program;
+	 * an empty bounding set keeps them from it. Without CAP_SETPCAP
+	 * (faxd as its own user) there is nothing to drop: EPERM.
+	 */
+	for (int capability = 0; capability <= CAP_LAST_CAP; capability++)
+		if (prctl(PR_CAPBSET_DROP, capability, 0, 0, 0) && errno != EPERM &&
+		    errno != EINVAL)
+			child_fail("dropping the bounding set");
+	execve(argv[0], argv, envp);
+	child_fail(argv[0]);
+}
+
+static void free_request(struct route_request *request)
+{
+	free(request->command_line);
+	free(request->fax_path);
+	free(request->remote_ident);
+	free(request);
+}
+
+/* Start @request now. Returns 0, or -1 (logged). */
+static int start_command(const struct route_request *request)
+{
+	char *line = strdup(request->command_line);
+	char **argv = NULL;
+	char *envp[5] = { ROUTE_PATH };
+	struct route_child *grown;
+	size_t words = 0;
 	pid_t child = -1;
-	int error;
 
 	if (line)
 		argv = split_words(line, &words);
 	if (!argv || !words) {
-		log_error("run command: cannot use '%s'", command_line);
+		log_error("run command: cannot use '%s'", request->command_line);
 		goto out;
 	}
-	argv[words] = (char *)fax_path;
+	argv[words] = request->fax_path;
 	argv[words + 1] = NULL;
+	if (asprintf(&envp[1], "FAXD_PORT=%u", request->device_id) < 0)
+		envp[1] = NULL;
+	if (!envp[1] || asprintf(&envp[2], "FAXD_REMOTE_IDENT=%s", request->remote_ident) < 0)
+		envp[2] = NULL;
+	if (!envp[2] || asprintf(&envp[3], "FAXD_FAX=%s", request->fax_path) < 0)
+		envp[3] = NULL;
+	if (child_count == child_capacity) {
+		size_t capacity = child_capacity ? child_capacity * 2 : 4;
 
-	/* The environment: ours plus what the command may want to know. */
-	while (environ[environment_size])
-		environment_size++;
-	envp = calloc(environment_size + 3, sizeof(*envp));
-	if (!envp || asprintf(&port_variable, "FAXD_PORT=%u", device_id) < 0 ||
-	    asprintf(&ident_variable, "FAXD_REMOTE_IDENT=%s", remote_ident) < 0) {
+		grown = realloc(children, capacity * sizeof(*children));
+		if (grown) {
+			children = grown;
+			child_capacity = capacity;
+		}
+	}
+	if (!envp[3] || child_count == child_capacity) {
 		log_error("run command: out of memory");
 		goto out;
 	}
-	memcpy(envp, environ, environment_size * sizeof(*envp));
-	envp[environment_size] = port_variable;
-	envp[environment_size + 1] = ident_variable;
-
-	posix_spawn_file_actions_init(&actions);
-	posix_spawnattr_init(&attributes);
-	/* faxd blocks the signals it reads from a signalfd; the child must not inherit that. */
-	sigemptyset(&no_signals);
-	posix_spawnattr_setsigmask(&attributes, &no_signals);
-	posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSID);
-	posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-	error = posix_spawn(&child, argv[0], &actions, &attributes, argv, envp);
-	posix_spawn_file_actions_destroy(&actions);
-	posix_spawnattr_destroy(&attributes);
-	if (error) {
-		log_error("run command: cannot start %s: %s", argv[0], strerror(error));
-		child = -1;
-	} else {
-		log_info("run command: started %s %s (pid %d)", argv[0], fax_path, (int)child);
+	child = fork();
+	if (child == 0)
+		become_route_command(argv, envp, &request->limits);
+	if (child < 0) {
+		log_error("run command: cannot start %s: %s", argv[0], strerror(errno));
+		goto out;
 	}
+	children[child_count++] = (struct route_child){
+		.pid = child,
+		.deadline_ns = monotonic_ns() + (int64_t)request->limits.timeout_s * NS_PER_SECOND,
+		.timeout_s = request->limits.timeout_s,
+	};
+	log_info("run command: started %s %s (pid %d, at most %u s)", argv[0],
+		 request->fax_path, (int)child, request->limits.timeout_s);
 out:
-	free(port_variable);
-	free(ident_variable);
-	free(envp);
+	for (size_t i = 1; i < 4; i++)
+		free(envp[i]);
 	free(argv);
 	free(line);
-	return child;
+	return child > 0 ? 0 : -1;
+}
+
+/* Start waiting commands while fewer than the bound run. */
+static void start_waiting(void)
+{
+	while (waiting_head && child_count < waiting_head->limits.max_running) {
+		struct route_request *request = waiting_head;
+
+		waiting_head = request->next;
+		if (!waiting_head)
+			waiting_tail = &waiting_head;
+		waiting_count--;
+		start_command(request);
+		free_request(request);
+	}
+}
+
+int faxd_route_run_command(const char *command_line, const char *fax_path, uint32_t device_id,
+			   const char *remote_ident, const struct faxd_route_limits *limits)
+{
+	struct route_request *request = calloc(1, sizeof(*request));
+
+	if (request) {
+		request->command_line = strdup(command_line);
+		request->fax_path = strdup(fax_path);
+		request->remote_ident = strdup(remote_ident);
+		request->device_id = device_id;
+		request->limits = *limits;
+	}
+	if (!request || !request->command_line || !request->fax_path ||
+	    !request->remote_ident) {
+		log_error("run command: out of memory: not run for %s", fax_path);
+		if (request)
+			free_request(request);
+		return -1;
+	}
+	*waiting_tail = request;
+	waiting_tail = &request->next;
+	waiting_count++;
+	if (child_count >= limits->max_running)
+		log_info("run command: %zu command(s) running, the limit: %s waits its turn",
+			 child_count, fax_path);
+	start_waiting();
+	return 0;
+}
+
+static void forget_child(pid_t pid)
+{
+	for (size_t i = 0; i < child_count; i++) {
+		if (children[i].pid == pid) {
+			children[i] = children[--child_count];
+			return;
+		}
+	}
 }
 
 void faxd_routing_reap(void)
@@ -194,7 +447,58 @@ void faxd_routing_reap(void)
 		else if (WIFSIGNALED(status))
 			log_warning("run command: pid %d killed by signal %d", (int)child,
 				    WTERMSIG(status));
+		forget_child(child);
 	}
+	start_waiting();
+}
+
+void faxd_routing_tick(int64_t now_ns)
+{
+	for (size_t i = 0; i < child_count; i++) {
+		struct route_child *child = &children[i];
+
+		if (child->killed || now_ns < child->deadline_ns)
+			continue;
+		log_warning("run command: pid %d still runs after its %u s: killed", (int)child->pid,
+			    child->timeout_s);
+		/* Its session's process group: what it started goes too. */
+		if (kill(-child->pid, SIGKILL))
+			kill(child->pid, SIGKILL);
+		child->killed = true;
+	}
+}
+
+void faxd_routing_abandon_waiting(void)
+{
+	while (waiting_head) {
+		struct route_request *request = waiting_head;
+
+		waiting_head = request->next;
+		log_warning("run command: faxd stops: %s not run for %s (the fax stays filed)",
+			    request->command_line, request->fax_path);
+		free_request(request);
+	}
+	waiting_tail = &waiting_head;
+	waiting_count = 0;
+}
+
+const char *faxd_route_resolve_command(const struct faxd_routing_defaults *defaults,
+				       uint32_t device_id, const char *info)
+{
+	const char *command;
+
+	if (!info[0]) {
+		if (!defaults->route_command)
+			log_error("faxport%u: run a command: enabled, but neither the port nor "
+				  "faxd.conf names a command", device_id);
+		return defaults->route_command;
+	}
+	command = faxd_config_route_command(defaults->config, info);
+	if (!command)
+		log_error("faxport%u: run a command: '%s' is not a command faxd.conf defines "
+			  "(route_command NAME = ...): nothing run, the fax stays in the spool",
+			  device_id, info);
+	return command;
 }
 
 int faxd_routing_defaults_init(struct faxd_routing_defaults *defaults,
@@ -203,6 +507,7 @@ int faxd_routing_defaults_init(struct faxd_routing_defaults *defaults,
 	struct faxd_port_settings settings;
 
 	faxd_config_port_settings(config, device_id, &settings);
+	defaults->config = config;
 	defaults->store_in_folder = settings.store_in_folder;
 	defaults->store_folder = settings.store_folder;
 	defaults->route_command = settings.route_command;
@@ -257,8 +562,9 @@ void faxd_routing_install_defaults(int dsp_fd, uint32_t device_id,
 {
 	install_default(dsp_fd, device_id, store_in_folder_guid, "store in a folder",
 			defaults->store_in_folder, defaults->store_folder);
+	/* The kernel keeps names only: "" is the port's route_command from faxd.conf. */
 	install_default(dsp_fd, device_id, run_command_guid, "run a command",
-			defaults->route_command != NULL, defaults->route_command);
+			defaults->route_command != NULL, NULL);
 }
 
 /* The port's methods in priority order, or NULL (logged); *count is set. */
@@ -314,14 +620,12 @@ void faxd_routing_apply(int dsp_fd, uint32_t device_id,
 			faxd_route_store(fax_path, method->info[0] ? method->info
 								   : defaults->default_folder);
 		} else if (!memcmp(method->guid, run_command_guid, sizeof(method->guid))) {
-			const char *command = method->info[0] ? method->info
-							      : defaults->route_command;
+			const char *command = faxd_route_resolve_command(defaults, device_id,
+									 method->info);
 
 			if (command)
-				faxd_route_run_command(command, fax_path, device_id, remote_ident);
-			else
-				log_error("faxport%u: run a command: enabled, but neither the port "
-					  "nor faxd.conf names a command", device_id);
+				faxd_route_run_command(command, fax_path, device_id, remote_ident,
+						       &defaults->config->route_limits);
 		} else {
 			method->friendly_name[sizeof(method->friendly_name) - 1] = '\0';
 			log_warning("faxport%u: routing method '%s' is enabled but this faxd "

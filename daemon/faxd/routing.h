@@ -4,17 +4,31 @@
  * reached its final name in the inbox.
  *
  * - "store in a folder": a hard link (or, across filesystems, a copy) of
- *   the fax in the port's folder, under the same name;
- * - "run a command": the configured program with its words as arguments
- *   and the fax's path as the last one. No shell is involved, so nothing in
- *   a path or an ident can become a command. The child is not waited for
- *   here: faxd reaps it on SIGCHLD (faxd_routing_reap) and logs its status.
+ *   the fax in the port's folder, under the same name. The folder is
+ *   reached from "/" one directory at a time without following a symbolic
+ *   link, and every directory on the way must be one only root or faxd's
+ *   user can change (owned by one of them, and not writable by its group
+ *   or everyone unless sticky, as /tmp): otherwise whoever could write a
+ *   parent could point faxd anywhere it may write.
+ * - "run a command": a command root defined in faxd.conf
+ *   ("route_command NAME = /program args"), chosen by its name in the
+ *   port's routing info (or the port's default command for an empty info),
+ *   with the fax's path as its last argument. The kernel stores names
+ *   only, and faxd runs nothing but a defined name: holding FAX_PORT_SET
+ *   chooses among root's commands, it does not run code as faxd. No shell
+ *   is involved. The child starts with no capabilities to inherit, a fixed
+ *   environment (PATH and the FAXD_* variables), resource limits and a
+ *   deadline after which faxd kills it; at most route_max_running run at
+ *   once, the others wait their turn in order. faxd reaps them on SIGCHLD.
  */
 #ifndef FAXD_ROUTING_H
 #define FAXD_ROUTING_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
+
+#include "config.h"
 
 /*
  * The kernel keeps each port's routing (which methods run, with which
@@ -25,6 +39,7 @@
  * configured.
  */
 struct faxd_routing_defaults {
+	const struct faxd_config *config;	/* the named commands, the limits */
 	bool store_in_folder;		/* "store in a folder" on */
 	const char *store_folder;	/* NULL: the engine's default folder below */
 	char *default_folder;		/* <spool_dir>/received/faxport<N>: for an empty info */
@@ -57,18 +72,46 @@ void faxd_routing_apply(int dsp_fd, uint32_t device_id,
 			const struct faxd_routing_defaults *defaults, const char *fax_path,
 			const char *remote_ident);
 
-/* Returns 0, or -1 (logged). */
+/* Returns 0, or -1 (logged, with the reason). */
 int faxd_route_store(const char *fax_path, const char *folder);
 
 /*
- * Start @command_line ("/path/prog word word"; words split at blanks) with
- * @fax_path appended. FAXD_PORT and FAXD_REMOTE_IDENT are in its
- * environment. Returns the child's pid, or -1 (logged).
+ * The command line "run a command" runs for routing info @info on port
+ * @device_id: a command faxd.conf defines under that name, or the port's
+ * default command for "". NULL, logged, for anything else (a name nobody
+ * defined, a path or a command line an older driver kept).
+ */
+const char *faxd_route_resolve_command(const struct faxd_routing_defaults *defaults,
+				       uint32_t device_id, const char *info);
+
+/*
+ * Run @command_line ("/path/prog word word"; words split at blanks) with
+ * @fax_path appended, now or, when @limits->max_running commands run
+ * already, as soon as one ends. The environment is PATH, FAXD_PORT,
+ * FAXD_REMOTE_IDENT and FAXD_FAX. Returns 0 (started or waiting), or -1
+ * (logged).
  */
 int faxd_route_run_command(const char *command_line, const char *fax_path, uint32_t device_id,
-			   const char *remote_ident);
+			   const char *remote_ident, const struct faxd_route_limits *limits);
 
-/* Collect every child that ended, logging how. */
+/* Collect every child that ended, logging how, and start the waiting ones. */
 void faxd_routing_reap(void);
+
+/* Kill the commands whose time limit passed by @now_ns (monotonic). */
+void faxd_routing_tick(int64_t now_ns);
+
+/* How many commands run, and how many wait for their turn. */
+size_t faxd_routing_running(void);
+size_t faxd_routing_waiting(void);
+
+/* faxd stops: log each command that never started (its fax stays filed). */
+void faxd_routing_abandon_waiting(void);
+
+/*
+ * Forget the capabilities a child could inherit: the ambient set and the
+ * inheritable one. faxd keeps CAP_NET_ADMIN in its own effective set.
+ * Returns 0, or -1 with errno.
+ */
+int faxd_routing_drop_inheritable_capabilities(void);
 
 #endif

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <linux/faxport.h>
@@ -119,9 +120,53 @@ static void test_errors(void)
 	expect_error("[port two]\n", "not a port number", "a bad section header");
 	expect_error("[port 2]\n[port 2]\n", "second", "a section twice");
 	expect_error("route_command = echo\n", "route_command", "a command must be an absolute path");
+	expect_error("route_command mail = mail -s fax\n", "absolute path",
+		     "a named command must be an absolute path");
+	expect_error("route_command ../x = /bin/true\n", "a name is", "a name with a slash");
+	expect_error("route_command a = /bin/true\nroute_command a = /bin/false\n",
+		     ":2: route_command a: defined twice", "a name defined twice");
+	expect_error("[port 2]\nroute_command a = /bin/true\n", "not a per-port key",
+		     "named commands are defined globally only");
+	expect_error("route_max_running = 0\n", "route_max_running", "at least one command at once");
 	expect_error("call_deadline_s = 5\n", "call_deadline_s", "a deadline below its minimum");
 	expect_error("local_ident = this ident is much too long\n", "local_ident", "an ident over 20 characters");
 	expect_error("just words\n", "key = value", "a line without '='");
+}
+
+/* Whoever may write the config may name the programs faxd runs. */
+static void test_file_others_may_write(void)
+{
+	char path[] = "/tmp/faxd-config-test.XXXXXX";
+	int fd = mkstemp(path);
+	char *error = NULL;
+	struct faxd_config *config;
+
+	if (fd < 0 || write(fd, "route_command a = /bin/true\n", 28) != 28 ||
+	    fchmod(fd, 0664)) {
+		perror("temporary config");
+		exit(1);
+	}
+	close(fd);
+	config = faxd_config_load(path, true, &error);
+	ok(!config && error && strstr(error, "writable by its group or by everyone"),
+	   "a config its group may write is refused");
+	free(error);
+	faxd_config_free(config);
+	chmod(path, 0646);
+	config = faxd_config_load(path, true, &error);
+	ok(!config && error && strstr(error, "writable by its group or by everyone"),
+	   "so is one everyone may write");
+	free(error);
+	faxd_config_free(config);
+	chmod(path, 0644);
+	config = faxd_config_load(path, true, &error);
+	ok(config && config->route_command_count == 1 &&
+	   !strcmp(faxd_config_route_command(config, "a"), "/bin/true") &&
+	   config->route_limits.timeout_s == 300 && config->route_limits.max_running == 4,
+	   "one only its owner may write is read: a named command, the default limits");
+	free(error);
+	faxd_config_free(config);
+	unlink(path);
 }
 
 static void test_example(void)
@@ -139,10 +184,11 @@ static void test_example(void)
 int main(void)
 {
 	faxd_log_setup("test_faxd_config", false, LOG_ERR);
-	printf("1..20\n");
+	printf("1..28\n");
 	test_defaults();
 	test_sections();
 	test_errors();
+	test_file_others_may_write();
 	test_example();
 	return tap_exit_status();
 }
