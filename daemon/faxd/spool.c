@@ -90,14 +90,6 @@ struct faxd_inbox_entry *faxd_spool_new_entry(const char *spool_dir, uint32_t de
 	return NULL;
 }
 
-/* T.30 idents are whatever the far end sent: keep them to one printable line. */
-static void printable(char *text)
-{
-	for (; *text; text++)
-		if (*text < 0x20 || *text > 0x7e)
-			*text = '?';
-}
-
 static void format_utc(int64_t realtime_ns, char *text, size_t size)
 {
 	time_t seconds = (time_t)(realtime_ns / 1000000000);
@@ -112,7 +104,6 @@ static int write_metadata(const char *tif_path, const struct faxd_inbox_entry *e
 			  const struct faxd_call_report *report)
 {
 	const struct fax_call_result *result = &report->result;
-	char remote[sizeof(result->remote_ident)];
 	char started[32], finished[32];
 	char *txt_path = NULL, *temporary_path = NULL;
 	size_t stem = strlen(tif_path) - strlen(".tif");
@@ -120,8 +111,6 @@ static int write_metadata(const char *tif_path, const struct faxd_inbox_entry *e
 	int status = -1;
 	int fd;
 
-	memcpy(remote, result->remote_ident, sizeof(remote));
-	printable(remote);
 	format_utc(report->started_realtime_ns, started, sizeof(started));
 	format_utc(report->started_realtime_ns + (int64_t)(report->wall_seconds * 1e9),
 		   finished, sizeof(finished));
@@ -149,7 +138,8 @@ static int write_metadata(const char *tif_path, const struct faxd_inbox_entry *e
 	}
 	fprintf(file, "file: %s\n", strrchr(tif_path, '/') + 1);
 	fprintf(file, "port: %u\n", entry->device_id);
-	fprintf(file, "remote_ident: %s\n", remote);
+	/* fax_call made it printable ASCII (fax_call_printable_ident). */
+	fprintf(file, "remote_ident: %s\n", result->remote_ident);
 	fprintf(file, "pages: %d\n", result->pages_transferred);
 	fprintf(file, "outcome: %s\n", fax_call_outcome_name(result->outcome));
 	fprintf(file, "t30_code: %d\n", result->t30_code);
