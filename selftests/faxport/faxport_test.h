@@ -184,7 +184,7 @@ static inline bool faxport_errno_documented(int err)
 	case EBADF: case EISCONN: case EALREADY: case EMSGSIZE: case ENXIO:
 	case EOPNOTSUPP: case ESRCH: case ECANCELED: case EINTR:
 	case ENAMETOOLONG: case EPROTO: case ETIMEDOUT: case EBADFD:
-	case EDQUOT:
+	case EDQUOT: case ENETDOWN: case EHOSTDOWN:
 		return true;
 	default:
 		return false;

@@ -217,7 +217,8 @@ TEST_F(srv, add_accepts_utf8_names_and_refuses_invalid_utf8)
 
 TEST_F(srv, add_rejects_unknown_flags)
 {
-	struct faxport_port_add add = { .flags = 1 };
+	/* The first bit after FAXPORT_PORT_ADD_USER_LINE. */
+	struct faxport_port_add add = { .flags = 2 };
 
 	EXPECT_EQ(-1, ioctl(self->server, FAXPORT_IOC_PORT_ADD, &add));
 	EXPECT_EQ(EINVAL, errno);
