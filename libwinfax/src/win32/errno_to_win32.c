@@ -105,6 +105,11 @@ DWORD winfax_win32_error_from_errno(int negative_errno)
     case ENOSPC:
         return ERROR_DISK_FULL;
 
+    /* The caller has as many jobs queued as the driver lets one user have
+     * (its user_job_limit); others may still submit. */
+    case EDQUOT:
+        return ERROR_NOT_ENOUGH_QUOTA;
+
     /* Text that cannot be converted: invalid UTF-8 from the kernel, in a
      * result.  (Invalid strings given by the application are
      * ERROR_INVALID_PARAMETER; the functions check those themselves.) */
