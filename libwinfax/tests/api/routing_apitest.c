@@ -242,7 +242,7 @@ TEST_F(routing, a_new_folder_reads_back_in_both_forms)
 TEST_F(routing, set_w_takes_utf16_with_or_without_terminator)
 {
 	WCHAR *guid = test_utf16_from_utf8(COMMAND_GUID);
-	WCHAR *command = test_utf16_from_utf8("/usr/bin/fax-notify --all");
+	WCHAR *command = test_utf16_from_utf8("fax-notify-accounting-all");
 	LPBYTE narrow = NULL;
 	DWORD size = 0;
 
@@ -251,10 +251,29 @@ TEST_F(routing, set_w_takes_utf16_with_or_without_terminator)
 	/* 25 characters, no terminator. */
 	ASSERT_TRUE(FaxSetRoutingInfoW(self->port, guid, (const BYTE *)command, 25 * sizeof(WCHAR)));
 	ASSERT_TRUE(FaxGetRoutingInfoA(self->port, COMMAND_GUID, &narrow, &size));
-	EXPECT_STREQ("/usr/bin/fax-notify --all", (const char *)narrow);
+	EXPECT_STREQ("fax-notify-accounting-all", (const char *)narrow);
 	FaxFreeBuffer(narrow);
 	free(command);
 	free(guid);
+}
+
+/*
+ * FAX_PORT_SET picks which of the commands root's faxd.conf defines runs;
+ * it never stores a program or a command line of its own.
+ */
+TEST_F(routing, a_command_route_names_a_configured_command_never_a_command_line)
+{
+	static const char *const refused[] = {
+		"/usr/bin/fax-notify", "fax-notify --all", "sh -c id", "../bin/x", "a;b",
+	};
+
+	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+		EXPECT_FALSE(FaxSetRoutingInfoA(self->port, COMMAND_GUID, (const BYTE *)refused[i],
+						(DWORD)strlen(refused[i]) + 1)) TH_LOG("%s", refused[i]);
+		EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError()) TH_LOG("%s", refused[i]);
+	}
+	EXPECT_TRUE(FaxSetRoutingInfoA(self->port, COMMAND_GUID, (const BYTE *)"mail_accounts",
+				       sizeof("mail_accounts")));
 }
 
 TEST_F(routing, an_empty_info_means_the_engines_default)
