@@ -58,7 +58,6 @@ static LIST_HEAD(faxport_clock_lines);
 static void faxport_clock_tick(struct work_struct *work);
 static DECLARE_DELAYED_WORK(faxport_clock_work, faxport_clock_tick);
 
-
 /**
  * faxport_ring_delay() - the time from one ring to the next
  *
