@@ -25,6 +25,20 @@
 #define _WINFAX_
 #endif
 
+/*
+ * Windows itself (MinGW-w64, MSVC; not a Winelib build, which defines
+ * __WINE__): the header declares winfax.dll's imports, as the SDK header
+ * does, on top of the system's <windows.h>.  Link with the import library
+ * (MinGW's -lwinfax, the SDK's winfax.lib).  The program then runs on
+ * Windows, or under Wine with this project's winfax.dll.
+ */
+#if defined(_WIN32) && !defined(__WINE__)
+#define WINFAX_WINDOWS_TARGET 1
+#include <windows.h>
+#else
+#define WINFAX_WINDOWS_TARGET 0
+#endif
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -58,11 +72,18 @@ extern "C" {
  * registers.  Without Wine, WINAPI is empty and the two are the same.
  */
 #ifndef WINFAX_CALL
+#if WINFAX_WINDOWS_TARGET
+/* winfax.dll's exports are WINAPI (__stdcall), as everything in Windows. */
+#define WINFAX_CALL WINAPI
+#else
 #define WINFAX_CALL
+#endif
 #endif
 
 #ifndef WINFAXAPI
-#if defined(__GNUC__)
+#if WINFAX_WINDOWS_TARGET
+#define WINFAXAPI extern __declspec(dllimport)
+#elif defined(__GNUC__)
 #define WINFAXAPI extern __attribute__((visibility("default")))
 #else
 #define WINFAXAPI extern
@@ -456,6 +477,7 @@ typedef HCALL WINFAX_HCALL;
 #define FAX_WRITE               0x00020001
 #define FAX_ALL_ACCESS          0x001F007F
 
+#if !WINFAX_WINDOWS_TARGET
 /* JobId of a FAX_EVENT that concerns no job (this project's name) */
 #define WINFAX_EVENT_NO_JOB     0xFFFFFFFF
 
@@ -464,6 +486,7 @@ typedef HCALL WINFAX_HCALL;
  * queue overran and events were lost before this one; re-read the state
  * you care about (FaxEnumJobs, FaxGetPort).  DeviceId 0, no job. */
 #define WINFAX_FEI_EVENTS_LOST  0x80000001
+#endif
 
 /* ------------------------------------------------------------------------
  * Structures.  Every A form has a W form of identical layout; the neutral
@@ -1315,13 +1338,16 @@ WINFAXAPI BOOL   WINFAX_CALL CloseHandle(HANDLE Object);
 WINFAXAPI HLOCAL WINFAX_CALL LocalFree(HLOCAL Memory);
 #endif
 
+#if !WINFAX_WINDOWS_TARGET
 /*
  * libwinfax's own last-error code of the calling thread, whatever
  * GetLastError means in the including program.  For the bridge below.
+ * Windows has one last-error code per thread: no bridge, no such name.
  */
 WINFAXAPI DWORD WINFAX_CALL WinfaxGetLastError(void);
+#endif
 
-#if WINFAX_WIN32_BASE_API_FROM_SYSTEM
+#if WINFAX_WIN32_BASE_API_FROM_SYSTEM && !WINFAX_WINDOWS_TARGET
 /*
  * The last-error bridge for programs whose GetLastError is the system's
  * (Winelib: Wine's kernel32, which keeps the code in the thread's TEB).
