@@ -29,6 +29,7 @@
 #include "win32/result_buffer.h"
 #include "winfax.h"
 #include "win32/win32_strings.h"
+#include "fax_handle_errors.h"
 
 _Static_assert(sizeof(FAX_CONFIGURATIONA) == sizeof(FAX_CONFIGURATIONW), "A/W sizes");
 _Static_assert(offsetof(FAX_CONFIGURATIONA, ArchiveDirectory) ==
@@ -61,7 +62,7 @@ static BOOL get_configuration(HANDLE fax_handle, enum winfax_string_form form, b
 
     *block = NULL;
     if (!winfax_handle_get(fax_handle, WINFAX_HANDLE_FAX_SERVER, &server))
-        return winfax_fail(ERROR_INVALID_HANDLE);
+        return winfax_fail_unknown_handle(fax_handle);
     if (!output_given) {
         winfax_handle_put(&server);
         return winfax_fail(ERROR_INVALID_PARAMETER);
@@ -239,7 +240,7 @@ static BOOL get_logging_categories(HANDLE fax_handle, enum winfax_string_form fo
     *block = NULL;
     *count = 0;
     if (!winfax_handle_get(fax_handle, WINFAX_HANDLE_FAX_SERVER, &server))
-        return winfax_fail(ERROR_INVALID_HANDLE);
+        return winfax_fail_unknown_handle(fax_handle);
     if (!outputs_given) {
         winfax_handle_put(&server);
         return winfax_fail(ERROR_INVALID_PARAMETER);
@@ -303,7 +304,7 @@ BOOL WINFAX_CALL FaxGetLoggingCategoriesW(HANDLE FaxHandle, PFAX_LOG_CATEGORYW *
  * ignored; a category the array does not name keeps its level, which is
  * read first (two administrators setting at the same moment may overwrite
  * each other's other categories: the driver takes all four at once).
- * ERROR_INVALID_PARAMETER: a NULL array with a count, a Category outside
+ * ERROR_INVALID_PARAMETER: a NULL array or a count of 0, a Category outside
  * 1..4, a Level above FAXLOG_LEVEL_MAX.  ERROR_ACCESS_DENIED without
  * FAX_CONFIG_SET (or FAX_CONFIG_QUERY, for the read).
  */
@@ -315,8 +316,10 @@ static BOOL set_logging_categories(HANDLE fax_handle, const FAX_LOG_CATEGORYA *c
     int error;
 
     if (!winfax_handle_get(fax_handle, WINFAX_HANDLE_FAX_SERVER, &server))
-        return winfax_fail(ERROR_INVALID_HANDLE);
-    if (!categories && count) {
+        return winfax_fail_unknown_handle(fax_handle);
+    /* The documentation lists a NULL Categories as invalid, whatever the
+     * count: an application that passes none has nothing to set. */
+    if (!categories || !count) {
         winfax_handle_put(&server);
         return winfax_fail(ERROR_INVALID_PARAMETER);
     }

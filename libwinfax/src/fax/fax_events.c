@@ -70,6 +70,7 @@
 #include "win32/filetime.h"
 #include "win32/handle_table.h"
 #include "win32/last_error.h"
+#include "fax_handle_errors.h"
 #include "winfax.h"
 
 _Static_assert(sizeof(FAX_EVENTW) == 24 && sizeof(FAX_EVENTA) == 24, "FAX_EVENT is 24 bytes");
@@ -465,7 +466,7 @@ BOOL WINFAX_CALL FaxInitializeEventQueue(HANDLE FaxHandle, HANDLE CompletionPort
     BOOL subscribed;
 
     if (!winfax_handle_get(FaxHandle, WINFAX_HANDLE_FAX_SERVER, &server))
-        return winfax_fail(ERROR_INVALID_HANDLE);
+        return winfax_fail_unknown_handle(FaxHandle);
     /* The server handle only vouches for the caller being a fax client;
      * events need no right, and outlive it. */
     winfax_handle_put(&server);

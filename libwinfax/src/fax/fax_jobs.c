@@ -24,6 +24,7 @@
 #include "win32/handle_table.h"
 #include "win32/last_error.h"
 #include "win32/result_buffer.h"
+#include "fax_handle_errors.h"
 #include "user_names.h"
 #include "winfax.h"
 
@@ -185,8 +186,24 @@ static void *build_job_entries(enum winfax_string_form form,
 
 /* ---- FaxEnumJobs ---------------------------------------------------------------- */
 
-/* Without FAX_JOB_QUERY the driver lists the caller's own jobs only, as
- * Windows does for users who may only submit. */
+/*
+ * FaxEnumJobs and FaxGetJob document ERROR_ACCESS_DENIED without
+ * FAX_JOB_QUERY.  The driver, asked by a handle without it, answers with
+ * the caller's own jobs only (what faxctl shows such a user); the API
+ * refuses instead, so a program sees what Windows would tell it.  The
+ * rights are fixed when the handle is opened: -EACCES, 0, or the
+ * driver's error.
+ */
+static int require_job_query(int server_fd)
+{
+    struct faxport_rights rights = { 0 };
+    int error = faxport_ioctl(server_fd, FAXPORT_IOC_GET_RIGHTS, &rights);
+
+    if (error)
+        return error;
+    return (rights.rights & FAX_JOB_QUERY) ? 0 : -EACCES;
+}
+
 static BOOL enum_jobs_into(HANDLE fax_handle, enum winfax_string_form form, bool outputs_given,
                            void **block, DWORD *count)
 {
@@ -198,12 +215,14 @@ static BOOL enum_jobs_into(HANDLE fax_handle, enum winfax_string_form form, bool
     *block = NULL;
     *count = 0;
     if (!winfax_handle_get(fax_handle, WINFAX_HANDLE_FAX_SERVER, &server))
-        return winfax_fail(ERROR_INVALID_HANDLE);
+        return winfax_fail_unknown_handle(fax_handle);
     if (!outputs_given) {
         winfax_handle_put(&server);
         return winfax_fail(ERROR_INVALID_PARAMETER);
     }
-    error = winfax_list_jobs(server.fd, &infos, &job_count);
+    error = require_job_query(server.fd);
+    if (!error)
+        error = winfax_list_jobs(server.fd, &infos, &job_count);
     winfax_handle_put(&server);
     if (error)
         return winfax_fail_errno(error);
@@ -263,7 +282,7 @@ static BOOL get_job(HANDLE fax_handle, DWORD job_id, enum winfax_string_form for
 
     *block = NULL;
     if (!winfax_handle_get(fax_handle, WINFAX_HANDLE_FAX_SERVER, &server))
-        return winfax_fail(ERROR_INVALID_HANDLE);
+        return winfax_fail_unknown_handle(fax_handle);
     if (!output_given) {
         winfax_handle_put(&server);
         return winfax_fail(ERROR_INVALID_PARAMETER);
@@ -276,7 +295,9 @@ static BOOL get_job(HANDLE fax_handle, DWORD job_id, enum winfax_string_form for
         return winfax_fail(ERROR_NOT_ENOUGH_MEMORY);
     }
     request->job_id = job_id;
-    error = faxport_ioctl(server.fd, FAXPORT_IOC_JOB_GET, request);
+    error = require_job_query(server.fd);
+    if (!error)
+        error = faxport_ioctl(server.fd, FAXPORT_IOC_JOB_GET, request);
     winfax_handle_put(&server);
     if (error) {
         free(request);
@@ -341,6 +362,8 @@ static BOOL control_job(HANDLE fax_handle, DWORD job_id, DWORD command)
  * that it does not.  The handle is checked first, as everywhere. */
 static BOOL set_job(HANDLE fax_handle, DWORD job_id, DWORD command, bool entry_given)
 {
+    if (!fax_handle)
+        return winfax_fail_unknown_handle(fax_handle);
     if (entry_given) {
         struct winfax_handle_ref server;
 

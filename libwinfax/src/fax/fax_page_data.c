@@ -10,6 +10,7 @@
  * handles may read a fax's content: the driver says EACCES to others.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -22,14 +23,47 @@
 #include "win32/errno_to_win32.h"
 #include "win32/handle_table.h"
 #include "win32/last_error.h"
+#include "fax_handle_errors.h"
 #include "winfax.h"
 
 /*
- * Errors: ERROR_INVALID_HANDLE (not a server handle), ERROR_INVALID_PARAMETER
- * (a NULL output, or no send job with that id visible to the caller:
- * receive jobs have no document), ERROR_ACCESS_DENIED (not the owner and no
- * FAX_JOB_MANAGE), ERROR_INVALID_DATA (the document's first page cannot be
- * decoded), ERROR_NOT_ENOUGH_MEMORY.  The outputs are NULL/0 on failure.
+ * A job the caller sees that is not JT_SEND (a receive has no document to
+ * give): the API documents ERROR_INVALID_DATA for it, where a job id that
+ * names nothing is ERROR_INVALID_PARAMETER.  The driver says ENOENT to
+ * both; the job's type tells them apart.
+ */
+static bool job_is_not_a_send(int server_fd, DWORD job_id)
+{
+    struct faxport_job_get *request = calloc(1, sizeof(*request));
+    bool other_type;
+
+    if (!request)
+        return false;
+    request->job_id = job_id;
+    other_type = faxport_ioctl(server_fd, FAXPORT_IOC_JOB_GET, request) == 0 &&
+                 request->info.job_type != FAXPORT_JOB_SEND;
+    free(request);
+    return other_type;
+}
+
+/* ENOENT: no such job; EILSEQ: not a send job, or a first page that does
+ * not decode. */
+static DWORD page_data_error_to_win32(int error)
+{
+    if (error == -ENOENT)
+        return ERROR_INVALID_PARAMETER;
+    if (error == -EILSEQ)
+        return ERROR_INVALID_DATA;
+    return winfax_win32_error_from_errno(error);
+}
+
+/*
+ * Errors: ERROR_INVALID_PARAMETER (a NULL output or a NULL handle, or no job
+ * with that id visible to the caller), ERROR_INVALID_HANDLE (a non-NULL
+ * value that is not a server handle), ERROR_INVALID_DATA (a job that is not
+ * a send job, or a document whose first page cannot be decoded),
+ * ERROR_ACCESS_DENIED (not the owner and no FAX_JOB_MANAGE),
+ * ERROR_NOT_ENOUGH_MEMORY.  The outputs are NULL/0 on failure.
  */
 BOOL WINFAX_CALL FaxGetPageData(HANDLE FaxHandle, DWORD JobId, LPBYTE *Buffer,
                                 LPDWORD BufferSize, LPDWORD ImageWidth, LPDWORD ImageHeight)
@@ -42,7 +76,7 @@ BOOL WINFAX_CALL FaxGetPageData(HANDLE FaxHandle, DWORD JobId, LPBYTE *Buffer,
     int error;
 
     if (!winfax_handle_get(FaxHandle, WINFAX_HANDLE_FAX_SERVER, &server))
-        return winfax_fail(ERROR_INVALID_HANDLE);
+        return winfax_fail_unknown_handle(FaxHandle);
     if (!Buffer || !BufferSize || !ImageWidth || !ImageHeight) {
         winfax_handle_put(&server);
         return winfax_fail(ERROR_INVALID_PARAMETER);
@@ -53,15 +87,15 @@ BOOL WINFAX_CALL FaxGetPageData(HANDLE FaxHandle, DWORD JobId, LPBYTE *Buffer,
     *ImageHeight = 0;
 
     error = faxport_ioctl(server.fd, FAXPORT_IOC_JOB_DOCUMENT, &document);
+    if (error == -ENOENT && job_is_not_a_send(server.fd, JobId))
+        error = -EILSEQ;
     winfax_handle_put(&server);
     if (error)
-        return winfax_fail(error == -ENOENT ? ERROR_INVALID_PARAMETER
-                                           : winfax_win32_error_from_errno(error));
+        return winfax_fail(page_data_error_to_win32(error));
     error = winfax_document_first_page_mmr(document.document_fd, &tiff, &size, &width, &height);
     close(document.document_fd);
     if (error)
-        return winfax_fail(error == -EILSEQ ? ERROR_INVALID_DATA
-                                           : winfax_win32_error_from_errno(error));
+        return winfax_fail(page_data_error_to_win32(error));
     /* The block's ceiling (tiff_reader.c) keeps size within a DWORD. */
     *Buffer = tiff;
     *BufferSize = (DWORD)size;

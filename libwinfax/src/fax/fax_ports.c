@@ -26,6 +26,7 @@
 #include "win32/result_buffer.h"
 #include "winfax.h"
 #include "win32/win32_strings.h"
+#include "fax_handle_errors.h"
 
 /* The driver passes the Win32 values through unchanged. */
 _Static_assert(PORT_OPEN_QUERY == FAXPORT_OPEN_QUERY, "PORT_OPEN_QUERY");
@@ -237,7 +238,7 @@ static BOOL enum_ports_into(HANDLE fax_handle, enum winfax_string_form form, boo
     *block = NULL;
     *count = 0;
     if (!winfax_handle_get(fax_handle, WINFAX_HANDLE_FAX_SERVER, &server))
-        return winfax_fail(ERROR_INVALID_HANDLE);
+        return winfax_fail_unknown_handle(fax_handle);
     if (!outputs_given) {
         winfax_handle_put(&server);
         return winfax_fail(ERROR_INVALID_PARAMETER);
@@ -406,7 +407,7 @@ static bool is_open_port_handle(HANDLE handle)
 BOOL WINFAX_CALL FaxSetPortA(HANDLE FaxPortHandle, const FAX_PORT_INFOA *PortInfo)
 {
     if (!is_open_port_handle(FaxPortHandle))
-        return winfax_fail(ERROR_INVALID_HANDLE);
+        return winfax_fail_unknown_handle(FaxPortHandle);
     if (!PortInfo)
         return winfax_fail(ERROR_INVALID_PARAMETER);
     return set_port(FaxPortHandle, PortInfo->SizeOfStruct, PortInfo->Flags, PortInfo->Rings,
@@ -420,7 +421,7 @@ BOOL WINFAX_CALL FaxSetPortW(HANDLE FaxPortHandle, const FAX_PORT_INFOW *PortInf
     BOOL done;
 
     if (!is_open_port_handle(FaxPortHandle))
-        return winfax_fail(ERROR_INVALID_HANDLE);
+        return winfax_fail_unknown_handle(FaxPortHandle);
     if (!PortInfo || PortInfo->SizeOfStruct != sizeof(FAX_PORT_INFOW))
         return winfax_fail(ERROR_INVALID_PARAMETER);
     /* A string that is not valid UTF-16 is a bad argument. */

@@ -34,6 +34,7 @@
 #include "win32/result_buffer.h"
 #include "winfax.h"
 #include "win32/win32_strings.h"
+#include "fax_handle_errors.h"
 
 /* The A and W structures differ only in their string types: one filler
  * writes both through the A type, the builder picks the string form. */
@@ -157,7 +158,7 @@ static BOOL enum_methods(HANDLE handle, bool port, enum winfax_string_form form,
     *block = NULL;
     *count = 0;
     if (!winfax_handle_get(handle, port ? WINFAX_HANDLE_FAX_PORT : WINFAX_HANDLE_FAX_SERVER, &ref))
-        return winfax_fail(ERROR_INVALID_HANDLE);
+        return winfax_fail_unknown_handle(handle);
     if (!outputs_given) {
         winfax_handle_put(&ref);
         return winfax_fail(ERROR_INVALID_PARAMETER);
@@ -278,7 +279,7 @@ static BOOL set_method(HANDLE port_handle, struct guid_argument guid_argument,
     int error;
 
     if (!winfax_handle_get(port_handle, WINFAX_HANDLE_FAX_PORT, &port))
-        return winfax_fail(ERROR_INVALID_HANDLE);
+        return winfax_fail_unknown_handle(port_handle);
     guid_error = parse_guid_argument(guid_argument, set->guid);
     /* A missing GUID or a bad other argument before a GUID that names nothing. */
     if (guid_error != ERROR_INVALID_PARAMETER && argument_error != ERROR_SUCCESS)
@@ -335,7 +336,7 @@ static BOOL get_info(HANDLE port_handle, struct guid_argument guid_argument,
     if (size_out)
         *size_out = 0;
     if (!winfax_handle_get(port_handle, WINFAX_HANDLE_FAX_PORT, &port))
-        return winfax_fail(ERROR_INVALID_HANDLE);
+        return winfax_fail_unknown_handle(port_handle);
     guid_error = parse_guid_argument(guid_argument, guid);
     if (!buffer_out || !size_out)
         guid_error = ERROR_INVALID_PARAMETER;
@@ -474,7 +475,7 @@ static BOOL set_global(HANDLE fax_handle, DWORD size_of_struct, DWORD priority,
     int error;
 
     if (!winfax_handle_get(fax_handle, WINFAX_HANDLE_FAX_SERVER, &server))
-        return winfax_fail(ERROR_INVALID_HANDLE);
+        return winfax_fail_unknown_handle(fax_handle);
     if (!info_given || size_of_struct != sizeof(FAX_GLOBAL_ROUTING_INFOA))
         argument_error = ERROR_INVALID_PARAMETER;
     else if (parse_guid_argument(guid_argument, request.guid) != ERROR_SUCCESS)

@@ -208,7 +208,10 @@ static bool copy_dialable_number(char *destination, size_t size, const char *num
 static DWORD kernel_param_from_job(const FAX_JOB_PARAMA *job, struct faxport_job_param *param)
 {
     memset(param, 0, sizeof(*param));
-    if (!job->RecipientNumber ||
+    /* CallHandle is documented as reserved, to be NULL (Windows 2000 took a
+     * TAPI call to hand the fax over on; there is no TAPI here).  A value
+     * is refused rather than ignored: the fax would not go on that call. */
+    if (job->CallHandle || !job->RecipientNumber ||
         !copy_dialable_number(param->recipient_number, sizeof(param->recipient_number),
                               job->RecipientNumber) ||
         !copy_text(param->recipient_name, sizeof(param->recipient_name),
@@ -442,7 +445,8 @@ static BOOL send_document(HANDLE fax_handle, const char *path, const FAX_JOB_PAR
         memset(&cover, 0, sizeof(cover));
     if (!winfax_handle_get(fax_handle, WINFAX_HANDLE_FAX_SERVER, &server))
         return winfax_fail(ERROR_INVALID_HANDLE);
-    if (job->SizeOfStruct != sizeof(FAX_JOB_PARAMA) || !job->RecipientNumber)
+    if (job->SizeOfStruct != sizeof(FAX_JOB_PARAMA) || !job->RecipientNumber ||
+        job->CallHandle)
         cover_code = ERROR_INVALID_PARAMETER;
     else if (cover_code == ERROR_SUCCESS)
         cover_code = winfax_check_personal_cover_page(&cover);

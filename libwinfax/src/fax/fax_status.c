@@ -39,6 +39,7 @@
 #include "win32/handle_table.h"
 #include "win32/last_error.h"
 #include "win32/result_buffer.h"
+#include "fax_handle_errors.h"
 #include "user_names.h"
 #include "winfax.h"
 
@@ -135,7 +136,7 @@ static BOOL get_device_status(HANDLE port_handle, enum winfax_string_form form,
 
     *block = NULL;
     if (!winfax_handle_get(port_handle, WINFAX_HANDLE_FAX_PORT, &port))
-        return winfax_fail(ERROR_INVALID_HANDLE);
+        return winfax_fail_unknown_handle(port_handle);
     if (!output_given) {
         winfax_handle_put(&port);
         return winfax_fail(ERROR_INVALID_PARAMETER);

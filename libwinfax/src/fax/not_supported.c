@@ -11,8 +11,8 @@
  * driver's line types and the DSP engine is faxd, with its routing methods
  * built in; nothing loads a provider or extension DLL.  So these functions
  * check their arguments as Windows does, then fail with a code that says
- * why: ERROR_INVALID_PRINTER_NAME for a named printer (no printer is a fax
- * printer here), ERROR_NOT_SUPPORTED otherwise.  They never succeed
+ * why: ERROR_INVALID_PRINTER_NAME for a print job (no fax printer is
+ * installed), ERROR_NOT_SUPPORTED otherwise.  They never succeed
  * half-way: no job is queued, no callback is called.
  */
 #include <stdbool.h>
@@ -29,16 +29,17 @@ _Static_assert(sizeof(FAX_PRINT_INFOA) == sizeof(FAX_PRINT_INFOW), "A/W sizes");
 
 /*
  * ERROR_INVALID_PARAMETER: a NULL PrintInfo, FaxJobId or FaxContextInfo,
- * or a PrintInfo whose SizeOfStruct is wrong.  ERROR_INVALID_PRINTER_NAME:
- * a printer name (it cannot be a fax printer).  ERROR_NOT_SUPPORTED: NULL,
- * Windows' "the local fax printer", which does not exist.  *FaxJobId is 0
+ * or a PrintInfo whose SizeOfStruct is wrong.  ERROR_INVALID_PRINTER_NAME
+ * otherwise, the code the API documents for "not a fax printer, or no fax
+ * printer installed": a named printer cannot be a fax printer, and NULL
+ * (the local fax printer) names one that is not installed.  *FaxJobId is 0
  * and the context's hDC NULL afterwards.
  */
-static BOOL start_print_job(bool printer_named, DWORD print_info_size, bool outputs_given)
+static BOOL start_print_job(DWORD print_info_size, bool outputs_given)
 {
     if (!outputs_given || print_info_size != sizeof(FAX_PRINT_INFOA))
         return winfax_fail(ERROR_INVALID_PARAMETER);
-    return winfax_fail(printer_named ? ERROR_INVALID_PRINTER_NAME : ERROR_NOT_SUPPORTED);
+    return winfax_fail(ERROR_INVALID_PRINTER_NAME);
 }
 
 BOOL WINFAX_CALL FaxStartPrintJobA(LPCSTR PrinterName, const FAX_PRINT_INFOA *PrintInfo,
@@ -48,7 +49,8 @@ BOOL WINFAX_CALL FaxStartPrintJobA(LPCSTR PrinterName, const FAX_PRINT_INFOA *Pr
         *FaxJobId = 0;
     if (FaxContextInfo)
         FaxContextInfo->hDC = NULL;
-    return start_print_job(PrinterName != NULL, PrintInfo ? PrintInfo->SizeOfStruct : 0,
+    (void)PrinterName;
+    return start_print_job(PrintInfo ? PrintInfo->SizeOfStruct : 0,
                            PrintInfo && FaxJobId && FaxContextInfo);
 }
 
@@ -59,7 +61,8 @@ BOOL WINFAX_CALL FaxStartPrintJobW(LPCWSTR PrinterName, const FAX_PRINT_INFOW *P
         *FaxJobId = 0;
     if (FaxContextInfo)
         FaxContextInfo->hDC = NULL;
-    return start_print_job(PrinterName != NULL, PrintInfo ? PrintInfo->SizeOfStruct : 0,
+    (void)PrinterName;
+    return start_print_job(PrintInfo ? PrintInfo->SizeOfStruct : 0,
                            PrintInfo && FaxJobId && FaxContextInfo);
 }
 

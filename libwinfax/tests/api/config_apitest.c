@@ -104,6 +104,8 @@ TEST_F(settings, get_configuration_is_the_drivers)
 	EXPECT_FALSE(FaxGetConfigurationA(self->server, NULL));
 	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
 	EXPECT_FALSE(FaxGetConfigurationA(NULL, &config));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError()) TH_LOG("a NULL handle, as documented");
+	EXPECT_FALSE(FaxGetConfigurationA((HANDLE)(uintptr_t)0x700007, &config));
 	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError());
 	EXPECT_EQ(NULL, config);
 }
@@ -307,12 +309,20 @@ TEST_F(settings, logging_category_errors)
 	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
 	EXPECT_FALSE(FaxSetLoggingCategoriesA(self->server, NULL, 1));
 	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
-	EXPECT_TRUE(FaxSetLoggingCategoriesA(self->server, NULL, 0)) TH_LOG("nothing to change");
+	/* Documented: a NULL Categories or NumberCategories is invalid. */
+	EXPECT_FALSE(FaxSetLoggingCategoriesA(self->server, NULL, 0));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError()) TH_LOG("no categories");
+	EXPECT_FALSE(FaxSetLoggingCategoriesA(self->server, &bad_category, 0));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError()) TH_LOG("a count of 0");
 	EXPECT_FALSE(FaxSetLoggingCategoriesW(NULL, NULL, 0));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError()) TH_LOG("a NULL handle");
+	EXPECT_FALSE(FaxSetLoggingCategoriesA((HANDLE)(uintptr_t)0x700007, &bad_category, 1));
 	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError());
 	EXPECT_FALSE(FaxGetLoggingCategoriesA(self->server, NULL, &count));
 	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
 	EXPECT_FALSE(FaxGetLoggingCategoriesA(NULL, &categories, &count));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError()) TH_LOG("a NULL handle");
+	EXPECT_FALSE(FaxGetLoggingCategoriesA((HANDLE)(uintptr_t)0x700007, &categories, &count));
 	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError());
 	EXPECT_EQ(NULL, categories);
 	EXPECT_EQ(0, count);
@@ -349,8 +359,12 @@ TEST(printing_is_not_available)
 	EXPECT_EQ(0, job);
 	EXPECT_FALSE(FaxStartPrintJobW(printer_w, &print_w, &job, &context_w));
 	EXPECT_EQ(ERROR_INVALID_PRINTER_NAME, GetLastError());
+	/* NULL asks for the local fax printer; none is installed, and the
+	 * API documents ERROR_INVALID_PRINTER_NAME for that too. */
 	EXPECT_FALSE(FaxStartPrintJobA(NULL, &print, &job, &context));
-	EXPECT_EQ(ERROR_NOT_SUPPORTED, GetLastError()) TH_LOG("no local fax printer");
+	EXPECT_EQ(ERROR_INVALID_PRINTER_NAME, GetLastError()) TH_LOG("no local fax printer");
+	EXPECT_FALSE(FaxStartPrintJobW(NULL, &print_w, &job, &context_w));
+	EXPECT_EQ(ERROR_INVALID_PRINTER_NAME, GetLastError()) TH_LOG("no local fax printer");
 	EXPECT_EQ(NULL, context.hDC);
 	EXPECT_FALSE(FaxStartPrintJobA(NULL, NULL, &job, &context));
 	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());

@@ -301,6 +301,8 @@ TEST_F(line, argument_errors)
 	EXPECT_FALSE(FaxInitializeEventQueue(self->server, NULL, 0, window, WM_USER));
 	EXPECT_EQ(ERROR_NOT_SUPPORTED, GetLastError()) TH_LOG("no window messages");
 	EXPECT_FALSE(FaxInitializeEventQueue(NULL, self->port, 0, NULL, 0));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError()) TH_LOG("a NULL handle, as documented");
+	EXPECT_FALSE(FaxInitializeEventQueue((HANDLE)(uintptr_t)0x700007, self->port, 0, NULL, 0));
 	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError());
 	EXPECT_FALSE(FaxInitializeEventQueue(self->server, self->server, 0, NULL, 0));
 	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError()) TH_LOG("not a completion port");
@@ -396,6 +398,8 @@ TEST_F(line, device_status_of_an_idle_port)
 	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
 	EXPECT_FALSE(FaxGetDeviceStatusA(self->server, &status));
 	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError()) TH_LOG("a server handle");
+	EXPECT_FALSE(FaxGetDeviceStatusA(NULL, &status));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError()) TH_LOG("a NULL handle, as documented");
 	EXPECT_EQ(NULL, status);
 	FaxClose(port_handle);
 }

@@ -221,6 +221,12 @@ TEST_F(queue, send_argument_errors)
 	param_init(&param, "555-CALL-ME");
 	EXPECT_FALSE(FaxSendDocumentA(self->server, self->docs.fax, &param, NULL, &id));
 	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError()) TH_LOG("letters cannot be dialled");
+	/* CallHandle is reserved and must be NULL: a TAPI call to send on is
+	 * refused, never ignored. */
+	param_init(&param, "5550100");
+	param.CallHandle = 1;
+	EXPECT_FALSE(FaxSendDocumentA(self->server, self->docs.fax, &param, NULL, &id));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError()) TH_LOG("a CallHandle");
 	param_init(&param, "5550100");
 	param.ScheduleAction = 7;
 	EXPECT_FALSE(FaxSendDocumentA(self->server, self->docs.fax, &param, NULL, &id));
@@ -711,10 +717,14 @@ TEST_F(queue, enum_and_get_argument_errors)
 	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
 	EXPECT_FALSE(FaxEnumJobsA(self->server, &jobs, NULL));
 	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+	/* The API documents a NULL handle as a bad parameter; a value that
+	 * is no handle stays an invalid handle. */
 	EXPECT_FALSE(FaxEnumJobsW(NULL, (PFAX_JOB_ENTRYW *)&jobs, &count));
-	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError());
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
 	EXPECT_EQ(NULL, jobs);
 	EXPECT_EQ(0, count);
+	EXPECT_FALSE(FaxEnumJobsA((HANDLE)(uintptr_t)0x777, &jobs, &count));
+	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError());
 
 	EXPECT_FALSE(FaxGetJobA(self->server, 0x7FFFFFF0, &jobs));
 	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError()) TH_LOG("no such job");
@@ -723,10 +733,14 @@ TEST_F(queue, enum_and_get_argument_errors)
 	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
 	EXPECT_FALSE(FaxGetJobW((HANDLE)(uintptr_t)0x777, 1, (PFAX_JOB_ENTRYW *)&jobs));
 	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError());
+	EXPECT_FALSE(FaxGetJobA(NULL, 1, &jobs));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
 }
 
-/* Without FAX_JOB_QUERY a user sees only their own jobs. */
-TEST_F(queue, enum_jobs_shows_users_their_own)
+/* FaxEnumJobs and FaxGetJob document ERROR_ACCESS_DENIED without
+ * FAX_JOB_QUERY, even for the caller's own jobs (the driver would list
+ * those: the API does not). */
+TEST_F(queue, enum_and_get_jobs_need_the_query_right)
 {
 	struct user_rights_change change;
 	FAX_JOB_PARAMA param;
@@ -742,13 +756,21 @@ TEST_F(queue, enum_jobs_shows_users_their_own)
 	ASSERT_EQ(0, user_rights_change_end(&change));
 	ASSERT_NE(NULL, server);
 	ASSERT_TRUE(FaxSendDocumentA(server, self->docs.fax, &param, NULL, &own_job));
-	ASSERT_TRUE(FaxEnumJobsA(server, &jobs, &count));
-	ASSERT_EQ(1, count);
-	EXPECT_EQ(own_job, jobs[0].JobId);
-	EXPECT_STREQ("nobody", jobs[0].UserName);
-	FaxFreeBuffer(jobs);
+	jobs = (PFAX_JOB_ENTRYA)&jobs;
+	count = 7;
+	EXPECT_FALSE(FaxEnumJobsA(server, &jobs, &count));
+	EXPECT_EQ(ERROR_ACCESS_DENIED, GetLastError());
+	EXPECT_EQ(NULL, jobs);
+	EXPECT_EQ(0, count);
+	EXPECT_FALSE(FaxEnumJobsW(server, (PFAX_JOB_ENTRYW *)&jobs, &count));
+	EXPECT_EQ(ERROR_ACCESS_DENIED, GetLastError());
+	EXPECT_FALSE(FaxGetJobA(server, own_job, &jobs));
+	EXPECT_EQ(ERROR_ACCESS_DENIED, GetLastError()) TH_LOG("not even one's own job");
+	EXPECT_EQ(NULL, jobs);
 	EXPECT_FALSE(FaxGetJobA(server, root_job, &jobs));
-	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError()) TH_LOG("invisible is unknown");
+	EXPECT_EQ(ERROR_ACCESS_DENIED, GetLastError());
+	/* Queue control needs the owner or FAX_JOB_MANAGE, not the query
+	 * right: another's job is as unknown as before. */
 	EXPECT_FALSE(FaxAbort(server, root_job));
 	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
 	EXPECT_TRUE(FaxAbort(server, own_job)) TH_LOG("the owner may");
@@ -794,6 +816,10 @@ TEST_F(queue, set_job_pauses_resumes_and_deletes)
 	EXPECT_FALSE(FaxSetJobA(self->server, 0x7FFFFFF0, JC_PAUSE, NULL));
 	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError()) TH_LOG("bad job id");
 	EXPECT_FALSE(FaxSetJobA(NULL, id, JC_PAUSE, NULL));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError()) TH_LOG("a NULL handle");
+	EXPECT_FALSE(FaxSetJobW(NULL, id, JC_PAUSE, NULL));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError()) TH_LOG("a NULL handle");
+	EXPECT_FALSE(FaxSetJobA((HANDLE)(uintptr_t)0x999, id, JC_PAUSE, NULL));
 	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError());
 
 	ASSERT_TRUE(FaxSetJobA(self->server, id, JC_DELETE, NULL));
@@ -883,7 +909,31 @@ TEST_F(queue, get_page_data_gives_the_first_page_as_mmr)
 	EXPECT_FALSE(FaxGetPageData(self->server, id, NULL, &size, &width, &height));
 	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
 	EXPECT_FALSE(FaxGetPageData(NULL, id, &page, &size, &width, &height));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+	EXPECT_FALSE(FaxGetPageData((HANDLE)(uintptr_t)0x999, id, &page, &size, &width, &height));
 	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError());
+}
+
+/* A receive job has no document to show: the documented code for a job
+ * that is not JT_SEND is ERROR_INVALID_DATA, not the one for no job. */
+TEST_F(engine, get_page_data_of_a_receive_job_is_invalid_data)
+{
+	struct faxport_receive_begin begin = { 0 };
+	PFAX_JOB_ENTRYA job = NULL;
+	LPBYTE page = NULL;
+	DWORD size = 0, width = 0, height = 0;
+
+	ASSERT_EQ(0, ioctl(self->dsp, FAXPORT_IOC_RECEIVE_BEGIN, &begin));
+	ASSERT_TRUE(FaxGetJobA(self->server, begin.job_id, &job));
+	EXPECT_EQ(JT_RECEIVE, job->JobType);
+	FaxFreeBuffer(job);
+	EXPECT_FALSE(FaxGetPageData(self->server, begin.job_id, &page, &size, &width, &height));
+	EXPECT_EQ(ERROR_INVALID_DATA, GetLastError());
+	EXPECT_EQ(NULL, page);
+	EXPECT_EQ(0, size);
+	EXPECT_FALSE(FaxGetPageData(self->server, 0x7FFFFFF0, &page, &size, &width, &height));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError()) TH_LOG("no such job");
+	/* The receive ends with the engine, in the teardown. */
 }
 
 /* The document is the open file the client submitted: what the path

@@ -260,7 +260,7 @@ TEST_F(server, enum_ports_argument_errors)
 	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
 
 	EXPECT_FALSE(FaxEnumPortsA(NULL, &ports, &count));
-	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError());
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError()) TH_LOG("a NULL handle, as documented");
 	EXPECT_EQ(NULL, ports) TH_LOG("failure leaves NULL for FaxFreeBuffer");
 	EXPECT_EQ(0, count);
 
@@ -727,8 +727,9 @@ TEST_F(own_port, set_port_needs_a_modify_handle)
 	EXPECT_FALSE(FaxSetPortA(self->server, info)) TH_LOG("a server handle is no port");
 	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError());
 	EXPECT_FALSE(FaxSetPortA(NULL, info));
-	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError());
-	EXPECT_FALSE(FaxSetPortW(NULL, NULL)) TH_LOG("the handle is checked first");
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError()) TH_LOG("a NULL handle, as documented");
+	EXPECT_FALSE(FaxSetPortW((HANDLE)(uintptr_t)0x700007, NULL))
+		TH_LOG("the handle is checked first");
 	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError());
 	FaxFreeBuffer(info);
 	EXPECT_TRUE(FaxClose(query));

@@ -142,7 +142,7 @@ TEST_F(routing, enum_needs_a_port_handle_and_outputs)
 	DWORD count = 0;
 
 	EXPECT_FALSE(FaxEnumRoutingMethodsA(NULL, &methods, &count));
-	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError());
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError()) TH_LOG("a NULL handle, as documented");
 	EXPECT_FALSE(FaxEnumRoutingMethodsA(self->server, &methods, &count));
 	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError());
 	EXPECT_FALSE(FaxEnumRoutingMethodsA(self->port, NULL, &count));
@@ -194,6 +194,8 @@ TEST_F(routing, enable_refuses_bad_guids_and_handles)
 	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError());
 	EXPECT_FALSE(FaxEnableRoutingMethodW((HANDLE)(uintptr_t)0x7777, NULL, TRUE));
 	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError());
+	EXPECT_FALSE(FaxEnableRoutingMethodA(NULL, FOLDER_GUID, TRUE));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError()) TH_LOG("a NULL handle");
 }
 
 TEST_F(routing, a_query_handle_may_read_but_not_change)
@@ -353,6 +355,10 @@ TEST_F(routing, a_closed_port_handle_is_invalid)
 	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError());
 	EXPECT_FALSE(FaxSetRoutingInfoA(query, FOLDER_GUID, (const BYTE *)"/x", 3));
 	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError());
+	EXPECT_FALSE(FaxGetRoutingInfoA(NULL, FOLDER_GUID, &info, &size));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError()) TH_LOG("a NULL handle");
+	EXPECT_FALSE(FaxSetRoutingInfoA(NULL, FOLDER_GUID, (const BYTE *)"/x", 3));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError()) TH_LOG("a NULL handle");
 }
 
 TEST_F(routing, a_removed_port_is_a_bad_unit)
@@ -442,7 +448,9 @@ TEST_F(routing, set_global_refuses_bad_input)
 	EXPECT_FALSE(FaxSetGlobalRoutingInfoA(self->port, &info));
 	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError());
 	EXPECT_FALSE(FaxSetGlobalRoutingInfoW(NULL, NULL));
-	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError());
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError()) TH_LOG("a NULL handle");
+	EXPECT_FALSE(FaxEnumGlobalRoutingInfoW(NULL, NULL, NULL));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError()) TH_LOG("a NULL handle");
 	EXPECT_FALSE(FaxEnumGlobalRoutingInfoA(self->port, NULL, NULL));
 	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError());
 }
