@@ -32,13 +32,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
-#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <linux/faxport.h>
 
 #include "document_copy.h"
+#include "faxport_client.h"
 #include "log.h"
 #include "../t30/call_document.h"
 
@@ -183,14 +183,17 @@ static void reset_audio(struct faxd_port *port)
 
 static void hang_up_line(struct faxd_port *port)
 {
+	int error;
+
 	/* Gaps in our audio break modems: say so, it is the first thing to look at. */
 	if (port->tx_gap_samples)
 		log_warning("faxport%u: %.0f ms of our audio missed the real-time clock (sent as silence)",
 			    port->device_id,
 			    (double)port->tx_gap_samples * 1000 / FAX_CALL_SAMPLE_RATE);
 	/* Hanging up an idle line does nothing, so this is safe whatever the far end did. */
-	if (ioctl(port->watch.fd, FAXPORT_IOC_LINE_HANGUP) < 0 && errno != ENODEV)
-		log_warning("faxport%u: hang up: %s", port->device_id, strerror(errno));
+	error = faxport_ioctl(port->watch.fd, FAXPORT_IOC_LINE_HANGUP, NULL);
+	if (error && error != -ENODEV)
+		log_warning("faxport%u: hang up: %s", port->device_id, strerror(-error));
 }
 
 /* Hand the report to the observer; the port is idle when it runs. */
@@ -511,15 +514,14 @@ static int read_line_events(struct faxd_port *port)
 {
 	for (;;) {
 		struct faxport_line_event event;
+		int error = faxport_ioctl(port->watch.fd, FAXPORT_IOC_LINE_EVENT, &event);
 
-		if (ioctl(port->watch.fd, FAXPORT_IOC_LINE_EVENT, &event) < 0) {
-			if (errno == EAGAIN)
+		if (error) {
+			if (error == -EAGAIN)
 				return 0;
-			if (errno == EINTR)
-				continue;
 			log_error("faxport%u: reading line events: %s", port->device_id,
-				  strerror(errno));
-			return errno == ENODEV ? -1 : 0;
+				  strerror(-error));
+			return error == -ENODEV ? -1 : 0;
 		}
 		if (port->last_event_seq && event.seq != port->last_event_seq + 1)
 			log_warning("faxport%u: %u line events were lost", port->device_id,
@@ -578,7 +580,7 @@ static void run_free(struct faxd_deferred *deferred)
 	free(port);
 }
 
-int faxd_port_open(struct faxd_loop *loop, const char *device_path, uint32_t device_id,
+int faxd_port_open(struct faxd_loop *loop, uint32_t device_id,
 		   unsigned int clock, const struct faxd_port_limits *limits,
 		   const struct faxd_port_handlers *handlers, void *owner,
 		   struct faxd_port **port_out)
@@ -610,15 +612,19 @@ int faxd_port_open(struct faxd_loop *loop, const char *device_path, uint32_t dev
 	set_state(port, PORT_IDLE);
 
 	port->copy_watch.fd = -1;
-	port->watch.fd = open(device_path, O_RDWR | O_NONBLOCK | O_CLOEXEC);
+	port->watch.fd = faxport_open_port_node(device_id);
 	if (port->watch.fd < 0) {
-		error = -errno;
+		error = port->watch.fd;
 		goto err_free;
 	}
-	if (ioctl(port->watch.fd, FAXPORT_IOC_DSP_ATTACH, &attach) < 0) {
+	/* The loop must never wait on one port: reads, writes and events return at once. */
+	if (fcntl(port->watch.fd, F_SETFL, O_NONBLOCK) < 0) {
 		error = -errno;
 		goto err_close;
 	}
+	error = faxport_ioctl(port->watch.fd, FAXPORT_IOC_DSP_ATTACH, &attach);
+	if (error)
+		goto err_close;
 	port->watch.events = wanted_events(port);
 	port->watch.handle = on_port_ready;
 	if (faxd_loop_watch(loop, &port->watch)) {
@@ -687,19 +693,20 @@ static int fill_dial(struct faxport_dial *dial, const char *number)
 }
 
 /* The call is set up (begin_call): dial, or report why not. */
-static void dial_line(struct faxd_port *port, const struct faxport_dial *request)
+static void dial_line(struct faxd_port *port, struct faxport_dial *request)
 {
-	if (ioctl(port->watch.fd, FAXPORT_IOC_LINE_DIAL, request) < 0) {
-		int error = errno;
+	int error = faxport_ioctl(port->watch.fd, FAXPORT_IOC_LINE_DIAL, request);
 
+	if (error) {
 		log_info("faxport%u: dialling %s failed: %s", port->device_id, request->number,
-			 strerror(error));
-		if (error == ENXIO)
-			report_later(port, FAXD_LINE_BAD_ADDRESS, error);
-		else if (error == EBUSY)
-			report_later(port, FAXD_LINE_BUSY, error);
+			 strerror(-error));
+		/* A report holds the errno itself (line_errno), not its negation. */
+		if (error == -ENXIO)
+			report_later(port, FAXD_LINE_BAD_ADDRESS, -error);
+		else if (error == -EBUSY)
+			report_later(port, FAXD_LINE_BUSY, -error);
 		else
-			report_later(port, FAXD_LINE_ERROR, error);
+			report_later(port, FAXD_LINE_ERROR, -error);
 		return;
 	}
 	log_info("faxport%u: dialling %s", port->device_id, request->number);
@@ -826,15 +833,14 @@ int faxd_port_dial(struct faxd_port *port, const char *number,
 /* Take the ringing call. Returns 0 and when the kernel's clock started, or a negative errno. */
 static int answer_line(struct faxd_port *port, int64_t *clock_start)
 {
+	int error;
+
 	/* The kernel starts its clock when it connects the call, inside this ioctl. */
 	*clock_start = monotonic_ns();
-	if (ioctl(port->watch.fd, FAXPORT_IOC_LINE_ANSWER) < 0) {
-		int error = errno;
-
+	error = faxport_ioctl(port->watch.fd, FAXPORT_IOC_LINE_ANSWER, NULL);
+	if (error)
 		set_state(port, PORT_IDLE);
-		return -error;
-	}
-	return 0;
+	return error;
 }
 
 int faxd_port_answer(struct faxd_port *port, const char *output_path,

@@ -84,11 +84,12 @@ struct faxd_port_limits {
 };
 
 /*
- * Attach to @device_path as DSP engine with @clock (FAXPORT_CLOCK_*).
- * Returns 0 and the port in @port_out, or a negative errno (the attach
- * ioctl's: -EBUSY another engine is attached, -EPERM no CAP_NET_ADMIN).
+ * Attach to /dev/faxport@device_id as DSP engine with @clock
+ * (FAXPORT_CLOCK_*). Returns 0 and the port in @port_out, or a negative
+ * errno (-ENOENT no such port; the attach ioctl's: -EBUSY another engine is
+ * attached, -EPERM no CAP_NET_ADMIN).
  */
-int faxd_port_open(struct faxd_loop *loop, const char *device_path, uint32_t device_id,
+int faxd_port_open(struct faxd_loop *loop, uint32_t device_id,
 		   unsigned int clock, const struct faxd_port_limits *limits,
 		   const struct faxd_port_handlers *handlers, void *owner,
 		   struct faxd_port **port_out);

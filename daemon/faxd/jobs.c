@@ -11,7 +11,6 @@
 #define FAXD_LOG_CATEGORY FAXD_LOG_OUTBOUND
 #include <errno.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <linux/faxport.h>
@@ -19,6 +18,7 @@
 #include "daemon.h"
 #include "log_levels.h"
 #include "../engine/log.h"
+#include "faxport_client.h"
 
 static void copy_printable_ident(char *to, size_t size, const char *from)
 {
@@ -37,14 +37,16 @@ static void report_progress(struct faxd_managed_port *managed, uint32_t state, i
 		.state = state,
 		.current_page = page > 0 ? (uint32_t)page : 0,
 	};
+	int error;
 
 	if (!managed->job_id)
 		return;
 	if (remote_ident)
 		copy_printable_ident(progress.remote_id, sizeof(progress.remote_id), remote_ident);
-	if (ioctl(faxd_port_fd(managed->port), FAXPORT_IOC_JOB_PROGRESS, &progress) < 0)
+	error = faxport_ioctl(faxd_port_fd(managed->port), FAXPORT_IOC_JOB_PROGRESS, &progress);
+	if (error)
 		log_debug("faxport%u: job %u progress: %s", managed->device_id, managed->job_id,
-			  strerror(errno));
+			  strerror(-error));
 }
 
 void faxd_jobs_progress(struct faxd_managed_port *managed, const struct fax_call_event *event)
@@ -104,24 +106,28 @@ void faxd_jobs_done(struct faxd_managed_port *managed, const struct faxd_call_re
 			? (uint32_t)report->result.pages_transferred : 0,
 		.t30_code = report->result.t30_code > 0 ? (uint32_t)report->result.t30_code : 0,
 	};
+	int error;
 
 	if (!managed->job_id)
 		return;
-	if (ioctl(faxd_port_fd(managed->port), FAXPORT_IOC_JOB_DONE, &done) < 0)
+	error = faxport_ioctl(faxd_port_fd(managed->port), FAXPORT_IOC_JOB_DONE, &done);
+	if (error)
 		log_warning("faxport%u: job %u done: %s", managed->device_id, managed->job_id,
-			    strerror(errno));
+			    strerror(-error));
 	managed->job_id = 0;
 }
 
 void faxd_jobs_receive_begin(struct faxd_managed_port *managed)
 {
 	struct faxport_receive_begin begin = { 0 };
+	int error;
 
 	/* A call starts: its messages follow the logging levels of now. */
 	faxd_log_levels_refresh();
 	/* Without a receive job the fax still arrives; the queue just does not show it. */
-	if (ioctl(faxd_port_fd(managed->port), FAXPORT_IOC_RECEIVE_BEGIN, &begin) < 0) {
-		log_debug("faxport%u: no receive job: %s", managed->device_id, strerror(errno));
+	error = faxport_ioctl(faxd_port_fd(managed->port), FAXPORT_IOC_RECEIVE_BEGIN, &begin);
+	if (error) {
+		log_debug("faxport%u: no receive job: %s", managed->device_id, strerror(-error));
 		return;
 	}
 	managed->job_id = begin.job_id;
@@ -172,9 +178,10 @@ static void take_job(struct faxd_managed_port *managed, uint32_t job_id)
 
 	/* A call starts: its messages follow the logging levels of now. */
 	faxd_log_levels_refresh();
-	if (ioctl(faxd_port_fd(managed->port), FAXPORT_IOC_JOB_TAKE, &take) < 0) {
+	error = faxport_ioctl(faxd_port_fd(managed->port), FAXPORT_IOC_JOB_TAKE, &take);
+	if (error) {
 		log_warning("faxport%u: cannot take job %u: %s", managed->device_id, job_id,
-			    strerror(errno));
+			    strerror(-error));
 		return;
 	}
 	managed->job_id = job_id;

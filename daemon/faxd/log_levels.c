@@ -3,11 +3,9 @@
 #include "log_levels.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -16,8 +14,7 @@
 #include <netlink/genl/genl.h>
 
 #include "../engine/log.h"
-
-#define FAXPORT_SERVER_NODE "/dev/faxport"
+#include "faxport_client.h"
 
 _Static_assert(FAXPORT_LOG_CATEGORIES == FAXD_LOG_CATEGORIES,
 	       "the kernel's logging categories are faxd_log's");
@@ -30,41 +27,33 @@ static bool failure_logged;
 static bool levels_known;
 static unsigned int current_levels[FAXD_LOG_CATEGORIES];
 
-static void unavailable(const char *what)
+/* @error: a negative errno. */
+static void unavailable(const char *what, int error)
 {
 	if (failure_logged)
 		return;
 	failure_logged = true;
 	log_warning("cannot read the server's logging categories (%s: %s): logging by "
-		    "log_level alone", what, strerror(errno));
-}
-
-static bool open_server(void)
-{
-	struct faxport_api api = { .version = FAXPORT_API_VERSION };
-
-	server_fd = open(FAXPORT_SERVER_NODE, O_RDWR | O_CLOEXEC);
-	if (server_fd < 0) {
-		unavailable(FAXPORT_SERVER_NODE);
-		return false;
-	}
-	if (ioctl(server_fd, FAXPORT_IOC_API, &api)) {
-		unavailable("FAXPORT_IOC_API");
-		faxd_log_levels_close();
-		return false;
-	}
-	return true;
+		    "log_level alone", what, strerror(-error));
 }
 
 void faxd_log_levels_refresh(void)
 {
 	struct faxport_logging logging;
 	unsigned int levels[FAXD_LOG_CATEGORIES];
+	int error;
 
-	if (server_fd < 0 && !open_server())
-		return;
-	if (ioctl(server_fd, FAXPORT_IOC_LOGGING_GET, &logging)) {
-		unavailable("FAXPORT_IOC_LOGGING_GET");
+	if (server_fd < 0) {
+		server_fd = faxport_open_server();
+		if (server_fd < 0) {
+			unavailable(FAXPORT_SERVER_NODE, server_fd);
+			server_fd = -1;
+			return;
+		}
+	}
+	error = faxport_ioctl(server_fd, FAXPORT_IOC_LOGGING_GET, &logging);
+	if (error) {
+		unavailable("FAXPORT_IOC_LOGGING_GET", error);
 		return;
 	}
 	for (int i = 0; i < FAXD_LOG_CATEGORIES; i++)

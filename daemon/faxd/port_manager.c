@@ -51,7 +51,6 @@ static void attach(struct faxd_daemon *daemon, uint32_t device_id)
 	};
 	struct faxd_managed_port *managed = calloc(1, sizeof(*managed));
 	struct faxd_routing_defaults routing;
-	char device_path[64];
 	int error;
 
 	if (!managed) {
@@ -61,9 +60,8 @@ static void attach(struct faxd_daemon *daemon, uint32_t device_id)
 	managed->daemon = daemon;
 	managed->device_id = device_id;
 	managed->clock = wanted_clock(daemon);
-	snprintf(device_path, sizeof(device_path), "/dev/faxport%u", device_id);
-	error = faxd_port_open(daemon->loop, device_path, device_id, managed->clock, &limits,
-			       &port_handlers, managed, &managed->port);
+	error = faxd_port_open(daemon->loop, device_id, managed->clock, &limits, &port_handlers,
+			       managed, &managed->port);
 	if (error) {
 		log_error("faxport%u: cannot attach as its DSP engine: %s%s", device_id,
 			  strerror(-error), error == -EBUSY ? " (another engine is attached)" :

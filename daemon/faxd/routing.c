@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -20,6 +19,7 @@
 
 #include "../engine/clock.h"
 #include "../engine/log.h"
+#include "faxport_client.h"
 
 /* What a route command finds in its environment, and nothing else. */
 #define ROUTE_PATH "PATH=/usr/local/bin:/usr/bin:/bin"
@@ -537,6 +537,7 @@ static void install_default(int dsp_fd, uint32_t device_id, const uint8_t *guid,
 		.flags = FAXPORT_ROUTING_SET_ENABLED | FAXPORT_ROUTING_SET_DEFAULT,
 		.enabled = enabled,
 	};
+	int error;
 
 	memcpy(set.guid, guid, sizeof(set.guid));
 	if (info) {
@@ -548,13 +549,14 @@ static void install_default(int dsp_fd, uint32_t device_id, const uint8_t *guid,
 		set.flags |= FAXPORT_ROUTING_SET_INFO;
 		strcpy(set.info, info);
 	}
-	if (ioctl(dsp_fd, FAXPORT_IOC_ROUTING_SET, &set) == 0)
+	error = faxport_ioctl(dsp_fd, FAXPORT_IOC_ROUTING_SET, &set);
+	if (!error)
 		log_info("faxport%u: %s: installed the configured default (%s%s%s)", device_id,
 			 method_name, enabled ? "on" : "off", info && *info ? ", " : "",
 			 info ? info : "");
-	else if (errno != EEXIST)
+	else if (error != -EEXIST)
 		log_error("faxport%u: %s: cannot install the configured default: %s", device_id,
-			  method_name, strerror(errno));
+			  method_name, strerror(-error));
 }
 
 void faxd_routing_install_defaults(int dsp_fd, uint32_t device_id,
@@ -571,33 +573,22 @@ void faxd_routing_install_defaults(int dsp_fd, uint32_t device_id,
 static struct faxport_routing_method *read_methods(int dsp_fd, uint32_t device_id,
 						   uint32_t *count)
 {
-	uint32_t capacity = FAXPORT_ROUTING_METHODS;
+	void *methods;
+	int error;
 
-	for (;;) {
-		struct faxport_routing_method *methods = calloc(capacity, sizeof(*methods));
-		struct faxport_routing_list list = {
-			.count = capacity,
-			.method_size = sizeof(*methods),
-			.methods = (uintptr_t)methods,
-		};
-
-		if (!methods) {
-			log_error("faxport%u: routing: out of memory", device_id);
-			return NULL;
-		}
-		if (ioctl(dsp_fd, FAXPORT_IOC_ROUTING_LIST, &list) < 0) {
-			log_error("faxport%u: routing: cannot read the port's methods: %s",
-				  device_id, strerror(errno));
-			free(methods);
-			return NULL;
-		}
-		if (list.count <= capacity) {
-			*count = list.count;
-			return methods;
-		}
-		free(methods);
-		capacity = list.count;
+	/* The driver lists every method it knows: FAXPORT_ROUTING_METHODS. */
+	error = faxport_list(dsp_fd, FAXPORT_IOC_ROUTING_LIST, sizeof(struct faxport_routing_method),
+			     FAXPORT_ROUTING_METHODS, FAXPORT_ROUTING_METHODS, &methods, count);
+	if (error == -ENOMEM) {
+		log_error("faxport%u: routing: out of memory", device_id);
+		return NULL;
 	}
+	if (error) {
+		log_error("faxport%u: routing: cannot read the port's methods: %s", device_id,
+			  strerror(-error));
+		return NULL;
+	}
+	return methods;
 }
 
 void faxd_routing_apply(int dsp_fd, uint32_t device_id,

@@ -23,6 +23,7 @@
 #include "../engine/names.h"
 #include "../engine/port_engine.h"
 #include "../engine/sysfs.h"
+#include "faxport_client.h"
 
 enum exit_status {
 	EXIT_FAX_SENT = 0,
@@ -190,7 +191,7 @@ int main(int argc, char **argv)
 	unsigned long port_id = 1, seconds;
 	unsigned int clock = FAXPORT_CLOCK_REALTIME;
 	char port_ident[FAX_CALL_IDENT_MAX + 12];
-	char device_path[64];
+	char device_path[FAXPORT_PORT_NODE_PATH_SIZE];
 	int log_level = LOG_INFO;
 	int status = EXIT_SETUP_FAILED;
 	int option, document_fd, error;
@@ -279,10 +280,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "faxdial: cannot set up the event loop: %s\n", strerror(errno));
 		goto out;
 	}
-	snprintf(device_path, sizeof(device_path), "/dev/faxport%lu", port_id);
-	error = faxd_port_open(session.loop, device_path, (uint32_t)port_id, clock, &limits,
-			       NULL, NULL, &session.port);
+	error = faxd_port_open(session.loop, (uint32_t)port_id, clock, &limits, NULL, NULL,
+			       &session.port);
 	if (error) {
+		faxport_port_node_path((uint32_t)port_id, device_path);
 		fprintf(stderr, "faxdial: cannot attach to %s: %s\n", device_path,
 			strerror(-error));
 		goto out;

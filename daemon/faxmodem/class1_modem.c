@@ -36,6 +36,7 @@
 #include "../engine/log.h"
 #include "../engine/port_engine.h"
 #include "dte_tty.h"
+#include "faxport_client.h"
 #include "t31_guard.h"
 
 /* Line events that can wait for T.31 at once; more means something is wrong. */
@@ -492,7 +493,7 @@ int class1_modem_open(struct faxd_loop *loop, const struct class1_modem_config *
 		      struct class1_modem **modem_out)
 {
 	struct class1_modem *modem = calloc(1, sizeof(*modem));
-	char device_path[32];
+	char device_path[FAXPORT_PORT_NODE_PATH_SIZE];
 	int error;
 
 	if (!modem)
@@ -508,10 +509,10 @@ int class1_modem_open(struct faxd_loop *loop, const struct class1_modem_config *
 	error = t31_start(modem);
 	if (error)
 		goto err_free;
-	snprintf(device_path, sizeof(device_path), "/dev/faxport%u", config->port_id);
-	error = faxd_port_open(loop, device_path, config->port_id, FAXPORT_CLOCK_REALTIME, NULL,
+	error = faxd_port_open(loop, config->port_id, FAXPORT_CLOCK_REALTIME, NULL,
 			       &port_handlers, modem, &modem->port);
 	if (error) {
+		faxport_port_node_path(config->port_id, device_path);
 		log_error("cannot attach to %s as its DSP engine: %s", device_path,
 			  strerror(-error));
 		goto err_t31;

@@ -6,49 +6,54 @@
  * and on.
  * usage: port_flags PORT [receive|noreceive] [send|nosend] [rings N]
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
-#include <linux/faxport.h>
+#include "faxport_client.h"
 
-static int fail(const char *what)
+/* @error: a negative errno, as the client layer returns it. */
+static int fail(const char *what, int error)
 {
-	fprintf(stderr, "port_flags: %s: %s\n", what, strerror(errno));
+	fprintf(stderr, "port_flags: %s: %s\n", what, strerror(-error));
 	return 1;
 }
 
 int main(int argc, char **argv)
 {
-	struct faxport_api api = { .version = FAXPORT_API_VERSION };
 	struct faxport_port_bind bind = { .mode = FAXPORT_OPEN_MODIFY };
 	struct faxport_port_info info;
 	struct faxport_port_config config = { 0 };
-	char path[64];
-	int server, port, status;
+	char path[FAXPORT_PORT_NODE_PATH_SIZE];
+	char *end;
+	unsigned long device_id;
+	int server, port, error;
 
 	if (argc < 3) {
 		fprintf(stderr, "usage: port_flags PORT [receive|noreceive] [send|nosend] [rings N]\n");
 		return 2;
 	}
-	server = open("/dev/faxport", O_RDWR | O_CLOEXEC);
+	server = faxport_open_server();
 	if (server < 0)
-		return fail("/dev/faxport");
-	if (ioctl(server, FAXPORT_IOC_API, &api))
-		return fail("API");
-	snprintf(path, sizeof(path), "/dev/faxport%s", argv[1]);
-	port = open(path, O_RDWR | O_CLOEXEC);
+		return fail(FAXPORT_SERVER_NODE, server);
+	errno = 0;
+	device_id = strtoul(argv[1], &end, 10);
+	if (errno || end == argv[1] || *end || device_id > UINT32_MAX) {
+		fprintf(stderr, "port_flags: '%s' is not a port number\n", argv[1]);
+		return 2;
+	}
+	faxport_port_node_path((uint32_t)device_id, path);
+	port = faxport_open_port_node((uint32_t)device_id);
 	if (port < 0)
-		return fail(path);
+		return fail(path, port);
 	bind.server_fd = server;
-	if (ioctl(port, FAXPORT_IOC_PORT_BIND, &bind))
-		return fail("PORT_BIND");
-	if (ioctl(port, FAXPORT_IOC_PORT_GET, &info))
-		return fail("PORT_GET");
+	error = faxport_ioctl(port, FAXPORT_IOC_PORT_BIND, &bind);
+	if (error)
+		return fail("PORT_BIND", error);
+	error = faxport_ioctl(port, FAXPORT_IOC_PORT_GET, &info);
+	if (error)
+		return fail("PORT_GET", error);
 	config.flags = info.flags & (FAXPORT_PORT_RECEIVE | FAXPORT_PORT_SEND);
 	config.rings = info.rings;
 	config.priority = info.priority;
@@ -70,8 +75,8 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	status = ioctl(port, FAXPORT_IOC_PORT_SET, &config) ? fail("PORT_SET") : 0;
+	error = faxport_ioctl(port, FAXPORT_IOC_PORT_SET, &config);
 	close(port);
 	close(server);
-	return status;
+	return error ? fail("PORT_SET", error) : 0;
 }

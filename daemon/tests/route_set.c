@@ -6,54 +6,60 @@
  * store. Prints the driver's answer; exit 0 if it took the info, 1 if not.
  * usage: route_set PORT INFO
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
-#include <linux/faxport.h>
+#include "faxport_client.h"
 
 static const unsigned char run_command_guid[16] = FAXPORT_ROUTING_GUID_RUN_COMMAND;
 
-static int fail(const char *what)
+/* @error: a negative errno, as the client layer returns it. */
+static int fail(const char *what, int error)
 {
-	printf("route_set: %s: %s\n", what, strerror(errno));
+	printf("route_set: %s: %s\n", what, strerror(-error));
 	return 1;
 }
 
 int main(int argc, char **argv)
 {
-	struct faxport_api api = { .version = FAXPORT_API_VERSION };
 	struct faxport_port_bind bind = { .mode = FAXPORT_OPEN_MODIFY };
 	struct faxport_routing_set set = {
 		.flags = FAXPORT_ROUTING_SET_ENABLED | FAXPORT_ROUTING_SET_INFO,
 		.enabled = 1,
 	};
-	char path[64];
-	int server, port;
+	char path[FAXPORT_PORT_NODE_PATH_SIZE];
+	char *end;
+	unsigned long device_id;
+	int server, port, error;
 
 	if (argc != 3 || strlen(argv[2]) >= sizeof(set.info)) {
 		fprintf(stderr, "usage: route_set PORT INFO\n");
 		return 2;
 	}
-	server = open("/dev/faxport", O_RDWR | O_CLOEXEC);
+	errno = 0;
+	device_id = strtoul(argv[1], &end, 10);
+	if (errno || end == argv[1] || *end || device_id > UINT32_MAX) {
+		fprintf(stderr, "usage: route_set PORT INFO\n");
+		return 2;
+	}
+	server = faxport_open_server();
 	if (server < 0)
-		return fail("/dev/faxport");
-	if (ioctl(server, FAXPORT_IOC_API, &api))
-		return fail("API");
-	snprintf(path, sizeof(path), "/dev/faxport%s", argv[1]);
-	port = open(path, O_RDWR | O_CLOEXEC);
+		return fail(FAXPORT_SERVER_NODE, server);
+	faxport_port_node_path((uint32_t)device_id, path);
+	port = faxport_open_port_node((uint32_t)device_id);
 	if (port < 0)
-		return fail(path);
+		return fail(path, port);
 	bind.server_fd = server;
-	if (ioctl(port, FAXPORT_IOC_PORT_BIND, &bind))
-		return fail("PORT_BIND");
+	error = faxport_ioctl(port, FAXPORT_IOC_PORT_BIND, &bind);
+	if (error)
+		return fail("PORT_BIND", error);
 	memcpy(set.guid, run_command_guid, sizeof(set.guid));
 	strcpy(set.info, argv[2]);
-	if (ioctl(port, FAXPORT_IOC_ROUTING_SET, &set))
-		return fail("ROUTING_SET");
+	error = faxport_ioctl(port, FAXPORT_IOC_ROUTING_SET, &set);
+	if (error)
+		return fail("ROUTING_SET", error);
 	printf("route_set: port %s runs '%s'\n", argv[1], argv[2]);
 	close(port);
 	close(server);

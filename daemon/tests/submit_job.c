@@ -11,26 +11,28 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 
-#include <linux/faxport.h>
+#include "faxport_client.h"
 
 int main(int argc, char **argv)
 {
-	struct faxport_api api = { .version = FAXPORT_API_VERSION };
 	struct faxport_job_submit submit = { 0 };
 	int timeout_s = argc > 3 ? atoi(argv[3]) : 60;
-	int server, document;
+	int server, document, error;
 
 	if (argc < 3) {
 		fprintf(stderr, "usage: submit_job NUMBER DOCUMENT.tif [TIMEOUT_S]\n");
 		return 2;
 	}
-	server = open("/dev/faxport", O_RDWR | O_CLOEXEC);
+	server = faxport_open_server();
+	if (server < 0) {
+		fprintf(stderr, "submit_job: setup: %s\n", strerror(-server));
+		return 2;
+	}
 	document = open(argv[2], O_RDONLY | O_CLOEXEC);
-	if (server < 0 || document < 0 || ioctl(server, FAXPORT_IOC_API, &api)) {
+	if (document < 0) {
 		perror("submit_job: setup");
 		return 2;
 	}
@@ -38,8 +40,9 @@ int main(int argc, char **argv)
 	snprintf(submit.param.recipient_number, sizeof(submit.param.recipient_number), "%s",
 		 argv[1]);
 	snprintf(submit.param.document_name, sizeof(submit.param.document_name), "e2e");
-	if (ioctl(server, FAXPORT_IOC_JOB_SUBMIT, &submit)) {
-		perror("submit_job: JOB_SUBMIT");
+	error = faxport_ioctl(server, FAXPORT_IOC_JOB_SUBMIT, &submit);
+	if (error) {
+		fprintf(stderr, "submit_job: JOB_SUBMIT: %s\n", strerror(-error));
 		return 2;
 	}
 	close(document);
@@ -48,12 +51,13 @@ int main(int argc, char **argv)
 		struct faxport_job_get get = { .job_id = submit.job_id };
 		struct timespec pause = { 0, 100000000 };
 
-		if (ioctl(server, FAXPORT_IOC_JOB_GET, &get)) {
-			if (errno == ENOENT) {
+		error = faxport_ioctl(server, FAXPORT_IOC_JOB_GET, &get);
+		if (error) {
+			if (error == -ENOENT) {
 				printf("job %u done: left the queue\n", submit.job_id);
 				return 0;
 			}
-			perror("submit_job: JOB_GET");
+			fprintf(stderr, "submit_job: JOB_GET: %s\n", strerror(-error));
 			return 2;
 		}
 		if (get.info.queue_status & (FAXPORT_JS_FAILED | FAXPORT_JS_RETRYING)) {
