@@ -39,9 +39,12 @@ static void close_all_but(int keep_a, int keep_b)
 
 static void run_helper(int document_fd, int memory_fd, uint64_t max_bytes)
 {
+	int error;
+
 	close_all_but(document_fd, memory_fd);
-	if (call_document_copy(document_fd, memory_fd, max_bytes))
-		_exit(errno == EFBIG ? 2 : 1);
+	error = call_document_copy(document_fd, memory_fd, max_bytes);
+	if (error)
+		_exit(error == -EFBIG ? 2 : 1);
 	_exit(0);
 }
 

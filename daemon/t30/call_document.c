@@ -16,6 +16,7 @@
 
 #define COPY_CHUNK_BYTES 65536
 
+/* 0, or a negative errno. */
 static int write_all(int fd, const uint8_t *data, size_t length)
 {
 	while (length) {
@@ -24,7 +25,7 @@ static int write_all(int fd, const uint8_t *data, size_t length)
 		if (written < 0) {
 			if (errno == EINTR)
 				continue;
-			return -1;
+			return -errno;
 		}
 		data += written;
 		length -= (size_t)written;
@@ -32,16 +33,17 @@ static int write_all(int fd, const uint8_t *data, size_t length)
 	return 0;
 }
 
+/* 0, or a negative errno (-EFBIG: more than @max_bytes). */
 static int copy_content(int from_fd, int to_fd, uint64_t max_bytes)
 {
 	/* pread leaves the owner's file offset alone; pipes need plain read. */
 	bool seekable = lseek(from_fd, 0, SEEK_CUR) >= 0;
 	uint8_t *buffer = malloc(COPY_CHUNK_BYTES);
 	uint64_t copied = 0;
-	int result = -1;
+	int result;
 
 	if (!buffer)
-		return -1;
+		return -ENOMEM;
 	for (;;) {
 		ssize_t got = seekable ? pread(from_fd, buffer, COPY_CHUNK_BYTES, (off_t)copied)
 				       : read(from_fd, buffer, COPY_CHUNK_BYTES);
@@ -49,6 +51,7 @@ static int copy_content(int from_fd, int to_fd, uint64_t max_bytes)
 		if (got < 0) {
 			if (errno == EINTR)
 				continue;
+			result = -errno;
 			break;
 		}
 		if (got == 0) {
@@ -56,10 +59,11 @@ static int copy_content(int from_fd, int to_fd, uint64_t max_bytes)
 			break;
 		}
 		if ((uint64_t)got > max_bytes - copied) {
-			errno = EFBIG;
+			result = -EFBIG;
 			break;
 		}
-		if (write_all(to_fd, buffer, (size_t)got))
+		result = write_all(to_fd, buffer, (size_t)got);
+		if (result)
 			break;
 		copied += (uint64_t)got;
 	}
@@ -83,46 +87,45 @@ int call_document_copy(int from_fd, int to_fd, uint64_t max_bytes)
 
 int call_document_seal(int fd)
 {
-	return fcntl(fd, F_ADD_SEALS, F_SEAL_WRITE | F_SEAL_GROW | F_SEAL_SHRINK | F_SEAL_SEAL);
+	if (fcntl(fd, F_ADD_SEALS, F_SEAL_WRITE | F_SEAL_GROW | F_SEAL_SHRINK | F_SEAL_SEAL))
+		return -errno;
+	return 0;
 }
 
 int call_document_snapshot(int fd, uint64_t max_bytes)
 {
 	int memory_fd;
-	int saved_errno;
+	int error;
 	struct stat status;
 
 	/* Nobody can change a sealed memory file, and reading it cannot block: no copy. */
 	if (call_document_is_sealed(fd)) {
 		if (fstat(fd, &status))
-			return -1;
-		if ((uint64_t)status.st_size > max_bytes) {
-			errno = EFBIG;
-			return -1;
-		}
-		return fcntl(fd, F_DUPFD_CLOEXEC, 0);
+			return -errno;
+		if ((uint64_t)status.st_size > max_bytes)
+			return -EFBIG;
+		memory_fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+		return memory_fd < 0 ? -errno : memory_fd;
 	}
 	memory_fd = memfd_create("faxd-document", MFD_CLOEXEC | MFD_ALLOW_SEALING);
 	if (memory_fd < 0)
-		return -1;
-	if (copy_content(fd, memory_fd, max_bytes))
-		goto fail;
+		return -errno;
+	error = copy_content(fd, memory_fd, max_bytes);
 	/* The snapshot is the document: nothing may change it from here on. */
-	if (call_document_seal(memory_fd))
-		goto fail;
+	if (!error)
+		error = call_document_seal(memory_fd);
+	if (error) {
+		close(memory_fd);
+		return error;
+	}
 	return memory_fd;
-fail:
-	saved_errno = errno;
-	close(memory_fd);
-	errno = saved_errno;
-	return -1;
 }
 
 int call_document_fd_path(int fd, char *path, size_t size)
 {
 	int length = snprintf(path, size, "/proc/self/fd/%d", fd);
 
-	return length < 0 || (size_t)length >= size ? -1 : 0;
+	return length < 0 || (size_t)length >= size ? -ENAMETOOLONG : 0;
 }
 
 /* libtiff's complaints are summed up by the T.30 code we return instead. */

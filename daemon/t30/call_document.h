@@ -10,8 +10,8 @@
 /*
  * Copy what @fd holds, from offset 0 when it is seekable (without moving its
  * offset) or from where it stands when it is a pipe, into a new sealed
- * memory file. Returns that file's fd (close-on-exec), or -1 with errno set
- * (EFBIG if the content is larger than @max_bytes).
+ * memory file. Returns that file's fd (close-on-exec), or a negative errno
+ * (-EFBIG if the content is larger than @max_bytes).
  */
 int call_document_snapshot(int fd, uint64_t max_bytes);
 
@@ -20,14 +20,15 @@ int call_document_snapshot(int fd, uint64_t max_bytes);
  * is fixed and reading it cannot block, so it is used without a copy.
  */
 bool call_document_is_sealed(int fd);
-/* The copy of call_document_snapshot, into @to_fd: 0, or -1 with errno. */
+/* The copy of call_document_snapshot, into @to_fd: 0, or a negative errno. */
 int call_document_copy(int from_fd, int to_fd, uint64_t max_bytes);
-/* Seal a memory file made with MFD_ALLOW_SEALING for good: 0, or -1 with errno. */
+/* Seal a memory file made with MFD_ALLOW_SEALING for good: 0, or a negative errno. */
 int call_document_seal(int fd);
 
 /*
  * The name under which libraries that only take a path (spandsp, libtiff)
- * reach the file behind @fd. Returns 0, or -1 if @size is too small.
+ * reach the file behind @fd. Returns 0, or -ENAMETOOLONG if @size is too
+ * small.
  */
 int call_document_fd_path(int fd, char *path, size_t size);
 

@@ -715,14 +715,15 @@ struct fax_call *fax_call_new_send_later(const struct fax_call_options *options)
 
 void fax_call_set_document_fd(struct fax_call *call, int document_fd)
 {
-	call->document_snapshot_fd = call_document_snapshot(document_fd,
-							    call->max_document_bytes);
-	if (call->document_snapshot_fd < 0) {
-		call->result.document_problem = errno == EFBIG ? "the document is too large"
-							       : "the document cannot be read";
+	int snapshot_fd = call_document_snapshot(document_fd, call->max_document_bytes);
+
+	if (snapshot_fd < 0) {
+		call->result.document_problem = snapshot_fd == -EFBIG ? "the document is too large"
+								      : "the document cannot be read";
 		fail_at_start(call, T30_ERR_FILEERROR);
 		return;
 	}
+	call->document_snapshot_fd = snapshot_fd;
 	if (call_document_fd_path(call->document_snapshot_fd, call->document_path_buffer,
 				  sizeof(call->document_path_buffer))) {
 		fail_at_start(call, T30_ERR_FILEERROR);
