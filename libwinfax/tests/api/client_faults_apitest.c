@@ -129,6 +129,23 @@ static void wait_on_completion_port(int fd)
 
 static char document_path[] = "/tmp/client-faults-XXXXXX.tif";
 
+/* The jobs in the queue, as an administrator sees them; -1 on error. */
+static int queued_job_count(void)
+{
+	struct faxport_job_info infos[1];
+	struct faxport_job_list list = {
+		.count = 1, .info_size = sizeof(infos[0]), .infos = (uintptr_t)infos,
+	};
+	int server = admin_server_open();
+	int count;
+
+	if (server < 0)
+		return -1;
+	count = ioctl(server, FAXPORT_IOC_JOB_LIST, &list) ? -1 : (int)list.count;
+	close(server);
+	return count;
+}
+
 static void send_forever(int fd)
 {
 	HANDLE server = NULL;
@@ -228,8 +245,27 @@ TEST_F(client, killed_inside_faxsenddocument_queues_whole_jobs_only)
 		kill_and_reap(pid);
 		close(fd);
 	}
+	/* Random moments may all fall before a first job is queued, and "every
+	 * job whole" says nothing about no job: one more client is killed
+	 * only once it has queued, in the middle of its next FaxSendDocument. */
+	{
+		int before = queued_job_count();
+		int fd, waited_ms = 0;
+		pid_t pid = spawn(&fd, send_forever);
+
+		ASSERT_LE(0, before);
+		ASSERT_LT(0, pid);
+		wait_ready(_metadata, fd);
+		while (queued_job_count() <= before && waited_ms < 30000) {
+			usleep(10000);
+			waited_ms += 10;
+		}
+		kill_and_reap(pid);
+		close(fd);
+		EXPECT_LT(before, queued_job_count()) TH_LOG("the last client queued nothing in 30 s");
+	}
 	queued = delete_queued_jobs(&whole);
-	EXPECT_LE(0, queued);
+	EXPECT_LT(0, queued) TH_LOG("no job was queued: nothing was checked");
 	EXPECT_TRUE(whole) TH_LOG("a job without its document or recipient");
 	EXPECT_TRUE(live_objects_back(self->baseline, now, sizeof(now))) TH_LOG("left: %s", now);
 	reliability_row("# reliability: client fault | clients killed at random moments inside FaxSendDocument loops | %d kills, %d jobs queued | %s\n",

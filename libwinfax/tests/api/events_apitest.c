@@ -5,6 +5,7 @@
  * no faxd): the test plays the DSP engine of a port of its own so that a
  * job really goes through its states.
  */
+#include <dirent.h>
 #include <pthread.h>
 #include <signal.h>
 #include <time.h>
@@ -269,18 +270,58 @@ TEST_F(line, reinitialising_does_not_duplicate_events)
 	EXPECT_EQ(1, with_key_2);
 }
 
-/* Closing the port stops the subscription; nothing is left behind
- * (valgrind checks the thread and its memory). */
+/* The process's threads and open fds, from /proc; -1 on error. */
+static int proc_entries(const char *folder)
+{
+	DIR *dir = opendir(folder);
+	struct dirent *entry;
+	int count = 0;
+
+	if (!dir)
+		return -1;
+	while ((entry = readdir(dir)))
+		if (entry->d_name[0] != '.')
+			count++;
+	closedir(dir);
+	return count;
+}
+
+/* The threads in /proc once it holds target, or after 2 s: a joined
+ * thread's task is released just after pthread_join returns. */
+static int threads_settled_at(int target)
+{
+	int count = proc_entries("/proc/self/task");
+
+	for (int waited_ms = 0; count != target && waited_ms < 2000; waited_ms += 10) {
+		usleep(10 * 1000);
+		count = proc_entries("/proc/self/task");
+	}
+	return count;
+}
+
+/* Closing the port stops the subscription: its thread ends and its netlink
+ * socket is closed by CloseHandle (counted in /proc, so a thread left
+ * running fails here, not only under valgrind). */
 TEST_F(line, closing_the_completion_port_ends_the_subscription)
 {
 	HANDLE port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 0);
 	struct received event;
+	int threads_before = proc_entries("/proc/self/task");
+	int fds_before = proc_entries("/proc/self/fd");
 
 	ASSERT_NE(NULL, port);
+	ASSERT_LT(0, threads_before);
+	ASSERT_LT(0, fds_before);
 	ASSERT_TRUE(FaxInitializeEventQueue(self->server, port, 3, NULL, 0));
+	EXPECT_EQ(threads_before + 1, proc_entries("/proc/self/task"))
+		TH_LOG("the subscription runs a thread");
 	ASSERT_NE(0, submit(self->server, self->fax));
 	usleep(100 * 1000);   /* an event may sit in the queue: freed by the close */
 	ASSERT_TRUE(CloseHandle(port));
+	EXPECT_EQ(threads_before, threads_settled_at(threads_before))
+		TH_LOG("the event thread still runs after CloseHandle");
+	EXPECT_GE(fds_before, proc_entries("/proc/self/fd"))
+		TH_LOG("the subscription's socket is still open");
 	ASSERT_NE(0, submit(self->server, self->fax));
 	EXPECT_FALSE(next_event(port, 100, &event));
 	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError());
