@@ -91,26 +91,21 @@ int document_copy_finish(struct document_copy *copy)
 {
 	siginfo_t info;
 	int memory_fd = copy->memory_fd;
-	int result;
+	int error;
 
 	memset(&info, 0, sizeof(info));
-	if (waitid(P_PIDFD, (id_t)copy->pidfd, &info, WEXITED | __WALL) < 0) {
-		result = -1;
-	} else if (info.si_code == CLD_EXITED && info.si_status == 0) {
+	if (waitid(P_PIDFD, (id_t)copy->pidfd, &info, WEXITED | __WALL) < 0)
+		error = -errno;
+	else if (info.si_code == CLD_EXITED && info.si_status == 0)
 		/* The helper has ended: nobody else can write the file, and now nobody will. */
-		result = call_document_seal(memory_fd) ? -1 : 0;
-	} else {
-		errno = info.si_code == CLD_EXITED && info.si_status == 2 ? EFBIG : EIO;
-		result = -1;
-	}
+		error = call_document_seal(memory_fd);
+	else
+		error = info.si_code == CLD_EXITED && info.si_status == 2 ? -EFBIG : -EIO;
 	close(copy->pidfd);
 	free(copy);
-	if (result) {
-		int saved_errno = errno;
-
+	if (error) {
 		close(memory_fd);
-		errno = saved_errno;
-		return -1;
+		return error;
 	}
 	return memory_fd;
 }

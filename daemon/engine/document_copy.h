@@ -27,7 +27,8 @@ int document_copy_start(int document_fd, uint64_t max_bytes, struct document_cop
 int document_copy_pidfd(const struct document_copy *copy);
 /*
  * The helper has ended: returns the sealed memory file (the caller closes
- * it), or -1 with errno (EFBIG: over @max_bytes; EIO: the helper failed).
+ * it), or a negative errno (-EFBIG: over @max_bytes; -EIO: the helper
+ * failed).
  * Frees @copy either way.
  */
 int document_copy_finish(struct document_copy *copy);

@@ -47,7 +47,9 @@ int faxd_loop_watch(struct faxd_loop *loop, struct faxd_watch *watch)
 {
 	struct epoll_event event = { .events = watch->events, .data.ptr = watch };
 
-	return epoll_ctl(loop->epoll_fd, EPOLL_CTL_ADD, watch->fd, &event);
+	if (epoll_ctl(loop->epoll_fd, EPOLL_CTL_ADD, watch->fd, &event))
+		return -errno;
+	return 0;
 }
 
 int faxd_loop_set_events(struct faxd_loop *loop, struct faxd_watch *watch, uint32_t events)
@@ -57,7 +59,9 @@ int faxd_loop_set_events(struct faxd_loop *loop, struct faxd_watch *watch, uint3
 	if (watch->events == events)
 		return 0;
 	watch->events = events;
-	return epoll_ctl(loop->epoll_fd, EPOLL_CTL_MOD, watch->fd, &event);
+	if (epoll_ctl(loop->epoll_fd, EPOLL_CTL_MOD, watch->fd, &event))
+		return -errno;
+	return 0;
 }
 
 void faxd_loop_unwatch(struct faxd_loop *loop, struct faxd_watch *watch)
@@ -68,22 +72,19 @@ void faxd_loop_unwatch(struct faxd_loop *loop, struct faxd_watch *watch)
 	watch->handle = NULL;
 }
 
-/* Watch @watch->fd, just made; on failure close it, keeping errno. */
+/* Watch @watch->fd, just made; on failure close it. 0 or a negative errno. */
 static int watch_new_fd(struct faxd_loop *loop, struct faxd_watch *watch, faxd_watch_fn *handle)
 {
 	int error;
 
-	if (watch->fd < 0)
-		return -1;
 	watch->events = EPOLLIN;
 	watch->handle = handle;
-	if (!faxd_loop_watch(loop, watch))
-		return 0;
-	error = errno;
-	close(watch->fd);
-	watch->fd = -1;
-	errno = error;
-	return -1;
+	error = faxd_loop_watch(loop, watch);
+	if (error) {
+		close(watch->fd);
+		watch->fd = -1;
+	}
+	return error;
 }
 
 static void deliver_signals(struct faxd_watch *watch, uint32_t events)
@@ -100,9 +101,11 @@ int faxd_loop_watch_signals(struct faxd_loop *loop, struct faxd_watch *watch,
 {
 	watch->fd = -1;
 	if (sigprocmask(SIG_BLOCK, signals, NULL))
-		return -1;
-	watch->fd = signalfd(-1, signals, SFD_NONBLOCK | SFD_CLOEXEC);
+		return -errno;
 	watch->on_signal = on_signal;
+	watch->fd = signalfd(-1, signals, SFD_NONBLOCK | SFD_CLOEXEC);
+	if (watch->fd < 0)
+		return -errno;
 	return watch_new_fd(loop, watch, deliver_signals);
 }
 
@@ -127,16 +130,18 @@ int faxd_loop_watch_timer(struct faxd_loop *loop, struct faxd_watch *watch,
 		.tv_sec = interval_ms / 1000, .tv_nsec = (long)(interval_ms % 1000) * 1000000,
 	};
 	struct itimerspec period = { .it_interval = interval, .it_value = interval };
+	int error;
 
+	watch->on_tick = on_tick;
 	watch->fd = timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
-	if (watch->fd >= 0 && timerfd_settime(watch->fd, 0, &period, NULL)) {
-		int error = errno;
-
+	if (watch->fd < 0)
+		return -errno;
+	if (timerfd_settime(watch->fd, 0, &period, NULL)) {
+		error = -errno;
 		close(watch->fd);
 		watch->fd = -1;
-		errno = error;
+		return error;
 	}
-	watch->on_tick = on_tick;
 	return watch_new_fd(loop, watch, deliver_ticks);
 }
 
@@ -177,7 +182,7 @@ int faxd_loop_run_once(struct faxd_loop *loop, int timeout_ms)
 	count = epoll_wait(loop->epoll_fd, events, EVENTS_PER_BATCH, timeout_ms);
 	if (count < 0) {
 		if (errno != EINTR)
-			return -1;
+			return -errno;
 		count = 0;
 	}
 	for (int i = 0; i < count; i++) {

@@ -50,19 +50,21 @@ struct faxd_deferred {
 	void (*run)(struct faxd_deferred *deferred);
 };
 
+/* A new loop, or NULL with errno set (as malloc() does). */
 struct faxd_loop *faxd_loop_new(void);
 void faxd_loop_free(struct faxd_loop *loop);
 
+/* Watch @watch->fd for @watch->events. Returns 0, or a negative errno. */
 int faxd_loop_watch(struct faxd_loop *loop, struct faxd_watch *watch);
-/* Change the interest of a watched fd (no-op if unchanged). */
+/* Change the interest of a watched fd (no-op if unchanged): 0 or a negative errno. */
 int faxd_loop_set_events(struct faxd_loop *loop, struct faxd_watch *watch, uint32_t events);
 /* Stop watching; watch->fd is left for the owner to close. */
 void faxd_loop_unwatch(struct faxd_loop *loop, struct faxd_watch *watch);
 
 /*
  * Block @signals and watch them through a signalfd in @watch: the loop
- * reads it and calls @on_signal once per signal received. Returns 0, or -1
- * with errno (nothing is left open then).
+ * reads it and calls @on_signal once per signal received. Returns 0, or a
+ * negative errno (nothing is left open then).
  */
 int faxd_loop_watch_signals(struct faxd_loop *loop, struct faxd_watch *watch,
 			    const sigset_t *signals, faxd_signal_fn *on_signal);
@@ -81,8 +83,8 @@ void faxd_loop_defer(struct faxd_loop *loop, struct faxd_deferred *deferred);
 
 /*
  * Wait for events (at most @timeout_ms, -1 for no limit, 0 if deferred work
- * is queued), handle them, then run the deferred work. Returns 0, or -1 with
- * errno if epoll_wait failed for a reason other than EINTR.
+ * is queued), handle them, then run the deferred work. Returns 0, or a
+ * negative errno if epoll_wait failed for a reason other than EINTR.
  */
 int faxd_loop_run_once(struct faxd_loop *loop, int timeout_ms);
 

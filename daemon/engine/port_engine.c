@@ -163,10 +163,13 @@ static uint32_t wanted_events(const struct faxd_port *port)
 
 static void update_interest(struct faxd_port *port)
 {
+	int error;
+
 	if (port->closed)
 		return;
-	if (faxd_loop_set_events(port->loop, &port->watch, wanted_events(port)))
-		log_warning("faxport%u: epoll_ctl: %s", port->device_id, strerror(errno));
+	error = faxd_loop_set_events(port->loop, &port->watch, wanted_events(port));
+	if (error)
+		log_warning("faxport%u: epoll_ctl: %s", port->device_id, strerror(-error));
 }
 
 /* ---- the end of a call ---- */
@@ -318,7 +321,10 @@ static bool call_finished(struct faxd_port *port)
 	return !port->audio.modem || port->audio.finished(port->audio.modem);
 }
 
-/* Write what is pending. Returns 0, 1 when the kernel has no room now, -1 when the line is down. */
+/*
+ * Write what is pending. Returns 0, 1 when the kernel has no room now, or a
+ * negative errno when the line is down (-ENOTCONN) or the write failed.
+ */
 static int flush_tx(struct faxd_port *port)
 {
 	while (port->tx_pending_count) {
@@ -326,14 +332,16 @@ static int flush_tx(struct faxd_port *port)
 					port->tx_pending_count * sizeof(int16_t));
 
 		if (written < 0) {
-			if (errno == EINTR)
+			int error = -errno;
+
+			if (error == -EINTR)
 				continue;
-			if (errno == EAGAIN)
+			if (error == -EAGAIN)
 				return 1;
-			if (errno != ENOTCONN)
+			if (error != -ENOTCONN)
 				log_warning("faxport%u: write: %s", port->device_id,
-					    strerror(errno));
-			return -1;
+					    strerror(-error));
+			return error;
 		}
 		port->tx_pending_offset += (size_t)written / sizeof(int16_t);
 		port->tx_pending_count -= (size_t)written / sizeof(int16_t);
@@ -390,10 +398,11 @@ static int send_due_audio(struct faxd_port *port)
 	return status;
 }
 
-/* Read what arrived and feed it. Returns 0, or -1 when the line is down. */
+/* Read what arrived and feed it. Returns 0, or a negative errno when the line is down. */
 static int receive_audio(struct faxd_port *port)
 {
 	size_t received = 0;
+	int error;
 
 	while (received < MAX_RX_SAMPLES_PER_WAKE) {
 		ssize_t got = read(port->watch.fd, port->rx_buffer,
@@ -401,14 +410,16 @@ static int receive_audio(struct faxd_port *port)
 		size_t samples;
 
 		if (got < 0) {
-			if (errno == EINTR)
+			int error = -errno;
+
+			if (error == -EINTR)
 				continue;
-			if (errno == EAGAIN)
+			if (error == -EAGAIN)
 				return 0;
-			if (errno != ENOTCONN)
+			if (error != -ENOTCONN)
 				log_warning("faxport%u: read: %s", port->device_id,
-					    strerror(errno));
-			return -1;
+					    strerror(-error));
+			return error;
 		}
 		if (got == 0)
 			return 0;
@@ -419,8 +430,9 @@ static int receive_audio(struct faxd_port *port)
 		port->rx_total += samples;
 		received += samples;
 		/* Answer as we go: a free-running far end waits for our audio. */
-		if (send_due_audio(port) < 0)
-			return -1;
+		error = send_due_audio(port);
+		if (error < 0)
+			return error;
 		if (port->state == PORT_IN_CALL && call_finished(port))
 			start_linger(port);
 		if (port->state == PORT_LINGER &&
@@ -509,7 +521,7 @@ static void handle_line_event(struct faxd_port *port, const struct faxport_line_
 	}
 }
 
-/* Returns -1 when the port is gone. */
+/* Returns -ENODEV when the port is gone, else 0 (other errors are logged). */
 static int read_line_events(struct faxd_port *port)
 {
 	for (;;) {
@@ -521,7 +533,7 @@ static int read_line_events(struct faxd_port *port)
 				return 0;
 			log_error("faxport%u: reading line events: %s", port->device_id,
 				  strerror(-error));
-			return error == -ENODEV ? -1 : 0;
+			return error == -ENODEV ? error : 0;
 		}
 		if (port->last_event_seq && event.seq != port->last_event_seq + 1)
 			log_warning("faxport%u: %u line events were lost", port->device_id,
@@ -627,10 +639,9 @@ int faxd_port_open(struct faxd_loop *loop, uint32_t device_id,
 		goto err_close;
 	port->watch.events = wanted_events(port);
 	port->watch.handle = on_port_ready;
-	if (faxd_loop_watch(loop, &port->watch)) {
-		error = -errno;
+	error = faxd_loop_watch(loop, &port->watch);
+	if (error)
 		goto err_close;
-	}
 	*port_out = port;
 	return 0;
 
@@ -745,8 +756,9 @@ static void on_document_copied(struct faxd_watch *watch, uint32_t events)
 	memory_fd = document_copy_finish(port->document_copy);
 	port->document_copy = NULL;
 	if (memory_fd < 0) {
-		fax_call_refuse_document(port->call, errno == EFBIG ? "the document is too large"
-								  : "the document cannot be read");
+		fax_call_refuse_document(port->call, memory_fd == -EFBIG
+					 ? "the document is too large"
+					 : "the document cannot be read");
 	} else {
 		fax_call_set_document_fd(port->call, memory_fd);
 		close(memory_fd);

@@ -24,7 +24,7 @@ int faxd_sysfs_list_ports(uint32_t **ids_out)
 	struct dirent *entry;
 
 	if (!dir)
-		return -1;
+		return -errno;
 	while ((entry = readdir(dir))) {
 		unsigned int id;
 		char tail;
@@ -39,8 +39,7 @@ int faxd_sysfs_list_ports(uint32_t **ids_out)
 			if (!grown) {
 				free(ids);
 				closedir(dir);
-				errno = ENOMEM;
-				return -1;
+				return -ENOMEM;
 			}
 			ids = grown;
 			capacity = new_capacity;
@@ -60,16 +59,22 @@ int faxd_sysfs_read_text(uint32_t id, const char *name, char *text, size_t size)
 	ssize_t got;
 	int fd;
 
-	if (size < 1 || snprintf(path, sizeof(path), FAXD_SYSFS_CLASS "/faxport%u/%s", id,
-				 name) >= (int)sizeof(path))
-		return -1;
+	if (size < 1)
+		return -EINVAL;
+	if (snprintf(path, sizeof(path), FAXD_SYSFS_CLASS "/faxport%u/%s", id, name) >=
+	    (int)sizeof(path))
+		return -ENAMETOOLONG;
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return -1;
+		return -errno;
 	got = read(fd, text, size - 1);
+	if (got < 0) {
+		int error = -errno;
+
+		close(fd);
+		return error;
+	}
 	close(fd);
-	if (got < 0)
-		return -1;
 	text[got] = '\0';
 	text[strcspn(text, "\n")] = '\0';
 	return 0;
@@ -79,12 +84,13 @@ int faxd_sysfs_read_uint(uint32_t id, const char *name, unsigned long *value)
 {
 	char text[32];
 	char *end;
+	int error = faxd_sysfs_read_text(id, name, text, sizeof(text));
 
-	if (faxd_sysfs_read_text(id, name, text, sizeof(text)))
-		return -1;
+	if (error)
+		return error;
 	errno = 0;
 	*value = strtoul(text, &end, 0);
 	if (errno || end == text || *end)
-		return -1;
+		return -EINVAL;
 	return 0;
 }

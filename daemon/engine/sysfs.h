@@ -14,16 +14,19 @@
 
 /*
  * The DeviceIds of the ports that exist now, ascending, in a new array
- * (free() it). Returns the count, or -1 with errno set.
+ * (free() it). Returns the count, or a negative errno.
  */
 int faxd_sysfs_list_ports(uint32_t **ids_out);
 
-/* Attribute @name of port @id as a number (decimal or 0x hex). Returns 0 or -1. */
+/*
+ * Attribute @name of port @id as a number (decimal or 0x hex). Returns 0, or
+ * a negative errno (-EINVAL: not a number).
+ */
 int faxd_sysfs_read_uint(uint32_t id, const char *name, unsigned long *value);
 
 /*
  * Attribute @name as text without its trailing newline, into @text (@size
- * bytes; longer values are cut). Returns 0 or -1.
+ * bytes; longer values are cut). Returns 0, or a negative errno.
  */
 int faxd_sysfs_read_text(uint32_t id, const char *name, char *text, size_t size);
 

@@ -145,9 +145,11 @@ static void on_level_notice(struct faxd_watch *watch, uint32_t events)
 	faxd_log_levels_on_notice();
 }
 
+/* 0, or a negative errno. */
 static int set_up_events(struct process *process)
 {
 	sigset_t signals;
+	int error;
 
 	sigemptyset(&signals);
 	sigaddset(&signals, SIGTERM);
@@ -156,16 +158,17 @@ static int set_up_events(struct process *process)
 	sigaddset(&signals, SIGCHLD);
 	/* A routing command that closes its stdin early must not kill us. */
 	signal(SIGPIPE, SIG_IGN);
-	if (faxd_loop_watch_signals(process->daemon.loop, &process->signals, &signals,
-				    on_signal) ||
-	    faxd_loop_watch_timer(process->daemon.loop, &process->tick, 1000, on_tick))
-		return -1;
+	error = faxd_loop_watch_signals(process->daemon.loop, &process->signals, &signals,
+					on_signal);
+	if (!error)
+		error = faxd_loop_watch_timer(process->daemon.loop, &process->tick, 1000, on_tick);
+	if (error)
+		return error;
 	process->level_notices.fd = faxd_log_levels_watch();
 	process->level_notices.events = EPOLLIN;
 	process->level_notices.handle = on_level_notice;
-	if (process->level_notices.fd >= 0 &&
-	    faxd_loop_watch(process->daemon.loop, &process->level_notices))
-		return -1;
+	if (process->level_notices.fd >= 0)
+		return faxd_loop_watch(process->daemon.loop, &process->level_notices);
 	return 0;
 }
 
@@ -286,7 +289,7 @@ int main(int argc, char **argv)
 	bool background = false;
 	char *error = NULL;
 	int status = 1;
-	int option;
+	int option, result;
 
 	daemon->config_path = FAXD_DEFAULT_CONFIG_PATH;
 	while ((option = getopt_long(argc, argv, "c:fbp:Fvh", long_options, NULL)) != -1) {
@@ -356,8 +359,9 @@ int main(int argc, char **argv)
 		goto out;
 
 	daemon->loop = faxd_loop_new();
-	if (!daemon->loop || set_up_events(&process)) {
-		log_error("cannot set up the event loop: %s", strerror(errno));
+	result = daemon->loop ? set_up_events(&process) : -errno;
+	if (result) {
+		log_error("cannot set up the event loop: %s", strerror(-result));
 		goto out;
 	}
 	if (faxd_spool_prepare(daemon->config->spool_dir))
@@ -375,8 +379,9 @@ int main(int argc, char **argv)
 
 	/* Route commands waiting their turn get the shutdown grace too (on_tick). */
 	while (!daemon->stopping || faxd_ports_any_call(daemon) || faxd_routing_waiting()) {
-		if (faxd_loop_run_once(daemon->loop, -1)) {
-			log_error("event loop: %s", strerror(errno));
+		result = faxd_loop_run_once(daemon->loop, -1);
+		if (result) {
+			log_error("event loop: %s", strerror(-result));
 			goto out;
 		}
 	}

@@ -122,8 +122,8 @@ void faxd_ports_rescan(struct faxd_daemon *daemon)
 
 	daemon->attach_errno = 0;
 	if (count < 0) {
-		log_error("cannot list the ports in " FAXD_SYSFS_CLASS ": %s%s", strerror(errno),
-			  errno == ENOENT ? " (is faxport.ko loaded?)" : "");
+		log_error("cannot list the ports in " FAXD_SYSFS_CLASS ": %s%s", strerror(-count),
+			  count == -ENOENT ? " (is faxport.ko loaded?)" : "");
 		count = 0;
 	}
 	for (managed = daemon->ports; managed; managed = next) {

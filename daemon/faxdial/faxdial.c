@@ -143,17 +143,19 @@ static void on_tick(struct faxd_watch *watch)
 	faxd_port_tick(session->port);
 }
 
+/* 0, or a negative errno. */
 static int watch_signals_and_tick(struct dial_session *session)
 {
 	sigset_t signals;
+	int error;
 
 	sigemptyset(&signals);
 	sigaddset(&signals, SIGINT);
 	sigaddset(&signals, SIGTERM);
-	if (faxd_loop_watch_signals(session->loop, &session->signals, &signals, on_signal) ||
-	    faxd_loop_watch_timer(session->loop, &session->tick, 1000, on_tick))
-		return -1;
-	return 0;
+	error = faxd_loop_watch_signals(session->loop, &session->signals, &signals, on_signal);
+	if (error)
+		return error;
+	return faxd_loop_watch_timer(session->loop, &session->tick, 1000, on_tick);
 }
 
 static int parse_seconds(const char *text, const char *what, unsigned long *seconds)
@@ -276,8 +278,9 @@ int main(int argc, char **argv)
 		options.local_ident = port_ident;
 
 	session.loop = faxd_loop_new();
-	if (!session.loop || watch_signals_and_tick(&session)) {
-		fprintf(stderr, "faxdial: cannot set up the event loop: %s\n", strerror(errno));
+	error = session.loop ? watch_signals_and_tick(&session) : -errno;
+	if (error) {
+		fprintf(stderr, "faxdial: cannot set up the event loop: %s\n", strerror(-error));
 		goto out;
 	}
 	error = faxd_port_open(session.loop, (uint32_t)port_id, clock, &limits, NULL, NULL,
@@ -296,8 +299,9 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	while (!session.done) {
-		if (faxd_loop_run_once(session.loop, -1)) {
-			fprintf(stderr, "faxdial: event loop: %s\n", strerror(errno));
+		error = faxd_loop_run_once(session.loop, -1);
+		if (error) {
+			fprintf(stderr, "faxdial: event loop: %s\n", strerror(-error));
 			goto out;
 		}
 	}

@@ -51,10 +51,13 @@ static uint32_t wanted_events(const struct dte_tty *tty)
 
 static void update_interest(struct dte_tty *tty)
 {
+	int error;
+
 	if (!tty->dte_present)
 		return;
-	if (faxd_loop_set_events(tty->loop, &tty->watch, wanted_events(tty)))
-		log_warning("%s: epoll_ctl: %s", tty->terminal_path, strerror(errno));
+	error = faxd_loop_set_events(tty->loop, &tty->watch, wanted_events(tty));
+	if (error)
+		log_warning("%s: epoll_ctl: %s", tty->terminal_path, strerror(-error));
 }
 
 /* Write what is queued. Returns 0, or -1 when the DTE is gone. */
@@ -176,6 +179,7 @@ void dte_tty_pause_input(struct dte_tty *tty, bool paused)
 void dte_tty_poll(struct dte_tty *tty)
 {
 	struct pollfd master = { .fd = tty->watch.fd, .events = POLLIN };
+	int error;
 
 	if (tty->dte_present)
 		return;
@@ -184,8 +188,9 @@ void dte_tty_poll(struct dte_tty *tty)
 	tty->watch.events = wanted_events(tty);
 	/* Unwatching cleared the handler too. */
 	tty->watch.handle = on_master_ready;
-	if (faxd_loop_watch(tty->loop, &tty->watch)) {
-		log_error("%s: epoll_ctl: %s", tty->terminal_path, strerror(errno));
+	error = faxd_loop_watch(tty->loop, &tty->watch);
+	if (error) {
+		log_error("%s: epoll_ctl: %s", tty->terminal_path, strerror(-error));
 		return;
 	}
 	tty->dte_present = true;
@@ -285,8 +290,8 @@ int dte_tty_open(struct faxd_loop *loop, const char *link_path, mode_t mode, gid
 		goto err_close;
 	tty->watch.events = wanted_events(tty);
 	tty->watch.handle = on_master_ready;
-	if (faxd_loop_watch(loop, &tty->watch)) {
-		error = -errno;
+	error = faxd_loop_watch(loop, &tty->watch);
+	if (error) {
 		unlink(tty->link_path);
 		goto err_close;
 	}

@@ -79,19 +79,21 @@ static void on_tick(struct faxd_watch *watch)
 	class1_modem_tick(session->modem);
 }
 
+/* 0, or a negative errno. */
 static int watch_signals_and_tick(struct modem_session *session)
 {
 	sigset_t signals;
+	int error;
 
 	sigemptyset(&signals);
 	sigaddset(&signals, SIGINT);
 	sigaddset(&signals, SIGTERM);
 	/* A DTE that closes the terminal while we write to it must not kill us. */
 	signal(SIGPIPE, SIG_IGN);
-	if (faxd_loop_watch_signals(session->loop, &session->signals, &signals, on_signal) ||
-	    faxd_loop_watch_timer(session->loop, &session->tick, 100, on_tick))
-		return -1;
-	return 0;
+	error = faxd_loop_watch_signals(session->loop, &session->signals, &signals, on_signal);
+	if (error)
+		return error;
+	return faxd_loop_watch_timer(session->loop, &session->tick, 100, on_tick);
 }
 
 static int parse_mode(const char *text, mode_t *mode)
@@ -190,8 +192,10 @@ int main(int argc, char **argv)
 	faxd_log_setup("faxport-modem", false, log_level);
 
 	session.loop = faxd_loop_new();
-	if (!session.loop || watch_signals_and_tick(&session)) {
-		fprintf(stderr, "faxport-modem: cannot set up the event loop: %s\n", strerror(errno));
+	error = session.loop ? watch_signals_and_tick(&session) : -errno;
+	if (error) {
+		fprintf(stderr, "faxport-modem: cannot set up the event loop: %s\n",
+			strerror(-error));
 		goto out;
 	}
 	error = class1_modem_open(session.loop, &config, &session.modem);
@@ -211,8 +215,9 @@ int main(int argc, char **argv)
 			status = EXIT_FAILED;
 			break;
 		}
-		if (faxd_loop_run_once(session.loop, -1)) {
-			log_error("event loop: %s", strerror(errno));
+		error = faxd_loop_run_once(session.loop, -1);
+		if (error) {
+			log_error("event loop: %s", strerror(-error));
 			status = EXIT_FAILED;
 			break;
 		}
