@@ -175,7 +175,7 @@ static int set_up_events(struct process *process)
 /*
  * Fork twice (no controlling terminal can come back), and keep the parent
  * waiting until the daemon says it is up, so that "faxd --background"
- * fails visibly when faxd cannot start.
+ * fails visibly when faxd cannot start. 0 in the daemon, or a negative errno.
  */
 static int daemonize(struct process *process)
 {
@@ -184,10 +184,10 @@ static int daemonize(struct process *process)
 	char status;
 
 	if (pipe2(ready, O_CLOEXEC))
-		return -1;
+		return -errno;
 	child = fork();
 	if (child < 0)
-		return -1;
+		return -errno;
 	if (child > 0) {
 		close(ready[1]);
 		if (read(ready[0], &status, 1) != 1)
@@ -196,14 +196,14 @@ static int daemonize(struct process *process)
 	}
 	close(ready[0]);
 	if (setsid() < 0)
-		return -1;
+		return -errno;
 	child = fork();
 	if (child < 0)
-		return -1;
+		return -errno;
 	if (child > 0)
 		_exit(0);
 	if (chdir("/"))
-		return -1;
+		return -errno;
 	umask(027);
 	process->ready_fd = ready[1];
 	return 0;
@@ -233,30 +233,38 @@ static void tell_parent(struct process *process, bool up)
 	process->ready_fd = -1;
 }
 
-/* A locked pidfile: a second faxd with the same pidfile refuses to start. */
+/*
+ * A locked pidfile: a second faxd with the same pidfile refuses to start.
+ * 0, or a negative errno (logged).
+ */
 static int write_pidfile(struct process *process)
 {
 	char text[32];
-	int length;
+	int length, error;
+	ssize_t written;
 
 	process->pidfile_fd = open(process->pidfile, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
 	if (process->pidfile_fd < 0) {
-		log_error("cannot open the pidfile %s: %s", process->pidfile, strerror(errno));
-		return -1;
+		error = -errno;
+		log_error("cannot open the pidfile %s: %s", process->pidfile, strerror(-error));
+		return error;
 	}
 	if (flock(process->pidfile_fd, LOCK_EX | LOCK_NB)) {
+		error = -errno;
 		log_error("%s is locked: is another faxd running?", process->pidfile);
 		close(process->pidfile_fd);
 		process->pidfile_fd = -1;
-		return -1;
+		return error;
 	}
 	length = snprintf(text, sizeof(text), "%d\n", (int)getpid());
-	if (ftruncate(process->pidfile_fd, 0) || write(process->pidfile_fd, text,
-						       (size_t)length) != length) {
-		log_error("cannot write the pidfile %s: %s", process->pidfile, strerror(errno));
-		return -1;
-	}
-	return 0;
+	if (ftruncate(process->pidfile_fd, 0))
+		error = -errno;
+	else if ((written = write(process->pidfile_fd, text, (size_t)length)) != length)
+		error = written < 0 ? -errno : -EIO;
+	else
+		return 0;
+	log_error("cannot write the pidfile %s: %s", process->pidfile, strerror(-error));
+	return error;
 }
 
 static void remove_pidfile(struct process *process)
@@ -334,9 +342,10 @@ int main(int argc, char **argv)
 	 * inherit it (systemd's AmbientCapabilities= or setpriv put it in the
 	 * ambient set, which every exec passes on).
 	 */
-	if (faxd_routing_drop_inheritable_capabilities()) {
+	result = faxd_routing_drop_inheritable_capabilities();
+	if (result) {
 		fprintf(stderr, "faxd: cannot clear the inheritable capabilities: %s\n",
-			strerror(errno));
+			strerror(-result));
 		return 1;
 	}
 	/* The config is read before forking, so that its errors reach the terminal. */
@@ -346,8 +355,9 @@ int main(int argc, char **argv)
 		free(error);
 		return 1;
 	}
-	if (background && daemonize(&process)) {
-		fprintf(stderr, "faxd: cannot become a daemon: %s\n", strerror(errno));
+	result = background ? daemonize(&process) : 0;
+	if (result) {
+		fprintf(stderr, "faxd: cannot become a daemon: %s\n", strerror(-result));
 		goto out;
 	}
 	faxd_log_setup("faxd", background, LOG_INFO);
@@ -364,9 +374,10 @@ int main(int argc, char **argv)
 		log_error("cannot set up the event loop: %s", strerror(-result));
 		goto out;
 	}
-	if (faxd_spool_prepare(daemon->config->spool_dir))
+	result = faxd_spool_prepare(daemon->config->spool_dir);
+	if (result)
 		log_warning("spool %s: %s (faxes cannot be received until it is usable)",
-			    daemon->config->spool_dir, strerror(errno));
+			    daemon->config->spool_dir, strerror(-result));
 	faxd_ports_rescan(daemon);
 	if (!daemon->ports && daemon->attach_errno == EPERM) {
 		/* Waiting for a rescan cannot help: the capability will not come. */

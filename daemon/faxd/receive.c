@@ -166,9 +166,10 @@ void faxd_receive_on_ring(struct faxd_port *port, unsigned int rings, void *owne
 		managed->refusal_logged = false;
 	if (daemon->stopping || managed->detach_when_idle || !time_to_answer(managed, rings))
 		return;
-	if (faxd_spool_prepare(daemon->config->spool_dir)) {
+	error = faxd_spool_prepare(daemon->config->spool_dir);
+	if (error) {
 		log_error("faxport%u: spool %s unusable: %s: not answering", managed->device_id,
-			  daemon->config->spool_dir, strerror(errno));
+			  daemon->config->spool_dir, strerror(-error));
 		return;
 	}
 	managed->inbox_entry = faxd_spool_new_entry(daemon->config->spool_dir,

@@ -116,6 +116,7 @@ fail:
 	return -1;
 }
 
+/* @from copied to a new file @name in @folder: 0, or a negative errno (nothing left). */
 static int copy_file(const char *from, int folder, const char *name)
 {
 	char buffer[65536];
@@ -123,7 +124,7 @@ static int copy_file(const char *from, int folder, const char *name)
 	int out = in < 0 ? -1 : openat(folder, name,
 				       O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0640);
 	ssize_t got = -1;
-	int saved_errno;
+	int error;
 
 	if (out >= 0) {
 		while ((got = read(in, buffer, sizeof(buffer))) > 0) {
@@ -140,36 +141,35 @@ static int copy_file(const char *from, int folder, const char *name)
 				break;
 		}
 	}
-	saved_errno = errno;
+	error = out >= 0 && got == 0 ? 0 : -errno;
 	if (in >= 0)
 		close(in);
 	if (out >= 0 && (close(out) || got < 0)) {
-		saved_errno = errno;
+		error = -errno;
 		unlinkat(folder, name, 0);
-		errno = saved_errno;
-		return -1;
 	}
-	errno = saved_errno;
-	return out >= 0 && got == 0 ? 0 : -1;
+	return error;
 }
 
 int faxd_route_store(const char *fax_path, const char *folder)
 {
 	const char *name = strrchr(fax_path, '/');
 	int directory = open_folder(folder);
-	int status = -1;
+	int status = 0;
 
 	name = name ? name + 1 : fax_path;
 	if (directory < 0)
 		return -1;
 	/* linkat and O_EXCL never follow a link at the new name. */
-	if (linkat(AT_FDCWD, fax_path, directory, name, 0) == 0)
-		status = 0;
-	else if ((errno == EXDEV || errno == EPERM) && copy_file(fax_path, directory, name) == 0)
-		status = 0;
-	else
+	if (linkat(AT_FDCWD, fax_path, directory, name, 0))
+		status = -errno;
+	if (status == -EXDEV || status == -EPERM)
+		status = copy_file(fax_path, directory, name);
+	if (status) {
 		log_error("store in folder: cannot put %s into %s: %s", name, folder,
-			  strerror(errno));
+			  strerror(-status));
+		status = -1;
+	}
 	if (!status)
 		log_info("stored %s in %s", name, folder);
 	close(directory);
@@ -217,12 +217,12 @@ int faxd_routing_drop_inheritable_capabilities(void)
 
 	/* EINVAL: a kernel without ambient capabilities has none to clear. */
 	if (prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0) && errno != EINVAL)
-		return -1;
+		return -errno;
 	if (syscall(SYS_capget, &header, data))
-		return -1;
+		return -errno;
 	for (size_t i = 0; i < _LINUX_CAPABILITY_U32S_3; i++)
 		data[i].inheritable = 0;
-	return syscall(SYS_capset, &header, data) ? -1 : 0;
+	return syscall(SYS_capset, &header, data) ? -errno : 0;
 }
 
 /* Split at blanks into a NULL-terminated argv with one free slot before the NULL. */

@@ -110,7 +110,7 @@ void faxd_routing_abandon_waiting(void);
 /*
  * Forget the capabilities a child could inherit: the ambient set and the
  * inheritable one. faxd keeps CAP_NET_ADMIN in its own effective set.
- * Returns 0, or -1 with errno.
+ * Returns 0, or a negative errno.
  */
 int faxd_routing_drop_inheritable_capabilities(void);
 

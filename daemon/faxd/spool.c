@@ -19,16 +19,16 @@
 int faxd_spool_prepare(const char *spool_dir)
 {
 	char *inbox;
-	int status = 0;
+	int error = 0;
 
 	if (mkdir(spool_dir, 0750) && errno != EEXIST)
-		return -1;
+		return -errno;
 	if (asprintf(&inbox, "%s/" INBOX, spool_dir) < 0)
-		return -1;
+		return -ENOMEM;
 	if (mkdir(inbox, 0750) && errno != EEXIST)
-		status = -1;
+		error = -errno;
 	free(inbox);
-	return status;
+	return error;
 }
 
 void faxd_spool_free_entry(struct faxd_inbox_entry *entry)
@@ -99,7 +99,10 @@ static void format_utc(int64_t realtime_ns, char *text, size_t size)
 		snprintf(text, size, "unknown");
 }
 
-/* The .txt beside @tif_path, written to a temporary name and renamed into place. */
+/*
+ * The .txt beside @tif_path, written to a temporary name and renamed into
+ * place. 0, or a negative errno (logged).
+ */
 static int write_metadata(const char *tif_path, const struct faxd_inbox_entry *entry,
 			  const struct faxd_call_report *report)
 {
@@ -158,8 +161,10 @@ static int write_metadata(const char *tif_path, const struct faxd_inbox_entry *e
 		status = 0;
 	file = NULL;
 out:
-	if (status)
-		log_error("cannot write %s: %s", txt_path ? txt_path : tif_path, strerror(errno));
+	if (status) {
+		status = -errno;
+		log_error("cannot write %s: %s", txt_path ? txt_path : tif_path, strerror(-status));
+	}
 	if (status && temporary_path)
 		unlink(temporary_path);
 	free(txt_path);
@@ -167,28 +172,34 @@ out:
 	return status;
 }
 
-/* rename() that never replaces a file (a name that exists belongs to another fax). */
+/*
+ * rename() that never replaces a file (a name that exists belongs to
+ * another fax). 0, or a negative errno.
+ */
 static int move_without_replacing(const char *from, const char *to)
 {
 	if (renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
 		return 0;
 	if (errno != EINVAL && errno != ENOSYS)
-		return -1;
+		return -errno;
 	/* A filesystem without RENAME_NOREPLACE: link() also refuses to replace. */
-	if (link(from, to))
-		return -1;
-	return unlink(from);
+	if (link(from, to) || unlink(from))
+		return -errno;
+	return 0;
 }
 
 const char *faxd_spool_file_confirmed(struct faxd_inbox_entry *entry,
 				      const struct faxd_call_report *report)
 {
+	int error;
+
 	if (entry->filed)
 		return entry->final_path;
 	/* The fax first: the sender is being told it was delivered. */
-	if (move_without_replacing(entry->partial_path, entry->final_path)) {
+	error = move_without_replacing(entry->partial_path, entry->final_path);
+	if (error) {
 		log_error("cannot move %s to %s: %s", entry->partial_path, entry->final_path,
-			  strerror(errno));
+			  strerror(-error));
 		return NULL;
 	}
 	entry->filed = true;
@@ -201,6 +212,7 @@ const char *faxd_spool_file(struct faxd_inbox_entry *entry,
 {
 	bool complete = report->result.outcome == FAX_CALL_COMPLETED;
 	const char *target = complete ? entry->final_path : entry->failed_path;
+	int error;
 
 	if (entry->filed) {
 		write_metadata(entry->final_path, entry, report);
@@ -210,41 +222,45 @@ const char *faxd_spool_file(struct faxd_inbox_entry *entry,
 	if (!exists(entry->partial_path))
 		return NULL;
 	write_metadata(target, entry, report);
-	if (move_without_replacing(entry->partial_path, target)) {
+	error = move_without_replacing(entry->partial_path, target);
+	if (error) {
 		log_error("cannot move %s to %s: %s", entry->partial_path, target,
-			  strerror(errno));
+			  strerror(-error));
 		return NULL;
 	}
 	return target;
 }
 
-/* The .txt of a fax whose receiving engine died: what is known of it. */
+/* The .txt of a fax whose receiving engine died: what is known of it. 0 or a negative errno. */
 static int write_interrupted_metadata(const char *inbox, const char *name, uint32_t device_id)
 {
 	size_t stem = strlen(name) - strlen(".tif");
 	char *txt_path = NULL;
 	FILE *file;
-	int status = -1;
+	int error = 0;
 
 	if (asprintf(&txt_path, "%s/%.*s.txt", inbox, (int)stem, name) < 0)
-		return -1;
+		return -ENOMEM;
 	file = fopen(txt_path, "wxe");
-	if (file) {
+	if (!file) {
+		error = -errno;
+	} else {
 		fprintf(file, "file: %s\n", name);
 		fprintf(file, "port: %u\n", device_id);
 		fprintf(file, "outcome: interrupted\n");
 		fprintf(file, "t30_text: the receiving engine stopped during the call\n");
-		status = fclose(file);
+		if (fclose(file))
+			error = -errno;
 	}
 	free(txt_path);
-	return status;
+	return error;
 }
 
 int faxd_spool_recover_partials(const char *spool_dir, uint32_t device_id)
 {
 	char *inbox = NULL, suffix[32];
 	struct dirent *item;
-	int filed = 0;
+	int filed = 0, error;
 	DIR *dir;
 
 	if (asprintf(&inbox, "%s/" INBOX, spool_dir) < 0)
@@ -284,8 +300,9 @@ int faxd_spool_recover_partials(const char *spool_dir, uint32_t device_id)
 			goto next;
 		}
 		write_interrupted_metadata(inbox, failed_name, device_id);
-		if (move_without_replacing(from, to)) {
-			log_error("cannot move %s to %s: %s", from, to, strerror(errno));
+		error = move_without_replacing(from, to);
+		if (error) {
+			log_error("cannot move %s to %s: %s", from, to, strerror(-error));
 			goto next;
 		}
 		log_warning("faxport%u: %s was left by an engine that stopped mid-receive: filed as %s",

@@ -37,7 +37,7 @@ struct faxd_inbox_entry {
 	struct fax_call_negotiation negotiation;
 };
 
-/* Create <spool>/inbox if needed. Returns 0 or -1 with errno. */
+/* Create <spool>/inbox if needed. Returns 0, or a negative errno. */
 int faxd_spool_prepare(const char *spool_dir);
 
 /*
