@@ -237,6 +237,10 @@ static int at_tx(at_state_t *at, void *user_data, const uint8_t *bytes, size_t l
 	return 0;
 }
 
+/*
+ * start_dial() and answer() return what spandsp's modem_control callback
+ * expects: 0, or -1 for the AT interpreter to answer ERROR (not an errno).
+ */
 static int start_dial(struct class1_modem *modem, const char *number)
 {
 	int error;

@@ -60,7 +60,7 @@ static void update_interest(struct dte_tty *tty)
 		log_warning("%s: epoll_ctl: %s", tty->terminal_path, strerror(-error));
 }
 
-/* Write what is queued. Returns 0, or -1 when the DTE is gone. */
+/* Write what is queued. Returns 0, or a negative errno when the DTE is gone. */
 static int flush_output(struct dte_tty *tty)
 {
 	size_t written_total = 0;
@@ -70,14 +70,16 @@ static int flush_output(struct dte_tty *tty)
 					tty->output_length - written_total);
 
 		if (written < 0) {
-			if (errno == EINTR)
+			int error = -errno;
+
+			if (error == -EINTR)
 				continue;
-			if (errno == EAGAIN)
+			if (error == -EAGAIN)
 				break;
 			memmove(tty->output, tty->output + written_total,
 				tty->output_length - written_total);
 			tty->output_length -= written_total;
-			return -1;
+			return error;
 		}
 		written_total += (size_t)written;
 	}
