@@ -78,10 +78,21 @@ DOCDIR ?= $(PREFIX)/share/doc/faxport
 # udev reads no rules under /usr/local: the local administrator's folder.
 UDEVRULESDIR ?= /etc/udev/rules.d
 SPOOLDIR ?= /var/spool/faxport
+# Where Wine loads builtin DLLs from (Debian: the multiarch wine folder);
+# libwinfax installs winfax.dll there when winegcc built it, and the
+# manifest's @WINEDLLDIR@ lines count only then.
+WINEDLLDIR ?= $(patsubst %/x86_64-unix/ntdll.so,%,$(firstword \
+	$(wildcard /usr/lib/x86_64-linux-gnu/wine/x86_64-unix/ntdll.so /usr/lib/*/wine/x86_64-unix/ntdll.so)))
+# libwinfax/Makefile's test for the Wine tools, the same way.
+WINE_DLL_BUILT := $(and \
+	$(firstword $(foreach t,winegcc winegcc-stable,$(shell command -v $(t) 2>/dev/null)) \
+		$(wildcard /usr/lib/wine/winegcc)), \
+	$(firstword $(foreach t,winebuild winebuild-stable,$(shell command -v $(t) 2>/dev/null)) \
+		$(wildcard /usr/lib/wine/winebuild)))
 MAN_PAGES := $(wildcard Documentation/man/*.[1-8])
 # Every file "make install" puts under DESTDIR, one a line, with @PREFIX@,
-# @KVER@, @MANDIR@, @DOCDIR@, @UDEVRULESDIR@ and @SPOOLDIR@ for the
-# values above; "make uninstall" removes exactly these, and a line ending
+# @KVER@, @MANDIR@, @DOCDIR@, @UDEVRULESDIR@, @SPOOLDIR@ and @WINEDLLDIR@
+# for the values above; "make uninstall" removes exactly these, and a line ending
 # in "/" is a folder of ours, removed when empty.
 INSTALL_MANIFEST := packaging/install-manifest
 DKMS_SOURCE_DIR := /usr/src/faxport-$(VERSION)
@@ -93,7 +104,7 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/include/linux
 	install -m 644 uapi/linux/faxport.h $(DESTDIR)$(PREFIX)/include/linux/faxport.h
 	@for d in $(USER_DIRS); do \
-		$(MAKE) -C $$d install DESTDIR=$(DESTDIR) PREFIX=$(PREFIX) || exit 1; \
+		$(MAKE) -C $$d install DESTDIR=$(DESTDIR) PREFIX=$(PREFIX) WINEDLLDIR=$(WINEDLLDIR) || exit 1; \
 	done
 	kver=$${KVER:-$$(tools/kernel-version)} && \
 	install -d $(DESTDIR)/lib/modules/$$kver/extra && \
@@ -131,7 +142,9 @@ install: all
 installed_paths = kver=$${KVER:-$$(tools/kernel-version)} && \
 	sed -e '/^\#/d' -e '/^$$/d' -e "s|@KVER@|$$kver|g" -e 's|@MANDIR@|$(MANDIR)|g' \
 	    -e 's|@DOCDIR@|$(DOCDIR)|g' -e 's|@UDEVRULESDIR@|$(UDEVRULESDIR)|g' \
-	    -e 's|@SPOOLDIR@|$(SPOOLDIR)|g' -e 's|@PREFIX@|$(PREFIX)|g' $(INSTALL_MANIFEST)
+	    -e 's|@SPOOLDIR@|$(SPOOLDIR)|g' -e 's|@PREFIX@|$(PREFIX)|g' \
+	    $(if $(and $(WINE_DLL_BUILT),$(WINEDLLDIR)),-e 's|@WINEDLLDIR@|$(WINEDLLDIR)|g',-e '/@WINEDLLDIR@/d') \
+	    $(INSTALL_MANIFEST)
 
 # Files first, then our folders, deepest first; a folder that still holds
 # something (received faxes in the spool) stays.
