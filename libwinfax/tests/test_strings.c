@@ -4,12 +4,18 @@
  * surrogate pairs and the extremes), round trips of every code point
  * checked against glibc's iconv as an independent encoder, rejection of
  * each kind of invalid input in both directions, and the buffer-size rules.
+ * The A strings in the locale's charset: passed through in the C and UTF-8
+ * locales, converted both ways in CP1252 and ISO-8859-1 locales (made by
+ * the Makefile into TEST_LOCALE_DIR), '?' for what the charset lacks, and
+ * the result buffers' A form following the locale.
  */
 #include <errno.h>
 #include <iconv.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "win32/result_buffer.h"
 #include "win32/win32_strings.h"
 #include "tap.h"
 
@@ -247,6 +253,131 @@ static void test_every_code_point(void)
     is_equal(mismatches, 0, "each encodes as glibc's iconv does and round-trips");
 }
 
+static bool ansi_in_is(const char *ansi, const char *expected_utf8)
+{
+    char *utf8 = winfax_ansi_to_utf8_alloc(ansi);
+    bool same = utf8 && strcmp(utf8, expected_utf8) == 0;
+
+    free(utf8);
+    return same;
+}
+
+static bool ansi_out_is(const char *utf8, const char *expected_ansi)
+{
+    char *ansi = winfax_utf8_to_ansi_alloc(utf8);
+    bool same = ansi && strcmp(ansi, expected_ansi) == 0;
+
+    free(ansi);
+    return same;
+}
+
+static bool ansi_in_fails(const char *ansi, int expected_errno)
+{
+    char *utf8;
+
+    errno = 0;
+    utf8 = winfax_ansi_to_utf8_alloc(ansi);
+    free(utf8);
+    return !utf8 && errno == expected_errno;
+}
+
+static bool ansi_out_fails(const char *utf8, int expected_errno)
+{
+    char *ansi;
+
+    errno = 0;
+    ansi = winfax_utf8_to_ansi_alloc(utf8);
+    free(ansi);
+    return !ansi && errno == expected_errno;
+}
+
+/* "Müller ☎ €" in UTF-8. */
+#define MUELLER_UTF8 "M\xC3\xBCller \xE2\x98\x8E \xE2\x82\xAC"
+
+/* A FAX_PORT_INFO's Tsid through the result buffer in the given form. */
+static bool port_tsid_reads(enum winfax_string_form form, const char *utf8, const void *expected,
+                            size_t expected_size)
+{
+    struct winfax_result_builder builder;
+    bool same = false;
+    void *block;
+
+    if (winfax_result_builder_init(&builder, form, sizeof(FAX_PORT_INFOW)) != 0)
+        return false;
+    /* Tsid has the same offset in the A and W forms. */
+    winfax_result_builder_add_string(
+        &builder, &((FAX_PORT_INFOA *)winfax_result_builder_fixed(&builder))->Tsid, utf8);
+    block = winfax_result_builder_finish(&builder, NULL);
+    if (block) {
+        const void *tsid = ((FAX_PORT_INFOA *)block)->Tsid;
+        same = memcmp(tsid, expected, expected_size) == 0;
+    }
+    free(block);
+    return same;
+}
+
+static void test_ansi_in_c_and_utf8_locales(void)
+{
+    ok(setlocale(LC_ALL, "C") != NULL, "C locale");
+    ok(winfax_ansi_is_utf8(), "C locale: A strings are taken as UTF-8 (ASCII plus passthrough)");
+    ok(ansi_in_is(MUELLER_UTF8, MUELLER_UTF8), "C locale: UTF-8 A input passes unchanged");
+    ok(ansi_out_is(MUELLER_UTF8, MUELLER_UTF8), "C locale: UTF-8 A output passes unchanged");
+    ok(ansi_in_fails("M\xFCller", EILSEQ), "C locale: a Latin-1 byte is not UTF-8: EILSEQ");
+    ok(ansi_in_fails(NULL, EINVAL), "NULL A input: EINVAL");
+    ok(ansi_out_fails(NULL, EINVAL), "NULL A output: EINVAL");
+    ok(ansi_out_fails("\xC0\xAF", EILSEQ), "invalid UTF-8 to an A string: EILSEQ");
+
+    if (!ok(setlocale(LC_ALL, "C.UTF-8") != NULL, "C.UTF-8 locale"))
+        return;
+    ok(winfax_ansi_is_utf8(), "C.UTF-8: A strings are UTF-8");
+    ok(ansi_in_is(MUELLER_UTF8, MUELLER_UTF8) && ansi_out_is(MUELLER_UTF8, MUELLER_UTF8),
+       "C.UTF-8: A strings pass unchanged both ways");
+    ok(port_tsid_reads(WINFAX_STRINGS_ANSI, MUELLER_UTF8, MUELLER_UTF8, sizeof(MUELLER_UTF8)),
+       "C.UTF-8: a result's A string is the UTF-8");
+    setlocale(LC_ALL, "C");
+}
+
+static void test_ansi_in_a_cp1252_locale(void)
+{
+    static const WCHAR mueller_wide[] = { 'M', 0xFC, 'l', 'l', 'e', 'r', ' ', 0x260E, ' ',
+                                          0x20AC, 0 };
+
+    if (!ok(setlocale(LC_ALL, "en_US.CP1252") != NULL, "en_US.CP1252 from %s",
+            TEST_LOCALE_DIR))
+        return;
+    ok(!winfax_ansi_is_utf8(), "CP1252: A strings are not UTF-8");
+    ok(ansi_in_is("M\xFCller \x80 \x93q\x94", "M\xC3\xBCller \xE2\x82\xAC \xE2\x80\x9Cq\xE2\x80\x9D"),
+       "CP1252 in: \xFC, the euro sign (0x80) and curly quotes (0x93/0x94) become UTF-8");
+    ok(ansi_in_is("Fax 1", "Fax 1"), "CP1252 in: ASCII is unchanged");
+    ok(ansi_in_fails("x\x81y", EILSEQ), "CP1252 in: 0x81 (no character in CP1252): EILSEQ");
+    ok(ansi_out_is("M\xC3\xBCller \xE2\x82\xAC", "M\xFCller \x80"),
+       "CP1252 out: \xC3\xBC and the euro sign become 0xFC and 0x80");
+    ok(ansi_out_is(MUELLER_UTF8, "M\xFCller ? \x80"),
+       "CP1252 out: U+260E, which CP1252 lacks, becomes '?'");
+    ok(ansi_out_is("\xF0\x9F\x93\xA0 \xE3\x83\x95x", "? ?x"),
+       "CP1252 out: a 4-byte and a 3-byte character become one '?' each");
+    ok(ansi_out_fails("\xED\xA0\x80", EILSEQ), "CP1252 out: invalid UTF-8 is refused, not '?'");
+    ok(port_tsid_reads(WINFAX_STRINGS_ANSI, MUELLER_UTF8, "M\xFCller ? \x80",
+                       sizeof("M\xFCller ? \x80")),
+       "CP1252: a result's A string is in CP1252");
+    ok(port_tsid_reads(WINFAX_STRINGS_WIDE, MUELLER_UTF8, mueller_wide, sizeof(mueller_wide)),
+       "CP1252: a result's W string stays UTF-16");
+    setlocale(LC_ALL, "C");
+}
+
+static void test_ansi_in_a_latin1_locale(void)
+{
+    if (!ok(setlocale(LC_ALL, "en_US.ISO-8859-1") != NULL, "en_US.ISO-8859-1 from %s",
+            TEST_LOCALE_DIR))
+        return;
+    ok(!winfax_ansi_is_utf8(), "ISO-8859-1: A strings are not UTF-8");
+    ok(ansi_in_is("\xA4 \x80 \xFF", "\xC2\xA4 \xC2\x80 \xC3\xBF"),
+       "ISO-8859-1 in: every byte is its code point (0xA4, 0x80, 0xFF)");
+    ok(ansi_out_is("\xC3\xA9t\xC3\xA9 \xE2\x82\xAC", "\xE9t\xE9 ?"),
+       "ISO-8859-1 out: \xC3\xA9 is 0xE9, the euro sign (not in Latin-1) is '?'");
+    setlocale(LC_ALL, "C");
+}
+
 int main(void)
 {
     test_known_encodings();
@@ -254,5 +385,12 @@ int main(void)
     test_buffer_rules();
     test_allocating_forms();
     test_every_code_point();
+    test_ansi_in_c_and_utf8_locales();
+    /* After C.UTF-8, which comes from the system's locale archive: glibc
+     * looks only in LOCPATH while it is set. */
+    if (setenv("LOCPATH", TEST_LOCALE_DIR, 1) != 0)
+        return 1;
+    test_ansi_in_a_cp1252_locale();
+    test_ansi_in_a_latin1_locale();
     return tap_finish();
 }

@@ -143,17 +143,34 @@ static bool field_offset_of(const struct winfax_result_builder *builder, const v
     return true;
 }
 
-static bool append_ansi(struct winfax_result_builder *builder, const char *utf8,
-                        size_t length)
+static bool append_bytes(struct winfax_result_builder *builder, const char *text,
+                         size_t length)
 {
-    if (!winfax_utf8_is_valid(utf8, length))
-        return fail(builder, -EILSEQ);
     if (length == SIZE_MAX || !reserve_strings(builder, length + 1))
         return false;
-    memcpy(builder->strings + builder->strings_size, utf8, length);
+    memcpy(builder->strings + builder->strings_size, text, length);
     builder->strings[builder->strings_size + length] = '\0';
     builder->strings_size += length + 1;
     return true;
+}
+
+/* A strings are in the locale's charset (win32_strings.h). */
+static bool append_ansi(struct winfax_result_builder *builder, const char *utf8,
+                        size_t length)
+{
+    char *converted;
+    bool appended;
+
+    if (!winfax_utf8_is_valid(utf8, length))
+        return fail(builder, -EILSEQ);
+    if (winfax_ansi_is_utf8())
+        return append_bytes(builder, utf8, length);
+    converted = winfax_utf8_to_ansi_alloc(utf8);
+    if (!converted)
+        return fail(builder, errno == ENOMEM ? -ENOMEM : -EILSEQ);
+    appended = append_bytes(builder, converted, strlen(converted));
+    free(converted);
+    return appended;
 }
 
 static bool append_wide(struct winfax_result_builder *builder, const char *utf8,

@@ -2,8 +2,12 @@
 #include "win32_strings.h"
 
 #include <errno.h>
+#include <iconv.h>
+#include <langinfo.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 
 #define HIGH_SURROGATE_FIRST 0xD800u
 #define LOW_SURROGATE_FIRST  0xDC00u
@@ -256,5 +260,185 @@ char *winfax_utf16_to_utf8_alloc(const WCHAR *src)
     }
     winfax_utf16_to_utf8(src, src_length, converted, bytes, NULL);
     converted[bytes] = '\0';
+    return converted;
+}
+
+bool winfax_ansi_is_utf8(void)
+{
+    const char *codeset = nl_langinfo(CODESET);
+
+    /* glibc names the C/POSIX locale's charset ANSI_X3.4-1968. */
+    return !codeset || !*codeset || strcasecmp(codeset, "UTF-8") == 0 ||
+           strcasecmp(codeset, "UTF8") == 0 || strcasecmp(codeset, "ANSI_X3.4-1968") == 0 ||
+           strcasecmp(codeset, "ASCII") == 0 || strcasecmp(codeset, "US-ASCII") == 0;
+}
+
+static char *copy_checked_utf8(const char *src)
+{
+    size_t length = utf8_length(src);
+    char *copy;
+
+    if (!winfax_utf8_is_valid(src, length)) {
+        errno = EILSEQ;
+        return NULL;
+    }
+    copy = malloc(length + 1);
+    if (!copy) {
+        errno = ENOMEM;
+        return NULL;
+    }
+    memcpy(copy, src, length + 1);
+    return copy;
+}
+
+/* Room for at least `more` further bytes at *out, moving the buffer. */
+static bool grow_output(char **buffer, size_t *capacity, char **out, size_t *out_left,
+                        size_t more)
+{
+    size_t used = (size_t)(*out - *buffer);
+    size_t wanted = *capacity;
+    char *grown;
+
+    while (wanted - used < more) {
+        if (wanted > SIZE_MAX / 2)
+            return false;
+        wanted *= 2;
+    }
+    if (wanted == *capacity)
+        return true;
+    grown = realloc(*buffer, wanted);
+    if (!grown)
+        return false;
+    *buffer = grown;
+    *capacity = wanted;
+    *out = grown + used;
+    *out_left = wanted - used;
+    return true;
+}
+
+/*
+ * Converts src (length bytes, no terminator needed) with cd into a newly
+ * allocated 0-terminated string.  With replace_unconvertible, a character
+ * cd cannot convert (src is then valid UTF-8, checked by the caller) gives
+ * '?' and the conversion goes on after it; without, it fails with EILSEQ.
+ */
+static char *convert_alloc(iconv_t cd, const char *src, size_t length,
+                           bool replace_unconvertible)
+{
+    size_t capacity = length + 16;
+    char *buffer = malloc(capacity);
+    char *in = (char *)src;
+    size_t in_left = length;
+    char *out = buffer;
+    size_t out_left = capacity;
+    bool flushed = false;
+
+    if (!buffer) {
+        errno = ENOMEM;
+        return NULL;
+    }
+    for (;;) {
+        /* The last call (NULL input) writes a stateful charset's return
+         * to its initial shift state. */
+        size_t result = flushed ? iconv(cd, NULL, NULL, &out, &out_left)
+                                : iconv(cd, &in, &in_left, &out, &out_left);
+        int error = errno;
+
+        if (result != (size_t)-1) {
+            if (flushed)
+                break;
+            flushed = true;
+            continue;
+        }
+        if (error == E2BIG) {
+            if (!grow_output(&buffer, &capacity, &out, &out_left, out_left + 16))
+                goto no_memory;
+            continue;
+        }
+        if (error == EILSEQ && replace_unconvertible && in_left > 0) {
+            uint32_t code_point;
+            size_t consumed;
+
+            if (!decode_utf8((const unsigned char *)in, in_left, &code_point, &consumed))
+                break;
+            if (out_left < 1 && !grow_output(&buffer, &capacity, &out, &out_left, 16))
+                goto no_memory;
+            *out++ = '?';
+            out_left--;
+            in += consumed;
+            in_left -= consumed;
+            continue;
+        }
+        free(buffer);
+        errno = EILSEQ;
+        return NULL;
+    }
+    if (out_left < 1 && !grow_output(&buffer, &capacity, &out, &out_left, 1))
+        goto no_memory;
+    *out = '\0';
+    return buffer;
+
+no_memory:
+    free(buffer);
+    errno = ENOMEM;
+    return NULL;
+}
+
+char *winfax_ansi_to_utf8_alloc(const char *src)
+{
+    iconv_t cd;
+    char *converted;
+    int error;
+
+    if (!src) {
+        errno = EINVAL;
+        return NULL;
+    }
+    if (winfax_ansi_is_utf8())
+        return copy_checked_utf8(src);
+    cd = iconv_open("UTF-8", nl_langinfo(CODESET));
+    if (cd == (iconv_t)-1) {
+        errno = EILSEQ;
+        return NULL;
+    }
+    converted = convert_alloc(cd, src, utf8_length(src), false);
+    error = errno;
+    iconv_close(cd);
+    /* iconv writes what the charset means; a charset whose bytes decode to
+     * U+0000 or to nothing valid is not a locale charset, but check. */
+    if (converted && !winfax_utf8_is_valid(converted, utf8_length(converted))) {
+        free(converted);
+        errno = EILSEQ;
+        return NULL;
+    }
+    errno = error;
+    return converted;
+}
+
+char *winfax_utf8_to_ansi_alloc(const char *utf8)
+{
+    iconv_t cd;
+    char *converted;
+    int error;
+
+    if (!utf8) {
+        errno = EINVAL;
+        return NULL;
+    }
+    if (winfax_ansi_is_utf8())
+        return copy_checked_utf8(utf8);
+    if (!winfax_utf8_is_valid(utf8, utf8_length(utf8))) {
+        errno = EILSEQ;
+        return NULL;
+    }
+    cd = iconv_open(nl_langinfo(CODESET), "UTF-8");
+    if (cd == (iconv_t)-1) {
+        errno = EILSEQ;
+        return NULL;
+    }
+    converted = convert_alloc(cd, utf8, utf8_length(utf8), true);
+    error = errno;
+    iconv_close(cd);
+    errno = error;
     return converted;
 }
