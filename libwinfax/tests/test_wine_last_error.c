@@ -49,7 +49,8 @@ int main(void)
     /* Through the neutral (TCHAR) name too: it expands to the A or W macro. */
     SetLastError(12345);
     ok(!FaxEnumRoutingMethods(NULL, (void *)&methods, &count), "FaxEnumRoutingMethods(NULL) fails");
-    is_equal(GetLastError(), ERROR_INVALID_HANDLE, "... and GetLastError gives ERROR_INVALID_HANDLE");
+    is_equal(GetLastError(), ERROR_INVALID_PARAMETER,
+             "... and GetLastError gives ERROR_INVALID_PARAMETER, as Microsoft documents for a NULL handle");
 
     /* A call through a pointer bypasses the bridge: the system's code stays,
      * and WinfaxGetLastError has the fax library's. */
