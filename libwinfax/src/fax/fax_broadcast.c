@@ -24,6 +24,7 @@
 #include "document/document_message.h"
 #include "win32/handle_table.h"
 #include "win32/last_error.h"
+#include "win32/win32_strings.h"
 #include "winfax.h"
 
 /* The W callback's structures are converted to the A form; nothing else
@@ -74,6 +75,34 @@ static bool next_recipient_w(const struct broadcast *broadcast, DWORD index,
     return true;
 }
 
+/* The same for the A callback: its strings are in the locale's charset. */
+static bool next_recipient_a(const struct broadcast *broadcast, DWORD index,
+                             struct recipient *recipient, DWORD *job_code, DWORD *cover_code)
+{
+    FAX_JOB_PARAMA job;
+    FAX_COVERPAGE_INFOA cover_info;
+
+    memset(&job, 0, sizeof(job));
+    memset(&cover_info, 0, sizeof(cover_info));
+    job.SizeOfStruct = sizeof(job);
+    cover_info.SizeOfStruct = sizeof(cover_info);
+    if (!broadcast->callback_a(broadcast->fax_handle, index, broadcast->context, &job,
+                               &cover_info))
+        return false;
+    /* In a UTF-8 (or the C) locale the strings stay the callback's; they
+     * are read right away. */
+    if (winfax_ansi_is_utf8()) {
+        recipient->job = job;
+        recipient->cover_info = cover_info;
+        return true;
+    }
+    recipient->converted = true;
+    *job_code = winfax_job_param_from_ansi(&job, &recipient->job);
+    if (*job_code == ERROR_SUCCESS)
+        *cover_code = winfax_cover_info_from_ansi(&cover_info, &recipient->cover_info);
+    return true;
+}
+
 /* Asks the callback for recipient `index`; false when it has no more.
  * On true, *recipient holds it (recipient_free) and *cover its cover page,
  * or *code an error for this recipient. */
@@ -91,9 +120,7 @@ static bool next_recipient(const struct broadcast *broadcast, DWORD index,
     } else {
         recipient->job.SizeOfStruct = sizeof(recipient->job);
         recipient->cover_info.SizeOfStruct = sizeof(recipient->cover_info);
-        /* The strings stay the callback's; they are read right away. */
-        if (!broadcast->callback_a(broadcast->fax_handle, index, broadcast->context,
-                                   &recipient->job, &recipient->cover_info))
+        if (!next_recipient_a(broadcast, index, recipient, &job_code, &cover_code))
             return false;
     }
     if (job_code != ERROR_SUCCESS)

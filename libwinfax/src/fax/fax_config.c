@@ -192,11 +192,22 @@ static bool is_server_handle(HANDLE handle)
 
 BOOL WINFAX_CALL FaxSetConfigurationA(HANDLE FaxHandle, const FAX_CONFIGURATIONA *FaxConfig)
 {
+    char *archive_dir;
+    BOOL done;
+
     if (!is_server_handle(FaxHandle))
         return winfax_fail(ERROR_INVALID_HANDLE);
     if (!FaxConfig)
         return winfax_fail(ERROR_INVALID_PARAMETER);
-    return set_configuration(FaxHandle, FaxConfig, FaxConfig->ArchiveDirectory);
+    if (winfax_ansi_is_utf8() || !FaxConfig->ArchiveDirectory)
+        return set_configuration(FaxHandle, FaxConfig, FaxConfig->ArchiveDirectory);
+    /* faxd, not this process, uses the folder: it is stored in UTF-8. */
+    archive_dir = winfax_ansi_to_utf8_alloc(FaxConfig->ArchiveDirectory);
+    if (!archive_dir)
+        return winfax_fail(errno == ENOMEM ? ERROR_NOT_ENOUGH_MEMORY : ERROR_INVALID_PARAMETER);
+    done = set_configuration(FaxHandle, FaxConfig, archive_dir);
+    free(archive_dir);
+    return done;
 }
 
 BOOL WINFAX_CALL FaxSetConfigurationW(HANDLE FaxHandle, const FAX_CONFIGURATIONW *FaxConfig)

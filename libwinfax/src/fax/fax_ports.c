@@ -406,12 +406,30 @@ static bool is_open_port_handle(HANDLE handle)
 
 BOOL WINFAX_CALL FaxSetPortA(HANDLE FaxPortHandle, const FAX_PORT_INFOA *PortInfo)
 {
+    char *tsid = NULL;
+    char *csid = NULL;
+    BOOL done;
+
     if (!is_open_port_handle(FaxPortHandle))
         return winfax_fail_unknown_handle(FaxPortHandle);
     if (!PortInfo)
         return winfax_fail(ERROR_INVALID_PARAMETER);
-    return set_port(FaxPortHandle, PortInfo->SizeOfStruct, PortInfo->Flags, PortInfo->Rings,
-                    PortInfo->Priority, PortInfo->Tsid, PortInfo->Csid);
+    if (winfax_ansi_is_utf8())
+        return set_port(FaxPortHandle, PortInfo->SizeOfStruct, PortInfo->Flags, PortInfo->Rings,
+                        PortInfo->Priority, PortInfo->Tsid, PortInfo->Csid);
+    /* The locale's charset: a string that is not text in it is a bad
+     * argument, as an invalid UTF-16 one is for the W form. */
+    if (PortInfo->Tsid && !(tsid = winfax_ansi_to_utf8_alloc(PortInfo->Tsid)))
+        return winfax_fail(errno == ENOMEM ? ERROR_NOT_ENOUGH_MEMORY : ERROR_INVALID_PARAMETER);
+    if (PortInfo->Csid && !(csid = winfax_ansi_to_utf8_alloc(PortInfo->Csid))) {
+        free(tsid);
+        return winfax_fail(errno == ENOMEM ? ERROR_NOT_ENOUGH_MEMORY : ERROR_INVALID_PARAMETER);
+    }
+    done = set_port(FaxPortHandle, PortInfo->SizeOfStruct, PortInfo->Flags, PortInfo->Rings,
+                    PortInfo->Priority, tsid, csid);
+    free(tsid);
+    free(csid);
+    return done;
 }
 
 BOOL WINFAX_CALL FaxSetPortW(HANDLE FaxPortHandle, const FAX_PORT_INFOW *PortInfo)

@@ -92,6 +92,34 @@ static DWORD convert_strings(const struct wide_string *strings, size_t count)
     return ERROR_SUCCESS;
 }
 
+/* ---- the A structures in the locale's charset, in UTF-8 --------------------- */
+
+struct ansi_string {
+    LPCSTR ansi;
+    LPCSTR *utf8;
+};
+
+/* As convert_strings, from the locale's charset; ERROR_INVALID_PARAMETER
+ * for a string that is not text in it. */
+static DWORD convert_ansi_strings(const struct ansi_string *strings, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        if (!strings[i].ansi)
+            continue;
+        *strings[i].utf8 = winfax_ansi_to_utf8_alloc(strings[i].ansi);
+        if (!*strings[i].utf8) {
+            DWORD code = errno == ENOMEM ? ERROR_NOT_ENOUGH_MEMORY : ERROR_INVALID_PARAMETER;
+
+            for (size_t j = 0; j < i; j++) {
+                free((char *)*strings[j].utf8);
+                *strings[j].utf8 = NULL;
+            }
+            return code;
+        }
+    }
+    return ERROR_SUCCESS;
+}
+
 #define JOB_PARAM_STRINGS(ansi, wide) {                                              \
         { (wide)->RecipientNumber, &(ansi)->RecipientNumber },                        \
         { (wide)->RecipientName, &(ansi)->RecipientName },                            \
@@ -115,6 +143,16 @@ DWORD winfax_job_param_from_wide(const FAX_JOB_PARAMW *wide, FAX_JOB_PARAMA *ans
     ansi->DeliveryReportType = wide->DeliveryReportType;
     ansi->CallHandle = wide->CallHandle;
     return convert_strings(strings, sizeof(strings) / sizeof(strings[0]));
+}
+
+DWORD winfax_job_param_from_ansi(const FAX_JOB_PARAMA *ansi, FAX_JOB_PARAMA *utf8)
+{
+    const struct ansi_string strings[] = JOB_PARAM_STRINGS(utf8, ansi);
+
+    *utf8 = *ansi;
+    for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++)
+        *strings[i].utf8 = NULL;
+    return convert_ansi_strings(strings, sizeof(strings) / sizeof(strings[0]));
 }
 
 void winfax_job_param_free(FAX_JOB_PARAMA *ansi)
@@ -154,6 +192,20 @@ DWORD winfax_cover_info_from_wide(const FAX_COVERPAGE_INFOW *wide, FAX_COVERPAGE
         !wide->CoverPageName[0])
         return ERROR_SUCCESS;
     return convert_strings(strings, sizeof(strings) / sizeof(strings[0]));
+}
+
+DWORD winfax_cover_info_from_ansi(const FAX_COVERPAGE_INFOA *ansi, FAX_COVERPAGE_INFOA *utf8)
+{
+    const struct ansi_string strings[] = COVER_INFO_STRINGS(utf8, ansi);
+
+    memset(utf8, 0, sizeof(*utf8));
+    utf8->SizeOfStruct = ansi->SizeOfStruct;
+    utf8->UseServerCoverPage = ansi->UseServerCoverPage;
+    utf8->TimeSent = ansi->TimeSent;
+    if (ansi->SizeOfStruct != sizeof(FAX_COVERPAGE_INFOA) || !ansi->CoverPageName ||
+        !ansi->CoverPageName[0])
+        return ERROR_SUCCESS;
+    return convert_ansi_strings(strings, sizeof(strings) / sizeof(strings[0]));
 }
 
 void winfax_cover_info_free(FAX_COVERPAGE_INFOA *ansi)
@@ -469,14 +521,33 @@ static BOOL send_document(HANDLE fax_handle, const char *path, const FAX_JOB_PAR
     return queued;
 }
 
+/* The file name is not converted: a path is bytes to the kernel, and a
+ * program names its files in its locale's charset. */
 BOOL WINFAX_CALL FaxSendDocumentA(HANDLE FaxHandle, LPCSTR FileName, PFAX_JOB_PARAMA JobParams,
                                   const FAX_COVERPAGE_INFOA *CoverpageInfo, LPDWORD FaxJobId)
 {
+    FAX_JOB_PARAMA job;
+    FAX_COVERPAGE_INFOA cover_info;
+    DWORD code, cover_code = ERROR_SUCCESS;
+    BOOL queued;
+
     winfax_message_clear();
     if (!FaxHandle || !FileName || !JobParams || !FaxJobId)
         return winfax_fail(ERROR_INVALID_PARAMETER);
-    return send_document(FaxHandle, FileName, JobParams, CoverpageInfo, ERROR_SUCCESS,
-                         FaxJobId);
+    if (winfax_ansi_is_utf8())
+        return send_document(FaxHandle, FileName, JobParams, CoverpageInfo, ERROR_SUCCESS,
+                             FaxJobId);
+    code = winfax_job_param_from_ansi(JobParams, &job);
+    if (code != ERROR_SUCCESS)
+        return winfax_fail(code);
+    memset(&cover_info, 0, sizeof(cover_info));
+    if (CoverpageInfo)
+        cover_code = winfax_cover_info_from_ansi(CoverpageInfo, &cover_info);
+    queued = send_document(FaxHandle, FileName, &job, CoverpageInfo ? &cover_info : NULL,
+                           cover_code, FaxJobId);
+    winfax_cover_info_free(&cover_info);
+    winfax_job_param_free(&job);
+    return queued;
 }
 
 BOOL WINFAX_CALL FaxSendDocumentW(HANDLE FaxHandle, LPCWSTR FileName, PFAX_JOB_PARAMW JobParams,

@@ -25,6 +25,15 @@ void winfax_job_param_free(FAX_JOB_PARAMA *ansi);
 DWORD winfax_cover_info_from_wide(const FAX_COVERPAGE_INFOW *wide, FAX_COVERPAGE_INFOA *ansi);
 void winfax_cover_info_free(FAX_COVERPAGE_INFOA *ansi);
 
+/*
+ * An A structure in the locale's charset (not UTF-8: winfax_ansi_is_utf8()
+ * is false) as one in UTF-8, as the _from_wide forms do; free with the same
+ * _free.  ERROR_INVALID_PARAMETER for a string that is not text in the
+ * locale's charset.
+ */
+DWORD winfax_job_param_from_ansi(const FAX_JOB_PARAMA *ansi, FAX_JOB_PARAMA *utf8);
+DWORD winfax_cover_info_from_ansi(const FAX_COVERPAGE_INFOA *ansi, FAX_COVERPAGE_INFOA *utf8);
+
 /* A path given as UTF-16, converted (free()); NULL with the last error
  * set. */
 char *winfax_path_from_wide(const WCHAR *path);

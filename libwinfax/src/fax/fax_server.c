@@ -128,9 +128,20 @@ static BOOL connect_fax_server(const char *machine_name, LPHANDLE fax_handle)
 
 BOOL WINFAX_CALL FaxConnectFaxServerA(LPCSTR MachineName, LPHANDLE FaxHandle)
 {
+    char *machine_name;
+    BOOL connected;
+
     if (!FaxHandle)
         return winfax_fail(ERROR_INVALID_PARAMETER);
-    return connect_fax_server(MachineName, FaxHandle);
+    if (!MachineName || winfax_ansi_is_utf8())
+        return connect_fax_server(MachineName, FaxHandle);
+    /* Host names are compared in UTF-8. */
+    machine_name = winfax_ansi_to_utf8_alloc(MachineName);
+    if (!machine_name)
+        return winfax_fail(errno == ENOMEM ? ERROR_NOT_ENOUGH_MEMORY : ERROR_INVALID_PARAMETER);
+    connected = connect_fax_server(machine_name, FaxHandle);
+    free(machine_name);
+    return connected;
 }
 
 BOOL WINFAX_CALL FaxConnectFaxServerW(LPCWSTR MachineName, LPHANDLE FaxHandle)

@@ -6,6 +6,7 @@
  * with no faxd: jobs stay queued unless a test attaches as the engine).
  * Documents are made by the tests with libtiff.
  */
+#include <locale.h>
 #include <pthread.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -453,6 +454,56 @@ TEST_F(queue, send_w_and_get_w)
 	free(number);
 	free(name);
 	free(missing);
+}
+
+/* The ANSI code page is the locale's charset: in a CP1252 locale the A
+ * strings are CP1252 both ways, and the W ones stay UTF-16. */
+TEST_F(queue, a_strings_are_in_the_locales_charset)
+{
+	FAX_JOB_PARAMA param;
+	FAX_JOB_PARAMW wide_param;
+	PFAX_JOB_ENTRYA job = NULL;
+	PFAX_JOB_ENTRYW wide_job = NULL;
+	WCHAR *path = test_utf16_from_utf8(self->docs.fax);
+	WCHAR *number = test_utf16_from_utf8("5550123");
+	WCHAR *name = test_utf16_from_utf8("Empf\xc3\xa4nger \xf0\x9f\x93\xa0");
+	DWORD id = 0, wide_id = 0;
+
+	ASSERT_EQ(0, setenv("LOCPATH", TEST_LOCALE_DIR, 1));
+	ASSERT_NE(NULL, setlocale(LC_ALL, "en_US.CP1252"));
+
+	param_init(&param, "5550123");
+	param.RecipientName = "M\xfcller \x80";
+	param.SenderName = "Caf\xe9 \x93" "Est\x94";
+	ASSERT_TRUE(FaxSendDocumentA(self->server, self->docs.fax, &param, NULL, &id));
+	ASSERT_TRUE(FaxGetJobW(self->server, id, &wide_job));
+	EXPECT_TRUE(wide_equals_utf8(wide_job->RecipientName, "M\xc3\xbcller \xe2\x82\xac"));
+	EXPECT_TRUE(wide_equals_utf8(wide_job->SenderName,
+				     "Caf\xc3\xa9 \xe2\x80\x9c" "Est\xe2\x80\x9d"));
+	FaxFreeBuffer(wide_job);
+	ASSERT_TRUE(FaxGetJobA(self->server, id, &job));
+	EXPECT_STREQ("M\xfcller \x80", job->RecipientName);
+	EXPECT_STREQ("Caf\xe9 \x93" "Est\x94", job->SenderName);
+	FaxFreeBuffer(job);
+
+	/* What CP1252 cannot hold reads as '?', as WideCharToMultiByte's
+	 * default character. */
+	memset(&wide_param, 0, sizeof(wide_param));
+	wide_param.SizeOfStruct = sizeof(wide_param);
+	wide_param.RecipientNumber = number;
+	wide_param.RecipientName = name;
+	ASSERT_TRUE(FaxSendDocumentW(self->server, path, &wide_param, NULL, &wide_id));
+	ASSERT_TRUE(FaxGetJobA(self->server, wide_id, &job));
+	EXPECT_STREQ("Empf\xe4nger ?", job->RecipientName);
+	FaxFreeBuffer(job);
+
+	/* 0x81 is no character in CP1252. */
+	param.RecipientName = "x\x81y";
+	EXPECT_FALSE(FaxSendDocumentA(self->server, self->docs.fax, &param, NULL, &id));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+	free(path);
+	free(number);
+	free(name);
 }
 
 TEST(send_needs_the_submit_right)
