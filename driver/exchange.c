@@ -431,7 +431,7 @@ static long faxport_line_dial(struct faxport_port *port,
 		return -EFAULT;
 	if (dial.flags || dial.reserved ||
 	    !faxport_string_terminated(dial.number, sizeof(dial.number)) ||
-	    !faxport_number_valid(dial.number))
+	    !faxport_dial_string_valid(dial.number))
 		return -EINVAL;
 	return port->line.ops->dial(port, dial.number);
 }
@@ -440,9 +440,11 @@ static long faxport_loopback_dial(struct faxport_port *port,
 				  const char *number)
 {
 	struct faxport_port *callee;
+	char called[FAXPORT_NUMBER_SIZE];
 	long ret = 0;
 
-	callee = faxport_port_get_by_number(number);
+	faxport_dial_digits(number, called, sizeof(called));
+	callee = faxport_port_get_by_number(called);
 	if (!callee)
 		return -ENXIO;
 	/* A user line's number is its own business, not the exchange's. */
@@ -957,7 +959,10 @@ static bool faxport_loopback_has_line(struct faxport_port *port)
 static bool faxport_loopback_can_dial(struct faxport_port *port,
 				      const char *number)
 {
-	return strcmp(port->number, number) != 0;
+	char called[FAXPORT_NUMBER_SIZE];
+
+	faxport_dial_digits(number, called, sizeof(called));
+	return strcmp(port->number, called) != 0;
 }
 
 const struct faxport_line_ops faxport_loopback_line_ops = {

@@ -286,6 +286,8 @@ struct faxport_port *faxport_port_get_by_number(const char *number);
 void faxport_port_fill_info(struct faxport_port *port,
 			    struct faxport_port_info *info);
 bool faxport_number_valid(const char *number);
+bool faxport_dial_string_valid(const char *dial);
+void faxport_dial_digits(const char *dial, char *digits, size_t size);
 bool faxport_ident_valid(const char *ident);
 bool faxport_text_valid(const char *text);
 struct faxport_port *faxport_port_pick_sender(const char *recipient,

@@ -335,7 +335,7 @@ static bool faxport_param_valid(const struct faxport_job_param *p)
 	    !faxport_text_valid(p->delivery_report_address) ||
 	    !faxport_text_valid(p->document_name))
 		return false;
-	if (!faxport_number_valid(p->recipient_number) ||
+	if (!faxport_dial_string_valid(p->recipient_number) ||
 	    (p->tsid[0] && !faxport_ident_valid(p->tsid)))
 		return false;
 	if (p->schedule_action > FAXPORT_SCHEDULE_DISCOUNT ||

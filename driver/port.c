@@ -64,6 +64,67 @@ bool faxport_number_valid(const char *number)
 	return true;
 }
 
+/*
+ * What a dial string may hold besides what is dialed: a pause (','), waits
+ * for a dial tone ('W') or a second tone, tone or pulse dialing ('T', 'P'),
+ * a hook flash ('!'), and the separators of the canonical form people and
+ * address books write ("+1 (425) 555-0100").
+ */
+static bool faxport_dial_modifier(char c)
+{
+	return c && strchr(",WwPpTt! ()-./", c);
+}
+
+static bool faxport_dial_digit(char c)
+{
+	return isdigit(c) || c == '*' || c == '#' || c == '+';
+}
+
+/**
+ * faxport_dial_string_valid() - may a job or a line dial this?
+ * @dial: a NUL-terminated string
+ *
+ * Port numbers stay what faxport_number_valid() accepts; a recipient is
+ * dialed, so it may also carry pauses, waits and the canonical form's
+ * separators, which are kept for the line to interpret or ignore.
+ *
+ * Return: true for digits, '*', '#', '+' (at least one digit, '*' or '#')
+ * mixed with ',', 'W', 'P', 'T' (either case), '!', ' ', '(', ')', '-',
+ * '.' and '/'.
+ */
+bool faxport_dial_string_valid(const char *dial)
+{
+	bool dials = false;
+	const char *c;
+
+	for (c = dial; *c; c++) {
+		if (isdigit(*c) || *c == '*' || *c == '#')
+			dials = true;
+		else if (*c != '+' && !faxport_dial_modifier(*c))
+			return false;
+	}
+	return dials;
+}
+
+/**
+ * faxport_dial_digits() - the number a dial string calls
+ * @dial: a string faxport_dial_string_valid() accepts
+ * @digits: receives its digits, '*', '#' and '+', in order
+ * @size: the size of @digits, at least 1
+ *
+ * The loopback exchange looks the called port up by this: its ports have
+ * no outside line to pause for.
+ */
+void faxport_dial_digits(const char *dial, char *digits, size_t size)
+{
+	size_t n = 0;
+
+	for (; *dial && n + 1 < size; dial++)
+		if (faxport_dial_digit(*dial))
+			digits[n++] = *dial;
+	digits[n] = '\0';
+}
+
 /**
  * faxport_ident_valid() - is this a T.30 station id?
  * @ident: a NUL-terminated string

@@ -317,8 +317,10 @@ TEST_F(call, dial_rejects_bad_input)
 {
 	struct faxport_dial d;
 
-	EXPECT_EQ(-1, dial(self->caller, "12-34"));
+	EXPECT_EQ(-1, dial(self->caller, "12;34"));
 	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, dial(self->caller, ",W"));
+	EXPECT_EQ(EINVAL, errno);	/* a dial string dials something */
 	EXPECT_EQ(-1, dial(self->caller, ""));
 	EXPECT_EQ(EINVAL, errno);
 	memset(&d, '5', sizeof(d.number));

@@ -207,6 +207,84 @@ TEST_F(queue, a_queued_job_shows_its_parameters)
 	EXPECT_LE((__u64)now.tv_sec * 1000000000ULL, info.submitted_ns);
 }
 
+/* Dial strings as people and PBXs write them. */
+static const char *const dial_strings[] = {
+	"9,5550100",		/* a PBX's outside line, then a pause */
+	"+1 (425) 555-0100",	/* the canonical address format */
+	"9W5550100",		/* wait for the second dial tone */
+	"T0,,2.P3/4!#*",	/* tone, pulse, flash, separators */
+	"w2t3p4",
+};
+
+static const char *const not_dial_strings[] = {
+	",,W",		/* nothing to dial */
+	"+",
+	"() -",
+	"2;",		/* Hayes: back to command mode */
+	"2@",		/* Hayes: wait for quiet */
+	"2\t3",
+	"2A",
+};
+
+TEST_F(queue, dial_strings_are_queued_as_written)
+{
+	struct faxport_job_info info;
+	size_t i;
+	__u32 id;
+
+	for (i = 0; i < sizeof(dial_strings) / sizeof(dial_strings[0]); i++) {
+		ASSERT_EQ(0, submit_to(self->server, dial_strings[i], &id))
+			TH_LOG("%s refused", dial_strings[i]);
+		ASSERT_EQ(0, job_get(self->server, id, &info));
+		EXPECT_STREQ(dial_strings[i], info.param.recipient_number);
+	}
+	for (i = 0; i < sizeof(not_dial_strings) / sizeof(not_dial_strings[0]); i++) {
+		EXPECT_EQ(-1, submit_to(self->server, not_dial_strings[i], &id))
+			TH_LOG("%s queued", not_dial_strings[i]);
+		EXPECT_EQ(EINVAL, errno);
+	}
+}
+
+/* The engine gets the string as written; the exchange calls the port its
+ * digits name. */
+TEST_F(queue, a_dial_string_reaches_the_port_its_digits_name)
+{
+	struct faxport_dial dial = { .number = "W,(2)!" };
+	struct faxport_line_event ev;
+	struct faxport_job_take take;
+	struct faxport_job_info info;
+	int callee, other;
+	__u32 id;
+	bool rang = false;
+
+	/* Port 2 is first by priority, but "W,(2)!" calls it. */
+	callee = dsp_attach(2, FAXPORT_CLOCK_FREE_RUNNING);
+	other = dsp_attach(3, FAXPORT_CLOCK_FREE_RUNNING);
+	ASSERT_LE(0, callee);
+	ASSERT_LE(0, other);
+	ASSERT_EQ(0, submit_to(self->server, dial.number, &id));
+	ASSERT_EQ(0, engine_wait_job(other, id, 2000));
+	ASSERT_EQ(0, job_get(self->server, id, &info));
+	EXPECT_EQ(3, info.device_id);
+	ASSERT_EQ(0, engine_take(other, id, &take));
+	EXPECT_STREQ("W,(2)!", take.info.param.recipient_number);
+	close(take.document_fd);
+
+	ASSERT_EQ(0, ioctl(other, FAXPORT_IOC_LINE_DIAL, &dial));
+	while (!rang && engine_event(callee, &ev, 2000) == 0)
+		rang = ev.type == FAXPORT_LINE_EV_RING;
+	EXPECT_TRUE(rang);
+	ASSERT_EQ(0, ioctl(other, FAXPORT_IOC_LINE_HANGUP, NULL));
+	ASSERT_EQ(0, engine_done(other, id, FAXPORT_STATE_COMPLETED, 1));
+
+	/* Port numbers stay digits, '*', '#' and '+'. */
+	strcpy(dial.number, "2;");
+	EXPECT_EQ(-1, ioctl(other, FAXPORT_IOC_LINE_DIAL, &dial));
+	EXPECT_EQ(EINVAL, errno);
+	close(other);
+	close(callee);
+}
+
 TEST_F(queue, listing_counts_and_fills)
 {
 	struct faxport_job_info infos[4];
