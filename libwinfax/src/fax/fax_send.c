@@ -237,21 +237,24 @@ static bool copy_text(char *destination, size_t size, const char *text)
  * characters (digits, '*', '#', '+') kept.  Anything else (letters, TAPI
  * dial modifiers) cannot be dialled here: false.  So is an empty number.
  */
+/*
+ * A recipient number is a dial string, kept as written, as Windows keeps
+ * it in the job (FAX_JOB_ENTRY.RecipientNumber shows what was submitted):
+ * digits, '*', '#', '+', the pauses and waits PBXs need (',', 'W', 'T',
+ * 'P', '!') and the canonical form's separators ("+1 (425) 555-0100").
+ * The driver checks the same (Documentation/uapi.rst); the line reads it.
+ */
 static bool copy_dialable_number(char *destination, size_t size, const char *number)
 {
-    size_t length = 0;
+    bool dials = false;
 
     for (const char *c = number; *c; c++) {
-        if (strchr(" -./()", *c))
-            continue;
-        if (!((*c >= '0' && *c <= '9') || *c == '*' || *c == '#' || *c == '+'))
+        if ((*c >= '0' && *c <= '9') || *c == '*' || *c == '#')
+            dials = true;
+        else if (*c != '+' && !strchr(",WwPpTt! ()-./", *c))
             return false;
-        if (length + 1 >= size)
-            return false;
-        destination[length++] = *c;
     }
-    destination[length] = '\0';
-    return length > 0;
+    return dials && copy_text(destination, size, number);
 }
 
 /* The driver's job parameters; ERROR_SUCCESS or ERROR_INVALID_PARAMETER.

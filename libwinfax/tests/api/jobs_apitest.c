@@ -404,7 +404,8 @@ TEST_F(queue, send_numbers_as_people_write_them_and_a_utc_schedule)
 	param.Tsid = "+49 30 1234";
 	ASSERT_TRUE(FaxSendDocumentA(self->server, self->docs.fax, &param, NULL, &id));
 	ASSERT_TRUE(FaxGetJobA(self->server, id, &job));
-	EXPECT_STREQ("+14255550100", job->RecipientNumber);
+	/* As submitted, as Windows shows it: the line reads the form. */
+	EXPECT_STREQ("+1 (425) 555-0100", job->RecipientNumber);
 	EXPECT_EQ(JSA_SPECIFIC_TIME, job->ScheduleAction);
 	EXPECT_EQ(when.wYear, job->ScheduleTime.wYear);
 	EXPECT_EQ(when.wMonth, job->ScheduleTime.wMonth);
@@ -420,6 +421,36 @@ TEST_F(queue, send_numbers_as_people_write_them_and_a_utc_schedule)
 	EXPECT_STREQ("B-7", job->BillingCode);
 	EXPECT_STREQ("+49 30 1234", job->Tsid);
 	FaxFreeBuffer(job);
+}
+
+/* A PBX's outside line and a pause: queued, and the job shows the dial
+ * string as it was given, in both forms. */
+TEST_F(queue, send_takes_dial_strings_with_pauses)
+{
+	static const char *const numbers[] = { "9,5550100", "9W5550100", "*70,5550100#" };
+	FAX_JOB_PARAMA param;
+	PFAX_JOB_ENTRYA job = NULL;
+	PFAX_JOB_ENTRYW wide_job = NULL;
+	DWORD id = 0;
+
+	for (size_t i = 0; i < sizeof(numbers) / sizeof(numbers[0]); i++) {
+		param_init(&param, numbers[i]);
+		ASSERT_TRUE(FaxSendDocumentA(self->server, self->docs.fax, &param, NULL, &id))
+			TH_LOG("%s: error %u", numbers[i], (unsigned)GetLastError());
+		ASSERT_TRUE(FaxGetJobA(self->server, id, &job));
+		EXPECT_STREQ(numbers[i], job->RecipientNumber);
+		FaxFreeBuffer(job);
+		ASSERT_TRUE(FaxGetJobW(self->server, id, &wide_job));
+		EXPECT_TRUE(wide_equals_utf8(wide_job->RecipientNumber, numbers[i]));
+		FaxFreeBuffer(wide_job);
+	}
+	/* What is no dial string is still refused. */
+	param_init(&param, "9;5550100");
+	EXPECT_FALSE(FaxSendDocumentA(self->server, self->docs.fax, &param, NULL, &id));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+	param_init(&param, ",,W");
+	EXPECT_FALSE(FaxSendDocumentA(self->server, self->docs.fax, &param, NULL, &id));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
 }
 
 TEST_F(queue, send_w_and_get_w)
