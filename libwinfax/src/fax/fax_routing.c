@@ -356,12 +356,19 @@ static BOOL get_info(HANDLE port_handle, struct guid_argument guid_argument,
         return winfax_fail(ERROR_INVALID_DATA);
     }
 
-    if (form == WINFAX_STRINGS_ANSI) {
+    if (form == WINFAX_STRINGS_ANSI && winfax_ansi_is_utf8()) {
         block_size = strlen(method->info) + 1;
         block = malloc(block_size);
         if (block)
             memcpy(block, method->info, block_size);
         error = block ? 0 : -ENOMEM;
+    } else if (form == WINFAX_STRINGS_ANSI) {
+        /* The locale's charset, '?' for what it cannot hold. */
+        char *ansi = winfax_utf8_to_ansi_alloc(method->info);
+
+        error = ansi ? 0 : -errno;
+        block = ansi;
+        block_size = ansi ? strlen(ansi) + 1 : 0;
     } else {
         WCHAR *wide = winfax_utf8_to_utf16_alloc(method->info);
 
@@ -404,7 +411,7 @@ static DWORD info_to_utf8(enum winfax_string_form form, const BYTE *buffer, DWOR
 
     if (!buffer || size == 0)
         return ERROR_INVALID_PARAMETER;
-    if (form == WINFAX_STRINGS_ANSI) {
+    if (form == WINFAX_STRINGS_ANSI && winfax_ansi_is_utf8()) {
         const BYTE *end = memchr(buffer, '\0', size);
 
         length = end ? (size_t)(end - buffer) : size;
@@ -412,6 +419,27 @@ static DWORD info_to_utf8(enum winfax_string_form form, const BYTE *buffer, DWOR
             !winfax_utf8_is_valid((const char *)buffer, length))
             return ERROR_INVALID_PARAMETER;
         memcpy(info, buffer, length);
+    } else if (form == WINFAX_STRINGS_ANSI) {
+        const BYTE *end = memchr(buffer, '\0', size);
+        size_t ansi_length = end ? (size_t)(end - buffer) : size;
+        char *ansi = malloc(ansi_length + 1);
+        char *utf8;
+
+        if (!ansi)
+            return ERROR_NOT_ENOUGH_MEMORY;
+        memcpy(ansi, buffer, ansi_length);
+        ansi[ansi_length] = '\0';
+        utf8 = winfax_ansi_to_utf8_alloc(ansi);
+        free(ansi);
+        if (!utf8)
+            return errno == ENOMEM ? ERROR_NOT_ENOUGH_MEMORY : ERROR_INVALID_PARAMETER;
+        length = strlen(utf8);
+        if (length >= FAXPORT_ROUTING_INFO_SIZE) {
+            free(utf8);
+            return ERROR_INVALID_PARAMETER;
+        }
+        memcpy(info, utf8, length);
+        free(utf8);
     } else {
         size_t units = size / sizeof(WCHAR), used = 0;
         WCHAR *wide;

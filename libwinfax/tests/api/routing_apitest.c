@@ -5,6 +5,7 @@
  * driver (inside the VM, as root).  Each test uses a port it adds, so the
  * port routing it changes is its own; the global priorities are put back.
  */
+#include <locale.h>
 #include <stdlib.h>
 
 #include "apitest.h"
@@ -238,6 +239,45 @@ TEST_F(routing, a_new_folder_reads_back_in_both_forms)
 	EXPECT_TRUE(wide_equals_utf8((const WCHAR *)(const void *)wide, folder));
 	FaxFreeBuffer(narrow);
 	FaxFreeBuffer(wide);
+	free(wide_guid);
+}
+
+/* The A form's routing info is in the ANSI code page, the locale's
+ * charset; the driver and the W form see UTF-8 and UTF-16. */
+TEST_F(routing, a_folder_in_a_cp1252_locale)
+{
+	const char folder[] = "/srv/fax/B\xfcro \x80";
+	LPBYTE narrow = NULL, wide = NULL;
+	DWORD narrow_size = 0, wide_size = 0;
+	WCHAR *wide_guid = test_utf16_from_utf8(FOLDER_GUID);
+	WCHAR *phone = test_utf16_from_utf8("/srv/fax/\xe2\x98\x8e");
+
+	ASSERT_NE(NULL, wide_guid);
+	ASSERT_NE(NULL, phone);
+	ASSERT_EQ(0, setenv("LOCPATH", TEST_LOCALE_DIR, 1));
+	ASSERT_NE(NULL, setlocale(LC_ALL, "en_US.CP1252"));
+	/* Without its terminator too. */
+	ASSERT_TRUE(FaxSetRoutingInfoA(self->port, FOLDER_GUID, (const BYTE *)folder,
+				       sizeof(folder) - 1));
+	ASSERT_TRUE(FaxGetRoutingInfoW(self->port, wide_guid, &wide, &wide_size));
+	EXPECT_TRUE(wide_equals_utf8((const WCHAR *)(const void *)wide,
+				     "/srv/fax/B\xc3\xbcro \xe2\x82\xac"));
+	ASSERT_TRUE(FaxGetRoutingInfoA(self->port, FOLDER_GUID, &narrow, &narrow_size));
+	EXPECT_EQ(sizeof(folder), narrow_size);
+	EXPECT_STREQ(folder, (const char *)narrow);
+	FaxFreeBuffer(narrow);
+	FaxFreeBuffer(wide);
+
+	ASSERT_TRUE(FaxSetRoutingInfoW(self->port, wide_guid, (const BYTE *)phone,
+				       11 * sizeof(WCHAR)));
+	ASSERT_TRUE(FaxGetRoutingInfoA(self->port, FOLDER_GUID, &narrow, &narrow_size));
+	EXPECT_STREQ("/srv/fax/?", (const char *)narrow);
+	FaxFreeBuffer(narrow);
+
+	/* 0x81 is no character in CP1252. */
+	EXPECT_FALSE(FaxSetRoutingInfoA(self->port, FOLDER_GUID, (const BYTE *)"/x\x81", 4));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+	free(phone);
 	free(wide_guid);
 }
 
