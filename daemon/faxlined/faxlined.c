@@ -398,9 +398,11 @@ static void display_name(const char *display, char *out, size_t size)
 		return;
 	}
 	length = strnlen(display, sizeof(unquoted) - 1);
-	if (length >= 2 && display[0] == '"') {
+	if (length >= 1 && display[0] == '"') {
 		display++;
-		length -= 2;
+		length--;
+		if (length >= 1 && display[length - 1] == '"')
+			length--;
 	}
 	memcpy(unquoted, display, length);
 	unquoted[length] = '\0';
