@@ -1081,6 +1081,120 @@ TEST(complete_job_params_fills_from_the_passwd_entry)
 
 /* ---- a job on the line ------------------------------------------------------------------ */
 
+/*
+ * Root's GECOS is empty: the entries these tests run as are the test's
+ * own, shown to the library through the ordinary files database.  In a
+ * private mount namespace a file of the test's is bound over /etc/passwd
+ * (the system's, read-only in the VM, is never changed), then the test
+ * becomes that uid, so getpwuid_r finds the entry as it would any other.
+ */
+#define GECOS_UID 4242
+
+static int become_passwd_entry(const char *gecos)
+{
+	char path[] = "/tmp/winfax-passwd-XXXXXX";
+	FILE *file;
+	int fd = mkstemp(path), error;
+
+	if (fd < 0)
+		return -1;
+	file = fdopen(fd, "w");
+	if (!file) {
+		close(fd);
+		unlink(path);
+		return -1;
+	}
+	fprintf(file, "root:x:0:0:root:/root:/bin/sh\n"
+		      "faxuser:x:%d:%d:%s:/nonexistent:/bin/false\n", GECOS_UID, GECOS_UID, gecos);
+	error = fchmod(fd, 0644) | fclose(file);
+	if (!error)
+		error = unshare(CLONE_NEWNS) ||
+			mount("none", "/", "none", MS_REC | MS_PRIVATE, NULL) ||
+			mount(path, "/etc/passwd", "none", MS_BIND, NULL);
+	unlink(path);
+	if (error)
+		return -1;
+	return setgroups(0, NULL) || setresgid(GECOS_UID, GECOS_UID, GECOS_UID) ||
+	       setresuid(GECOS_UID, GECOS_UID, GECOS_UID) ? -1 : 0;
+}
+
+TEST(complete_job_params_reads_name_room_and_phones_from_gecos)
+{
+	PFAX_JOB_PARAMA param = NULL;
+	PFAX_COVERPAGE_INFOA cover = NULL;
+	PFAX_JOB_PARAMW wide = NULL;
+	PFAX_COVERPAGE_INFOW wide_cover = NULL;
+	char host[256] = "", mailbox[300];
+
+	ASSERT_EQ(0, become_passwd_entry("J\xc3\xbcrgen M\xc3\xbcller,Room 12,+1 425 555 0100,"
+					 "+1 425 555 0199,other"));
+	ASSERT_EQ(GECOS_UID, getuid());
+	ASSERT_TRUE(FaxCompleteJobParamsA(&param, &cover))
+		TH_LOG("error %u", (unsigned)GetLastError());
+	EXPECT_STREQ("J\xc3\xbcrgen M\xc3\xbcller", param->SenderName);
+	EXPECT_STREQ("J\xc3\xbcrgen M\xc3\xbcller", cover->SdrName);
+	EXPECT_STREQ("Room 12", cover->SdrOfficeLocation);
+	EXPECT_STREQ("+1 425 555 0100", cover->SdrOfficePhone);
+	EXPECT_STREQ("+1 425 555 0199", cover->SdrHomePhone);
+	ASSERT_EQ(0, gethostname(host, sizeof(host) - 1));
+	snprintf(mailbox, sizeof(mailbox), "faxuser@%s", host);
+	EXPECT_STREQ(mailbox, param->DeliveryReportAddress);
+	FaxFreeBuffer(param);
+	FaxFreeBuffer(cover);
+
+	ASSERT_TRUE(FaxCompleteJobParamsW(&wide, &wide_cover));
+	EXPECT_TRUE(wide_equals_utf8(wide->SenderName, "J\xc3\xbcrgen M\xc3\xbcller"));
+	EXPECT_TRUE(wide_equals_utf8(wide_cover->SdrOfficeLocation, "Room 12"));
+	EXPECT_TRUE(wide_equals_utf8(wide_cover->SdrHomePhone, "+1 425 555 0199"));
+	FaxFreeBuffer(wide);
+	FaxFreeBuffer(wide_cover);
+
+	/* The A form follows the locale's charset. */
+	ASSERT_EQ(0, setenv("LOCPATH", TEST_LOCALE_DIR, 1));
+	ASSERT_NE(NULL, setlocale(LC_ALL, "en_US.CP1252"));
+	ASSERT_TRUE(FaxCompleteJobParamsA(&param, &cover));
+	EXPECT_STREQ("J\xfcrgen M\xfcller", param->SenderName);
+	EXPECT_STREQ("J\xfcrgen M\xfcller", cover->SdrName);
+	FaxFreeBuffer(param);
+	FaxFreeBuffer(cover);
+}
+
+/* An entry with an empty name field gives the login name; the phones
+ * stay NULL when GECOS has none. */
+TEST(complete_job_params_without_a_full_name_gives_the_login)
+{
+	PFAX_JOB_PARAMA param = NULL;
+	PFAX_COVERPAGE_INFOA cover = NULL;
+
+	ASSERT_EQ(0, become_passwd_entry(",Room 7"));
+	ASSERT_TRUE(FaxCompleteJobParamsA(&param, &cover));
+	EXPECT_STREQ("faxuser", param->SenderName);
+	EXPECT_STREQ("Room 7", cover->SdrOfficeLocation);
+	EXPECT_EQ(NULL, cover->SdrOfficePhone);
+	EXPECT_EQ(NULL, cover->SdrHomePhone);
+	FaxFreeBuffer(param);
+	FaxFreeBuffer(cover);
+}
+
+/* An old Latin-1 passwd file: the library does not guess the charset. */
+TEST(complete_job_params_refuses_a_gecos_that_is_not_utf8)
+{
+	PFAX_JOB_PARAMA param = (PFAX_JOB_PARAMA)(uintptr_t)1;
+	PFAX_COVERPAGE_INFOA cover = (PFAX_COVERPAGE_INFOA)(uintptr_t)1;
+	PFAX_JOB_PARAMW wide = (PFAX_JOB_PARAMW)(uintptr_t)1;
+	PFAX_COVERPAGE_INFOW wide_cover = (PFAX_COVERPAGE_INFOW)(uintptr_t)1;
+
+	ASSERT_EQ(0, become_passwd_entry("J\xfcrgen M\xfcller,Room 12"));
+	EXPECT_FALSE(FaxCompleteJobParamsA(&param, &cover));
+	EXPECT_EQ(ERROR_INVALID_DATA, GetLastError());
+	EXPECT_EQ(NULL, param);
+	EXPECT_EQ(NULL, cover);
+	EXPECT_FALSE(FaxCompleteJobParamsW(&wide, &wide_cover));
+	EXPECT_EQ(ERROR_INVALID_DATA, GetLastError());
+	EXPECT_EQ(NULL, wide);
+	EXPECT_EQ(NULL, wide_cover);
+}
+
 TEST_F(engine, a_job_on_the_line_shows_its_progress_and_goes_when_done)
 {
 	FAX_JOB_PARAMA param;
