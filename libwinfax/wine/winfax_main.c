@@ -260,6 +260,13 @@ static void release(struct conversions *kept)
 
 /* --- paths --------------------------------------------------------------- */
 
+/*
+ * Wine's Unix paths are in the Unix locale's charset (CP_UNIXCP), and
+ * libwinfax turns a W path into UTF-8: so a file name outside ASCII
+ * reaches the right file in a UTF-8 locale (C.UTF-8, en_US.UTF-8, ...),
+ * the usual case, and not in a locale with another charset.
+ */
+
 /* A Windows path (drive letter, UNC, or relative to the current
  * directory) as the Unix path libwinfax opens, in libwinfax's UTF-16.
  * NULL (ERROR_PATH_NOT_FOUND) when the path has no Unix name. */
@@ -273,7 +280,7 @@ static const WCHAR *unix_path(struct conversions *kept, const WCHAR *windows_pat
         conversion_failed(kept, ERROR_PATH_NOT_FOUND);
         return NULL;
     }
-    wide = to_wide(CP_UTF8, from_wine, -1, NULL);
+    wide = to_wide(CP_UNIXCP, from_wine, -1, NULL);
     HeapFree(GetProcessHeap(), 0, from_wine);
     return keep(kept, wide, ERROR_PATH_NOT_FOUND);
 }
@@ -283,13 +290,13 @@ static const WCHAR *unix_path(struct conversions *kept, const WCHAR *windows_pat
  * or NULL. */
 static WCHAR *dos_path(const WCHAR *unix_wide)
 {
-    char *utf8 = from_wide(CP_UTF8, unix_wide, -1, NULL);
+    char *unix_text = from_wide(CP_UNIXCP, unix_wide, -1, NULL);
     WCHAR *dos;
 
-    if (!utf8)
+    if (!unix_text)
         return NULL;
-    dos = wine_get_dos_file_name(utf8);
-    heap_free(utf8);
+    dos = wine_get_dos_file_name(unix_text);
+    heap_free(unix_text);
     return dos;
 }
 

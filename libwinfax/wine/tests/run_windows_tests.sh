@@ -31,11 +31,15 @@ skip_rest() { # skip_rest count reason
 }
 
 # Points of a Windows test program, renumbered into this plan; its own
-# plan line dropped; a crash or a short run is a failure.
+# plan line dropped; a crash or a short run is a failure.  The DLL is
+# $dll_dir's (this build's, or the recorder's build for strings_test);
+# $run_env is more of the environment (NAME=value words).
+dll_dir=$build/wine
 run_program() { # run_program program.exe expected_points
 	output=$(mktemp) || exit 2
-	WINEPREFIX=$prefix WINEDEBUG=-all WINEDLLPATH=$build/wine \
-	LD_LIBRARY_PATH=$libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH} DISPLAY= \
+	# shellcheck disable=SC2086 # run_env is words on purpose
+	env $run_env WINEPREFIX=$prefix WINEDEBUG=-all WINEDLLPATH=$dll_dir \
+	LD_LIBRARY_PATH=$dll_dir:$libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH} DISPLAY= \
 		timeout 300 "$wine64" "$1" >"$output" 2>&1
 	status=$?
 	points=0
@@ -57,6 +61,7 @@ run_program() { # run_program program.exe expected_points
 }
 
 programs="header_test.exe:2 header_test_unicode.exe:2 errors_test.exe:19"
+run_env=
 
 if [ -z "${MINGW_CC:-}" ]; then
 	echo "1..0 # SKIP x86_64-w64-mingw32-gcc (gcc-mingw-w64-x86-64) is not installed"
@@ -74,7 +79,23 @@ for program in header_test.exe header_test_unicode.exe; do
 	fi
 done
 
-total_points=23
+# What libwinfax received from strings_test.exe (recorder.c), UTF-16
+# code units: CP-1252 text (0xFC is U+00FC, 0x80 the euro sign U+20AC),
+# Z:\ paths as Unix paths, a server cover page's name left alone.
+expected_record() {
+	cat <<'EOR'
+machine 004d 00fc 006c 006c 0065 0072 20ac
+document 002f 0074 006d 0070 002f 0063 0061 0066 00e9 002e 0074 0069 0066
+recipient 004a 00fc 0072 0067 0065 006e 0020 20ac
+cover 002f 0074 006d 0070 002f 0063 006f 0076 0065 0072 00e9 002e 0063 006f 0076
+document 002f 0074 006d 0070 002f 0077 002e 0074 0069 0066
+recipient NULL
+cover 0063 006f 006e 0066 0064 0065 006e 0074
+archive 002f 0074 006d 0070 002f 0061 0072 0063 0068 0069 0076 00e9
+EOR
+}
+
+total_points=45
 wine64=$(command -v wine64 2>/dev/null || ls /usr/lib/wine/wine64 2>/dev/null)
 if [ -z "$wine64" ]; then
 	skip_rest $total_points "wine64 is not installed"
@@ -97,6 +118,19 @@ else
 		for entry in $programs; do
 			run_program "$build/wine/${entry%%:*}" "${entry#*:}"
 		done
+		# ANSI code page 1252 (Wine's for the C locale) with UTF-8 file
+		# names (C.UTF-8, which every glibc has).
+		record=$(mktemp) || exit 2
+		dll_dir=$build/wine/recorder
+		run_env="LC_ALL=C.UTF-8 WINFAX_RECORD=$record"
+		run_program "$build/wine/strings_test.exe" 21
+		if expected_record | cmp -s - "$record"; then
+			point ok "strings_test.exe: libwinfax received the W strings and Unix paths"
+		else
+			point "not ok" "strings_test.exe: libwinfax received the W strings and Unix paths"
+			expected_record | diff - "$record" | sed 's/^/# /'
+		fi
+		rm -f "$record"
 		WINEPREFIX=$prefix "$wineserver" -w
 	else
 		point "not ok" "a Wine prefix in $prefix"
