@@ -8,15 +8,8 @@
 #include <sys/stat.h>
 
 #include "faxport_client.h"
+#include "tap.h"
 
-static int failures, number;
-
-static void ok(int condition, const char *what)
-{
-	printf("%sok %d - %s\n", condition ? "" : "not ", ++number, what);
-	if (!condition)
-		failures++;
-}
 
 static void test_node_path_is_the_device_id_in_decimal(void)
 {
@@ -62,8 +55,10 @@ static void test_errors_are_negative_errnos(void)
 	int fd = open("/dev/null", O_RDWR | O_CLOEXEC);
 
 	if (stat(FAXPORT_SERVER_NODE, &st) == 0) {
-		printf("ok %d - # SKIP %s exists on this host\n", ++number, FAXPORT_SERVER_NODE);
-		printf("ok %d - # SKIP %s exists on this host\n", ++number, FAXPORT_SERVER_NODE);
+		tap_skip(FAXPORT_SERVER_NODE " exists on this host",
+			 "connecting without the driver loaded: -ENOENT");
+		tap_skip(FAXPORT_SERVER_NODE " exists on this host",
+			 "connecting for the handshake's answer without the driver: -ENOENT");
 	} else {
 		struct faxport_api api;
 
@@ -82,8 +77,8 @@ static void test_errors_are_negative_errnos(void)
 
 int main(void)
 {
-	printf("1..5\n");
+	tap_plan(5);
 	test_node_path_is_the_device_id_in_decimal();
 	test_errors_are_negative_errnos();
-	return failures ? 1 : 0;
+	return tap_finish();
 }
