@@ -21,6 +21,7 @@
 
 #include <spandsp.h>
 #include <tiffio.h>
+#include <tap.h>
 
 #include "../t30/fax_call.h"
 #include "../t30/t30_dcs.h"
@@ -1294,8 +1295,8 @@ static void remove_work_dir(void)
 
 int main(int argc, char **argv)
 {
-	int count = (int)(sizeof(tests) / sizeof(tests[0]));
-	int passed = 0, failed = 0, skipped = 0;
+	unsigned int count = sizeof(tests) / sizeof(tests[0]);
+	int status;
 
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--quick")) {
@@ -1312,26 +1313,21 @@ int main(int argc, char **argv)
 		return 1;
 	}
 
-	printf("1..%d\n", count);
-	for (int i = 0; i < count; i++) {
+	tap_plan(count);
+	for (unsigned int i = 0; i < count; i++) {
 		if (quick_mode && tests[i].slow) {
-			printf("ok %d - %s # SKIP not in --quick runs\n", i + 1, tests[i].description);
-			skipped++;
+			tap_skip("not in --quick runs", "%s", tests[i].description);
 			continue;
 		}
 		check_failed = false;
 		tests[i].run();
-		printf("%s %d - %s\n", check_failed ? "not ok" : "ok", i + 1, tests[i].description);
-		if (check_failed)
-			failed++;
-		else
-			passed++;
+		ok(!check_failed, "%s", tests[i].description);
 	}
-	if (failed)
+	status = tap_finish();
+	if (status)
 		printf("# test files kept in %s\n", work_dir);
 	else
 		remove_work_dir();
 	free_work_paths();
-	printf("%d passed, %d failed, %d skipped\n", passed, failed, skipped);
-	return failed ? 1 : 0;
+	return status;
 }

@@ -15,7 +15,7 @@
 #include "../t30/fax_call.h"
 #include "../faxd/config.h"
 #include "../engine/log.h"
-#include "tap.h"
+#include <tap.h>
 
 /* Write @text to a temporary file and load it. */
 static struct faxd_config *load_text(const char *text, char **error)
@@ -104,7 +104,7 @@ static void expect_error(const char *text, const char *fragment, const char *nam
 	char *error = NULL;
 	struct faxd_config *config = load_text(text, &error);
 
-	ok(!config && error && strstr(error, fragment), name);
+	ok(!config && error && strstr(error, fragment), "%s", name);
 	if (error)
 		printf("# %s\n", error);
 	faxd_config_free(config);
@@ -184,11 +184,11 @@ static void test_example(void)
 int main(void)
 {
 	faxd_log_setup("test_faxd_config", false, LOG_ERR);
-	printf("1..28\n");
+	tap_plan(28);
 	test_defaults();
 	test_sections();
 	test_errors();
 	test_file_others_may_write();
 	test_example();
-	return tap_exit_status();
+	return tap_finish();
 }

@@ -15,7 +15,7 @@
 #include <netlink/genl/genl.h>
 
 #include "../faxd/log_levels.h"
-#include "tap.h"
+#include <tap.h>
 
 #define FAMILY 0x1d	/* any id the controller could hand out */
 
@@ -89,7 +89,7 @@ int main(void)
 {
 	size_t count = sizeof(cases) / sizeof(cases[0]);
 
-	printf("1..%zu\n", count + 1);
+	tap_plan((unsigned int)count + 1);
 	for (size_t i = 0; i < count; i++) {
 		struct datagram datagram = { .length = 0 };
 
@@ -103,9 +103,9 @@ int main(void)
 		datagram.length -= cases[i].cut_bytes;
 		ok(faxd_config_notices_say_logging(datagram.bytes, datagram.length, FAMILY) ==
 			   cases[i].says_logging,
-		   cases[i].name);
+		   "%s", cases[i].name);
 	}
 	ok(!faxd_config_notices_say_logging((const unsigned char *)"", 0, FAMILY),
 	   "an empty datagram says nothing");
-	return tap_exit_status();
+	return tap_finish();
 }

@@ -16,7 +16,7 @@
 
 #include "../engine/clock.h"
 #include "../engine/loop.h"
-#include "tap.h"
+#include <tap.h>
 
 struct tick_counter {
 	struct faxd_watch watch;
@@ -217,14 +217,14 @@ int main(void)
 {
 	struct faxd_loop *loop = faxd_loop_new();
 
-	printf("1..15\n");
+	tap_plan(15);
 	ok(loop != NULL, "a loop is made");
 	if (!loop)
-		return tap_exit_status();
+		return tap_finish();
 	test_timer(loop);
 	test_signals(loop);
 	test_unwatch_in_batch(loop);
 	test_deferred(loop);
 	faxd_loop_free(loop);
-	return tap_exit_status();
+	return tap_finish();
 }

@@ -24,7 +24,7 @@
 #include "../faxd/config.h"
 #include "../faxd/routing.h"
 #include "../t30/fax_call.h"
-#include "tap.h"
+#include <tap.h>
 
 static char work[] = "/tmp/test_faxd_routing.XXXXXX";
 static char log_path[256];
@@ -385,7 +385,8 @@ int main(void)
 	snprintf(log_path, sizeof(log_path), "%s.log", work);
 	faxd_log_setup("test_faxd_routing", false, LOG_INFO);
 	capture_log();
-	printf("TAP version 13\n1..28\n");
+	printf("TAP version 13\n");
+	tap_plan(28);
 	fflush(stdout);
 	test_remote_ident_is_printable();
 	test_only_named_commands_run();
@@ -395,5 +396,5 @@ int main(void)
 	test_store_in_folder();
 	nftw(work, remove_one, 8, FTW_DEPTH | FTW_PHYS);
 	unlink(log_path);
-	return tap_exit_status();
+	return tap_finish();
 }

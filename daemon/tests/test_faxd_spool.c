@@ -17,7 +17,7 @@
 
 #include "../engine/log.h"
 #include "../faxd/spool.h"
-#include "tap.h"
+#include <tap.h>
 
 static char spool_dir[] = "/tmp/test_faxd_spool.XXXXXX";
 
@@ -242,7 +242,8 @@ int main(void)
 		printf("Bail out! cannot make a spool: %s\n", strerror(errno));
 		return 1;
 	}
-	printf("TAP version 13\n1..10\n");
+	printf("TAP version 13\n");
+	tap_plan(10);
 	test_confirmed_fax_is_filed_at_once();
 	test_later_failure_does_not_unfile();
 	test_killed_after_confirmation();
@@ -251,5 +252,5 @@ int main(void)
 	test_completed_call_without_early_filing();
 	test_temporary_txt_link_is_not_followed();
 	remove_spool();
-	return tap_exit_status();
+	return tap_finish();
 }

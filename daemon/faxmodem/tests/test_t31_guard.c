@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "../t31_guard.h"
-#include "../../tests/tap.h"
+#include <tap.h>
 
 #define SAMPLE_RATE 8000
 #define DRAIN_SAMPLES 160	/* 20 ms of line per step */
@@ -116,7 +116,7 @@ int main(void)
 	size_t page_length = 64 * 1024;
 	uint8_t *page = malloc(page_length);
 
-	printf("1..6\n");
+	tap_plan(6);
 	if (!t31 || !page) {
 		printf("Bail out! cannot set up the modem\n");
 		return 1;
@@ -154,5 +154,5 @@ int main(void)
 
 	t31_guard_free(t31);
 	free(page);
-	return tap_exit_status();
+	return tap_finish();
 }
