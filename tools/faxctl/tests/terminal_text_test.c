@@ -10,18 +10,13 @@
 
 #include "../json.h"
 #include "../terminal_text.h"
-
-static int test_number;
-static int failures;
+#include "tap.h"
 
 static void check(bool passed, const char *what, const char *input, const char *got,
 		  const char *wanted)
 {
-	test_number++;
-	printf("%s %d - %s\n", passed ? "ok" : "not ok", test_number, what);
-	if (passed)
+	if (ok(passed, "%s", what))
 		return;
-	failures++;
 	/* The diagnostics go through the function under test only when it works. */
 	printf("#   input:  ");
 	for (const unsigned char *c = (const unsigned char *)input; *c; c++)
@@ -213,21 +208,18 @@ static void test_long_text(void)
 	same = strlen(got) == repeats * 5;
 	for (size_t i = 0; same && i < repeats; i++)
 		same = !memcmp(got + i * 5, "\\x1bA", 5);
-	test_number++;
-	printf("%s %d - 200000 bytes of ESC A: all shown escaped, %zu columns\n",
-	       same && columns == repeats * 5 ? "ok" : "not ok", test_number, repeats * 5);
-	if (!same || columns != repeats * 5)
-		failures++;
+	ok(same && columns == repeats * 5, "200000 bytes of ESC A: all shown escaped, %zu columns",
+	   repeats * 5);
 	free(got);
 	free(input);
 }
 
 int main(void)
 {
-	printf("1..%zu\n", sizeof(cases) / sizeof(cases[0]) * 3 + 1 + 7 + 1);
+	tap_plan(sizeof(cases) / sizeof(cases[0]) * 3 + 1 + 7 + 1);
 	test_cases();
 	test_json_key();
 	test_fields();
 	test_long_text();
-	return failures ? 1 : 0;
+	return tap_finish();
 }
