@@ -221,7 +221,9 @@ struct faxport_port_remove {
  * @delivery_report_type: a FAXPORT_REPORT_* value.
  * @schedule_time_ns: for %FAXPORT_SCHEDULE_AT: CLOCK_REALTIME nanoseconds
  *	(UTC) when the fax may go; 0 otherwise.
- * @recipient_number: the number to dial; must not be empty.
+ * @recipient_number: the dial string to call, kept as written: digits,
+ *	'*', '#', '+', pauses and waits (',', 'W', 'T', 'P', '!') and the
+ *	canonical form's separators; must dial something.
  * @recipient_name: free text, like every string below except @tsid.
  * @tsid: the station id to send, or "" for the port's (printable ASCII,
  *	at most 20 characters).
@@ -631,13 +633,15 @@ struct faxport_dsp_attach {
 
 /**
  * struct faxport_dial - go off hook and call a number on the port's line
- * @number: in: the number; the port that has it starts ringing.
+ * @number: in: a dial string, as &struct faxport_job_param's
+ *	@recipient_number; on the loopback exchange the port whose number is
+ *	its digits, '*', '#' and '+' starts ringing.
  * @flags: in: must be 0.
  * @reserved: in: must be 0.
  *
  * On the loopback exchange, fails with -ENXIO when no port has the number,
  * -EBUSY when that port is in a call, ringing, or is the caller itself. On
- * a user line any number is handed to the line provider, which decides;
+ * a user line the dial string is handed to the line provider unchanged;
  * -ENETDOWN when the port has no line (no provider, or it reported line
  * down). Both: -EISCONN when the caller is not idle. On success the caller
  * is dialing; %FAXPORT_LINE_EV_ANSWERED or %FAXPORT_LINE_EV_NO_ANSWER (with
