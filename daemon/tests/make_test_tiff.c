@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * make_test_tiff: write an N-page TIFF Class F test document whose pages each
- * carry a distinct pattern (see page_pattern.c), for fax transfer tests that
+ * carry a distinct pattern (tests/lib/page_pattern.c), for fax transfer tests that
  * compare what arrived with what was sent, page by page.
  */
 #include <errno.h>
@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tiff_pages.h"
+#include "fax_test_tiff.h"
 
 static void usage(FILE *out)
 {
@@ -36,8 +36,12 @@ static int parse_pages(const char *text, int *pages)
 
 int main(int argc, char **argv)
 {
-	enum page_resolution resolution = PAGE_RESOLUTION_FINE;
-	enum tiff_fax_compression compression = TIFF_FAX_MMR;
+	struct fax_test_tiff document = {
+		.picture = FAX_TEST_NUMBERED_PAGES,
+		.coding = FAX_TEST_MMR,
+		.resolution = PAGE_RESOLUTION_FINE,
+		.software = "faxd make_test_tiff",
+	};
 	int pages = 3;
 	int option;
 
@@ -51,9 +55,9 @@ int main(int argc, char **argv)
 			break;
 		case 'r':
 			if (!strcmp(optarg, "fine")) {
-				resolution = PAGE_RESOLUTION_FINE;
+				document.resolution = PAGE_RESOLUTION_FINE;
 			} else if (!strcmp(optarg, "standard")) {
-				resolution = PAGE_RESOLUTION_STANDARD;
+				document.resolution = PAGE_RESOLUTION_STANDARD;
 			} else {
 				fprintf(stderr, "make_test_tiff: bad resolution '%s'\n", optarg);
 				return 2;
@@ -61,11 +65,11 @@ int main(int argc, char **argv)
 			break;
 		case 'c':
 			if (!strcmp(optarg, "mh")) {
-				compression = TIFF_FAX_MH;
+				document.coding = FAX_TEST_MH;
 			} else if (!strcmp(optarg, "mr")) {
-				compression = TIFF_FAX_MR;
+				document.coding = FAX_TEST_MR;
 			} else if (!strcmp(optarg, "mmr")) {
-				compression = TIFF_FAX_MMR;
+				document.coding = FAX_TEST_MMR;
 			} else {
 				fprintf(stderr, "make_test_tiff: bad compression '%s'\n", optarg);
 				return 2;
@@ -83,7 +87,8 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
-	if (tiff_pages_write(argv[optind], pages, resolution, compression, stderr)) {
+	document.pages = (unsigned int)pages;
+	if (fax_test_tiff_write(argv[optind], &document, stderr)) {
 		fprintf(stderr, "make_test_tiff: failed to write %s\n", argv[optind]);
 		return 1;
 	}

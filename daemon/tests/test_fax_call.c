@@ -26,6 +26,7 @@
 #include "../t30/fax_call.h"
 #include "../t30/t30_dcs.h"
 #include "../t30/t30_outcome.h"
+#include "fax_test_tiff.h"
 #include "tiff_pages.h"
 
 #define CHUNK_SAMPLES 160
@@ -315,13 +316,20 @@ static void free_work_paths(void)
 }
 
 static const char *make_document(const char *name, int pages, enum page_resolution resolution,
-				 enum tiff_fax_compression compression)
+				 enum fax_test_coding coding)
 {
 	const char *path = work_path(name);
+	struct fax_test_tiff document = {
+		.picture = FAX_TEST_NUMBERED_PAGES,
+		.coding = coding,
+		.resolution = resolution,
+		.pages = (unsigned int)pages,
+		.software = "faxd make_test_tiff",
+	};
 
 	if (access(path, F_OK) == 0)
 		return path;
-	if (tiff_pages_write(path, pages, resolution, compression, stdout)) {
+	if (fax_test_tiff_write(path, &document, stdout)) {
 		fail("cannot write %s", path);
 		return NULL;
 	}
@@ -479,7 +487,7 @@ static void test_v17_ecm_mmr(void)
 	run_transfer(&(struct transfer_case){
 		.name = "v17-ecm-mmr.tif",
 		.document = make_document("doc-fine-mmr.tif", 3, PAGE_RESOLUTION_FINE,
-					  TIFF_FAX_MMR),
+					  FAX_TEST_MMR),
 		.pages = 3,
 		.modems = FAX_MODEM_V17,
 		.compressions = FAX_COMPRESSION_MMR,
@@ -494,7 +502,7 @@ static void test_v29_no_ecm_mh_from_fd(void)
 	run_transfer(&(struct transfer_case){
 		.name = "v29-mh.tif",
 		.document = make_document("doc-fine-mmr.tif", 3, PAGE_RESOLUTION_FINE,
-					  TIFF_FAX_MMR),
+					  FAX_TEST_MMR),
 		.pages = 3,
 		.send_from_fd = true,
 		.modems = FAX_MODEM_V29 | FAX_MODEM_V27TER,
@@ -511,7 +519,7 @@ static void test_v27ter_no_ecm_mr_standard(void)
 	run_transfer(&(struct transfer_case){
 		.name = "v27ter-mr.tif",
 		.document = make_document("doc-standard-mh.tif", 2, PAGE_RESOLUTION_STANDARD,
-					  TIFF_FAX_MH),
+					  FAX_TEST_MH),
 		.pages = 2,
 		.modems = FAX_MODEM_V27TER,
 		.compressions = FAX_COMPRESSION_MR,
@@ -527,7 +535,7 @@ static void test_all_defaults(void)
 	run_transfer(&(struct transfer_case){
 		.name = "defaults.tif",
 		.document = make_document("doc-fine-mr.tif", 1, PAGE_RESOLUTION_FINE,
-					  TIFF_FAX_MR),
+					  FAX_TEST_MR),
 		.pages = 1,
 		.send_from_fd = true,
 		.header_info = "faxd test header",
@@ -551,7 +559,7 @@ static void test_concurrent_calls(void)
 	for (int i = 0; i < PAIRS; i++) {
 		int pages = i % 3 + 1;
 		const char *document = make_document(documents[i % 3], pages,
-						     PAGE_RESOLUTION_STANDARD, TIFF_FAX_MMR);
+						     PAGE_RESOLUTION_STANDARD, FAX_TEST_MMR);
 		char output_name[32];
 		struct fax_call_options options;
 
@@ -616,7 +624,7 @@ static void silent_far_end(uint64_t call_deadline, uint64_t phase_deadline,
 	struct endpoint sender;
 	struct fax_call_options options;
 	const char *document = make_document("doc-fine-mmr.tif", 3, PAGE_RESOLUTION_FINE,
-					     TIFF_FAX_MMR);
+					     FAX_TEST_MMR);
 
 	endpoint_init(&sender, "sender");
 	options = endpoint_options(&sender);
@@ -669,7 +677,7 @@ static void noisy_line(const struct noisy_case *test)
 	struct endpoint sender, receiver;
 	struct fax_call_options sender_options, receiver_options;
 	const char *document = make_document("doc-fine-mmr.tif", 3, PAGE_RESOLUTION_FINE,
-					     TIFF_FAX_MMR);
+					     FAX_TEST_MMR);
 	const char *output = work_path(test->output_name);
 	const uint64_t deadline = SECONDS(120);
 
@@ -750,7 +758,7 @@ static void start_pair(struct endpoint *sender, struct endpoint *receiver, const
 	receiver_options.call_deadline_samples = deadline;
 	sender->call = fax_call_new_send_file(&sender_options,
 					      make_document("doc-fine-mmr.tif", 3,
-							    PAGE_RESOLUTION_FINE, TIFF_FAX_MMR));
+							    PAGE_RESOLUTION_FINE, FAX_TEST_MMR));
 	receiver->call = fax_call_new_receive(&receiver_options, output);
 	if (!sender->call || !receiver->call)
 		fail("cannot create the calls: %s", strerror(errno));
@@ -760,7 +768,7 @@ static void test_hangup_after_first_page(void)
 {
 	const char *output = work_path("hangup.tif");
 	const char *first_page = make_document("doc-fine-mmr-1.tif", 1, PAGE_RESOLUTION_FINE,
-					       TIFF_FAX_MMR);
+					       FAX_TEST_MMR);
 	struct endpoint sender, receiver;
 
 	start_pair(&sender, &receiver, output, SECONDS(600));
@@ -895,7 +903,7 @@ static void test_unusable_documents(void)
 	endpoint_init(&e, "document over the size limit");
 	options = endpoint_options(&e);
 	options.max_document_bytes = 1000;
-	fd = open(make_document("doc-fine-mmr.tif", 3, PAGE_RESOLUTION_FINE, TIFF_FAX_MMR),
+	fd = open(make_document("doc-fine-mmr.tif", 3, PAGE_RESOLUTION_FINE, FAX_TEST_MMR),
 		  O_RDONLY | O_CLOEXEC);
 	e.call = fax_call_new_send_fd(&options, fd);
 	expect_failed_at_start(&e, FAX_CALL_CANNOT_READ_DOCUMENT);
@@ -1001,13 +1009,13 @@ static void test_dcs_decoding(void)
 static void test_comparison_catches_differences(void)
 {
 	const char *three = make_document("doc-fine-mmr.tif", 3, PAGE_RESOLUTION_FINE,
-					  TIFF_FAX_MMR);
+					  FAX_TEST_MMR);
 	const char *three_mh = make_document("doc-fine-mh.tif", 3, PAGE_RESOLUTION_FINE,
-					     TIFF_FAX_MH);
+					     FAX_TEST_MH);
 	const char *two = make_document("doc-fine-mmr-2.tif", 2, PAGE_RESOLUTION_FINE,
-					TIFF_FAX_MMR);
+					FAX_TEST_MMR);
 	const char *standard = make_document("doc-standard-mmr.tif", 3, PAGE_RESOLUTION_STANDARD,
-					     TIFF_FAX_MMR);
+					     FAX_TEST_MMR);
 
 	CHECK(tiff_pages_compare(three, three_mh, stdout) == 0,
 	      "the same pages in MMR and MH compare different");
@@ -1022,52 +1030,30 @@ static void test_comparison_catches_differences(void)
 
 /* ---- over-long pages ---- */
 
-#define PAGE_WIDTH 1728
-#define PAGE_BYTES_PER_ROW (PAGE_WIDTH / 8)
-
 /*
  * One white page of @rows rows, fine resolution. With @declared_only the
  * directory says @rows but the strip holds a single row's worth of data:
  * a file of a few hundred bytes that claims a page of any length.
  */
-static const char *make_tall_page(const char *name, uint32_t rows, uint16_t compression,
+static const char *make_tall_page(const char *name, uint32_t rows, enum fax_test_coding coding,
 				  bool declared_only)
 {
 	const char *path = work_path(name);
-	uint8_t row[PAGE_BYTES_PER_ROW] = { 0 };
-	TIFF *tif;
-	bool ok = true;
+	struct fax_test_tiff document = {
+		.picture = FAX_TEST_WHITE,
+		.coding = coding,
+		.resolution = PAGE_RESOLUTION_FINE,
+		.pages = 1,
+		.rows = rows,
+		.rows_declared_only = declared_only,
+	};
 
 	if (access(path, F_OK) == 0)
 		return path;
-	tif = TIFFOpen(path, "w");
-	if (!tif) {
+	if (fax_test_tiff_write(path, &document, stdout)) {
 		fail("cannot write %s", path);
 		return NULL;
 	}
-	TIFFSetField(tif, TIFFTAG_IMAGEWIDTH, (uint32_t)PAGE_WIDTH);
-	TIFFSetField(tif, TIFFTAG_IMAGELENGTH, rows);
-	TIFFSetField(tif, TIFFTAG_BITSPERSAMPLE, 1);
-	TIFFSetField(tif, TIFFTAG_SAMPLESPERPIXEL, 1);
-	TIFFSetField(tif, TIFFTAG_COMPRESSION, compression);
-	if (compression == COMPRESSION_CCITTFAX3)
-		TIFFSetField(tif, TIFFTAG_GROUP3OPTIONS, GROUP3OPT_2DENCODING);
-	TIFFSetField(tif, TIFFTAG_PHOTOMETRIC, PHOTOMETRIC_MINISWHITE);
-	TIFFSetField(tif, TIFFTAG_FILLORDER, FILLORDER_LSB2MSB);
-	TIFFSetField(tif, TIFFTAG_ROWSPERSTRIP, rows);
-	TIFFSetField(tif, TIFFTAG_XRESOLUTION, 204.0f);
-	TIFFSetField(tif, TIFFTAG_YRESOLUTION, 196.0f);
-	TIFFSetField(tif, TIFFTAG_RESOLUTIONUNIT, RESUNIT_INCH);
-	if (declared_only) {
-		ok = TIFFWriteRawStrip(tif, 0, row, sizeof(row)) >= 0;
-	} else {
-		for (uint32_t i = 0; ok && i < rows; i++)
-			ok = TIFFWriteScanline(tif, row, i, 0) >= 0;
-	}
-	ok = TIFFWriteDirectory(tif) && ok;
-	TIFFClose(tif);
-	if (!ok)
-		fail("cannot write the rows of %s", path);
 	return path;
 }
 
@@ -1087,7 +1073,7 @@ static void over_long_page(bool ecm)
 {
 	const uint32_t rows = 100000;
 	const char *document = make_tall_page(ecm ? "tall-mmr.tif" : "tall-mr.tif", rows,
-					      ecm ? COMPRESSION_CCITTFAX4 : COMPRESSION_CCITTFAX3,
+					      ecm ? FAX_TEST_MMR : FAX_TEST_MR,
 					      false);
 	const char *output = work_path(ecm ? "tall-received-ecm.tif" : "tall-received.tif");
 	struct endpoint receiver;
@@ -1133,7 +1119,7 @@ static void over_long_page(bool ecm)
 	}
 	print_result(&receiver);
 	printf("# heap grew by %zu KiB at most (the sender's page alone is %u KiB)\n",
-	       (heap_peak - heap_before) / 1024, rows * PAGE_BYTES_PER_ROW / 1024);
+	       (heap_peak - heap_before) / 1024, rows * FAX_TEST_ROW_BYTES / 1024);
 	CHECK(receiver.results == 1, "receiver: %d RESULT events", receiver.results);
 	CHECK(receiver.result.outcome == FAX_CALL_PAGE_TOO_LONG, "receiver outcome %s",
 	      fax_call_outcome_name(receiver.result.outcome));
@@ -1154,7 +1140,7 @@ static void over_long_page(bool ecm)
 	 */
 	if (!ecm && heap_peak > heap_before)
 		CHECK(heap_peak - heap_before <
-		      (size_t)FAX_CALL_MAX_PAGE_ROWS * PAGE_BYTES_PER_ROW + (4u << 20),
+		      (size_t)FAX_CALL_MAX_PAGE_ROWS * FAX_TEST_ROW_BYTES + (4u << 20),
 		      "the heap grew by %zu bytes", heap_peak - heap_before);
 	fax_call_free(receiver.call);
 	fax_free(remote);
@@ -1164,33 +1150,20 @@ static void over_long_page(bool ecm)
 static const char *make_many_pages(const char *name, int pages)
 {
 	const char *path = work_path(name);
-	uint8_t row[PAGE_BYTES_PER_ROW] = { 0 };
-	TIFF *tif;
-	bool ok = true;
+	struct fax_test_tiff document = {
+		.picture = FAX_TEST_WHITE,
+		.coding = FAX_TEST_MMR,
+		.resolution = PAGE_RESOLUTION_FINE,
+		.pages = (unsigned int)pages,
+		.rows = 1,
+	};
 
 	if (access(path, F_OK) == 0)
 		return path;
-	tif = TIFFOpen(path, "w");
-	if (!tif) {
+	if (fax_test_tiff_write(path, &document, stdout)) {
 		fail("cannot write %s", path);
 		return NULL;
 	}
-	for (int page = 0; ok && page < pages; page++) {
-		TIFFSetField(tif, TIFFTAG_IMAGEWIDTH, (uint32_t)PAGE_WIDTH);
-		TIFFSetField(tif, TIFFTAG_IMAGELENGTH, 1u);
-		TIFFSetField(tif, TIFFTAG_BITSPERSAMPLE, 1);
-		TIFFSetField(tif, TIFFTAG_SAMPLESPERPIXEL, 1);
-		TIFFSetField(tif, TIFFTAG_COMPRESSION, COMPRESSION_CCITTFAX4);
-		TIFFSetField(tif, TIFFTAG_PHOTOMETRIC, PHOTOMETRIC_MINISWHITE);
-		TIFFSetField(tif, TIFFTAG_ROWSPERSTRIP, 1u);
-		TIFFSetField(tif, TIFFTAG_XRESOLUTION, 204.0f);
-		TIFFSetField(tif, TIFFTAG_YRESOLUTION, 196.0f);
-		TIFFSetField(tif, TIFFTAG_RESOLUTIONUNIT, RESUNIT_INCH);
-		ok = TIFFWriteScanline(tif, row, 0, 0) >= 0 && TIFFWriteDirectory(tif);
-	}
-	TIFFClose(tif);
-	if (!ok)
-		fail("cannot write the pages of %s", path);
 	return path;
 }
 
@@ -1225,15 +1198,15 @@ static void test_document_bounds(void)
 {
 	alarm(60);
 	expect_document("a page that claims 200 million rows",
-			make_tall_page("claims-200M-rows.tif", 200000000, COMPRESSION_CCITTFAX4,
+			make_tall_page("claims-200M-rows.tif", 200000000, FAX_TEST_MMR,
 				       true),
 			false);
 	expect_document("a page one row over the limit",
 			make_tall_page("over-by-one.tif", FAX_CALL_MAX_PAGE_ROWS + 1,
-				       COMPRESSION_CCITTFAX4, false),
+				       FAX_TEST_MMR, false),
 			false);
 	expect_document("a page at the limit",
-			make_tall_page("at-limit.tif", FAX_CALL_MAX_PAGE_ROWS, COMPRESSION_CCITTFAX4,
+			make_tall_page("at-limit.tif", FAX_CALL_MAX_PAGE_ROWS, FAX_TEST_MMR,
 				       false),
 			true);
 	expect_document("one page more than the limit",

@@ -1,28 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Writing multi-page TIFF Class F test documents, and comparing two fax
- * documents page by page on their decoded pixels (never on their encoded
- * bytes: the line codec and the file codec of a received fax may differ).
+ * Comparing two fax documents page by page on their decoded pixels (never
+ * on their encoded bytes: the line codec and the file codec of a received
+ * fax may differ). tests/lib/fax_test_tiff.h writes the documents.
  */
 #ifndef FAXD_TESTS_TIFF_PAGES_H
 #define FAXD_TESTS_TIFF_PAGES_H
 
 #include <stdio.h>
-
-#include "page_pattern.h"
-
-enum tiff_fax_compression {
-	TIFF_FAX_MH,	/* T.4 one-dimensional */
-	TIFF_FAX_MR,	/* T.4 two-dimensional */
-	TIFF_FAX_MMR,	/* T.6 */
-};
-
-/*
- * Write @pages pages of page_pattern pictures to @path.
- * Returns 0, or -1 with the reason on @diag.
- */
-int tiff_pages_write(const char *path, int pages, enum page_resolution resolution,
-		     enum tiff_fax_compression compression, FILE *diag);
 
 /* Number of pages (directories) in @path, or -1 with the reason on @diag. */
 int tiff_pages_count(const char *path, FILE *diag);

@@ -5,8 +5,8 @@
  * reordered page is caught by a page-by-page pixel comparison, and that
  * exercises the codecs (long runs, short runs, edges, random bits).
  */
-#ifndef FAXD_TESTS_PAGE_PATTERN_H
-#define FAXD_TESTS_PAGE_PATTERN_H
+#ifndef TESTS_LIB_PAGE_PATTERN_H
+#define TESTS_LIB_PAGE_PATTERN_H
 
 #include <stdint.h>
 
