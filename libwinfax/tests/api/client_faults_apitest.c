@@ -13,7 +13,7 @@
 #include <time.h>
 
 #include "apitest.h"
-#include "tiff_fixture.h"
+#include "document_fixture.h"
 #include "../../../selftests/faxport/live_objects.h"
 
 /* The harness ends each test with _exit(): say it before that. */
@@ -173,13 +173,13 @@ FIXTURE(client)
 
 FIXTURE_SETUP(client)
 {
-	struct fax_tiff_spec spec = { .coding = CODING_MMR, .fine = true, .pages = 2,
-				      .lines = 400 };
+	struct fax_test_tiff spec = { .picture = FAX_TEST_BARS, .coding = FAX_TEST_MMR,
+				      .resolution = PAGE_RESOLUTION_FINE, .pages = 2, .rows = 400 };
 	int fd = mkstemps(document_path, 4);
 
 	ASSERT_LE(0, fd);
 	close(fd);
-	ASSERT_EQ(0, fax_tiff_write(document_path, &spec));
+	ASSERT_EQ(0, fax_test_tiff_write(document_path, &spec, stderr));
 	ASSERT_EQ(0, live_objects_read(self->baseline, sizeof(self->baseline)))
 		TH_LOG("no %s: is faxport.ko loaded, debugfs there?", LIVE_OBJECTS_FILE);
 }

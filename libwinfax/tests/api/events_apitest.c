@@ -12,7 +12,7 @@
 
 #include "apitest.h"
 #include "dsp_engine.h"
-#include "tiff_fixture.h"
+#include "document_fixture.h"
 
 #define EVENT_WAIT_MS 5000
 
@@ -73,13 +73,14 @@ static uint64_t now_ns(void)
 
 static int make_fax(char *path_template)
 {
-	struct fax_tiff_spec spec = { CODING_MMR, false, 1, 0, 0, 100 };
+	struct fax_test_tiff spec = { .picture = FAX_TEST_BARS, .coding = FAX_TEST_MMR, .pages = 1,
+				      .rows = 100 };
 	int fd = mkstemp(path_template);
 
 	if (fd < 0)
 		return -1;
 	close(fd);
-	return fax_tiff_write(path_template, &spec);
+	return fax_test_tiff_write(path_template, &spec, stderr);
 }
 
 static DWORD submit(HANDLE server, const char *path)

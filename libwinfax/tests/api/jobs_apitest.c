@@ -11,9 +11,11 @@
 #include <sys/wait.h>
 #include <time.h>
 
+#include <tiffio.h>
+
 #include "apitest.h"
 #include "dsp_engine.h"
-#include "tiff_fixture.h"
+#include "document_fixture.h"
 
 #define MISSING_PATH "/tmp/winfax-no-such-file.tif"
 
@@ -33,11 +35,16 @@ struct documents {
 
 static int documents_make(struct documents *docs)
 {
-	struct fax_tiff_spec fax = { CODING_MH, false, 2, 0, 0, 300 };
-	struct fax_tiff_spec mr = { CODING_MR, true, 1, 0, 0, 500 };
-	struct fax_tiff_spec mmr = { CODING_MMR, true, 1, 0, 0, 500 };
-	struct fax_tiff_spec wide = { CODING_MH, false, 1, 2048, 0, 100 };
-	struct fax_tiff_spec gray = { CODING_MH, false, 1, 0, 8, 100 };
+	struct fax_test_tiff fax = { .picture = FAX_TEST_BARS, .coding = FAX_TEST_MH, .pages = 2,
+				     .rows = 300 };
+	struct fax_test_tiff mr = { .picture = FAX_TEST_BARS, .coding = FAX_TEST_MR,
+				    .resolution = PAGE_RESOLUTION_FINE, .pages = 1, .rows = 500 };
+	struct fax_test_tiff mmr = { .picture = FAX_TEST_BARS, .coding = FAX_TEST_MMR,
+				     .resolution = PAGE_RESOLUTION_FINE, .pages = 1, .rows = 500 };
+	struct fax_test_tiff wide = { .picture = FAX_TEST_BARS, .coding = FAX_TEST_MH, .pages = 1,
+				      .rows = 100, .width = 2048 };
+	struct fax_test_tiff gray = { .picture = FAX_TEST_BARS, .coding = FAX_TEST_MH, .pages = 1,
+				      .rows = 100, .bits_per_sample = 8 };
 	static const char text[] = "Ceci n'est pas un fax, caf\xe9.\n";
 
 	snprintf(docs->folder, sizeof(docs->folder), "/tmp/winfax-jobs-XXXXXX");
@@ -50,9 +57,11 @@ static int documents_make(struct documents *docs)
 	snprintf(docs->text, sizeof(docs->text), "%s/letter.txt", docs->folder);
 	snprintf(docs->wide_page, sizeof(docs->wide_page), "%s/wide.tif", docs->folder);
 	snprintf(docs->gray, sizeof(docs->gray), "%s/gray.tif", docs->folder);
-	return fax_tiff_write(docs->fax, &fax) || fax_tiff_write(docs->fax_mr, &mr) ||
-	       fax_tiff_write(docs->fax_mmr, &mmr) || fax_tiff_write(docs->wide_page, &wide) ||
-	       fax_tiff_write(docs->gray, &gray) ||
+	return fax_test_tiff_write(docs->fax, &fax, stderr) ||
+	       fax_test_tiff_write(docs->fax_mr, &mr, stderr) ||
+	       fax_test_tiff_write(docs->fax_mmr, &mmr, stderr) ||
+	       fax_test_tiff_write(docs->wide_page, &wide, stderr) ||
+	       fax_test_tiff_write(docs->gray, &gray, stderr) ||
 	       file_write(docs->png, png_bytes, sizeof(png_bytes)) ||
 	       file_write(docs->text, text, sizeof(text) - 1) ? -1 : 0;
 }
@@ -288,7 +297,7 @@ static TIFF *page_data_open(const unsigned char *data, DWORD size)
 	return tiff;
 }
 
-/* The page FaxGetPageData gave, decoded: FAX_LINE_BYTES a line, 1 = black
+/* The page FaxGetPageData gave, decoded: FAX_TEST_ROW_BYTES a line, 1 = black
  * (the page data is WhiteIsZero); NULL when it does not decode. */
 static unsigned char *page_data_decode(const unsigned char *data, DWORD size, uint32_t *lines)
 {
@@ -298,9 +307,9 @@ static unsigned char *page_data_decode(const unsigned char *data, DWORD size, ui
 	if (!tiff)
 		return NULL;
 	if (TIFFGetField(tiff, TIFFTAG_IMAGELENGTH, lines) && *lines > 0)
-		bits = calloc(*lines, FAX_LINE_BYTES);
+		bits = calloc(*lines, FAX_TEST_ROW_BYTES);
 	for (uint32_t row = 0; bits && row < *lines; row++) {
-		if (TIFFReadScanline(tiff, bits + (size_t)row * FAX_LINE_BYTES, row, 0) < 0) {
+		if (TIFFReadScanline(tiff, bits + (size_t)row * FAX_TEST_ROW_BYTES, row, 0) < 0) {
 			free(bits);
 			bits = NULL;
 		}
@@ -311,7 +320,7 @@ static unsigned char *page_data_decode(const unsigned char *data, DWORD size, ui
 
 static bool ink(const unsigned char *bits, uint32_t x, uint32_t y)
 {
-	return bits[(size_t)y * FAX_LINE_BYTES + x / 8] & (0x80 >> (x % 8));
+	return bits[(size_t)y * FAX_TEST_ROW_BYTES + x / 8] & (0x80 >> (x % 8));
 }
 
 TEST_F(queue, send_converts_text_and_puts_a_cover_page_first)
@@ -340,7 +349,7 @@ TEST_F(queue, send_converts_text_and_puts_a_cover_page_first)
 	param_init(&param, "5550100");
 	ASSERT_TRUE(FaxSendDocumentA(self->server, text_path, &param, NULL, &id));
 	ASSERT_TRUE(FaxGetPageData(self->server, id, &page, &size, &width, &height));
-	EXPECT_EQ(FAX_WIDTH, width);
+	EXPECT_EQ(FAX_TEST_WIDTH, width);
 	EXPECT_EQ(2292, height) TH_LOG("an A4 page at fine resolution");
 	bits = page_data_decode(page, size, &lines);
 	ASSERT_NE(NULL, bits);
@@ -540,7 +549,8 @@ TEST_F(queue, a_strings_are_in_the_locales_charset)
 TEST(send_needs_the_submit_right)
 {
 	struct user_rights_change change;
-	struct fax_tiff_spec spec = { CODING_MH, false, 1, 0, 0, 50 };
+	struct fax_test_tiff spec = { .picture = FAX_TEST_BARS, .coding = FAX_TEST_MH, .pages = 1,
+				      .rows = 50 };
 	char path[] = "/tmp/winfax-submit-XXXXXX";
 	FAX_JOB_PARAMA param;
 	HANDLE server;
@@ -549,7 +559,7 @@ TEST(send_needs_the_submit_right)
 
 	ASSERT_LE(0, fd);
 	close(fd);
-	ASSERT_EQ(0, fax_tiff_write(path, &spec));
+	ASSERT_EQ(0, fax_test_tiff_write(path, &spec, stderr));
 	ASSERT_EQ(0, user_rights_change_begin(FAX_JOB_QUERY | FAX_PORT_QUERY, &change));
 	ASSERT_EQ(0, drop_to_nobody());
 	server = connect_local();
@@ -946,7 +956,7 @@ TEST_F(queue, others_may_not_touch_my_job)
 /* The first page of the returned TIFF: MMR, and the pixels of page 0. */
 static bool page_is_first_page_as_mmr(const unsigned char *data, DWORD size, uint32_t lines)
 {
-	unsigned char line[FAX_LINE_BYTES], expected[FAX_LINE_BYTES];
+	unsigned char line[FAX_TEST_ROW_BYTES], expected[FAX_TEST_ROW_BYTES];
 	uint16_t compression = 0;
 	uint32_t width = 0, length = 0;
 	bool same = true;
@@ -957,10 +967,10 @@ static bool page_is_first_page_as_mmr(const unsigned char *data, DWORD size, uin
 	TIFFGetField(tiff, TIFFTAG_COMPRESSION, &compression);
 	TIFFGetField(tiff, TIFFTAG_IMAGEWIDTH, &width);
 	TIFFGetField(tiff, TIFFTAG_IMAGELENGTH, &length);
-	same = compression == COMPRESSION_CCITTFAX4 && width == FAX_WIDTH && length == lines &&
-	       TIFFNumberOfDirectories(tiff) == 1;
+	same = compression == COMPRESSION_CCITTFAX4 && width == FAX_TEST_WIDTH &&
+	       length == lines && TIFFNumberOfDirectories(tiff) == 1;
 	for (uint32_t row = 0; same && row < lines; row++) {
-		fax_test_line(0, row, expected, sizeof(expected));
+		fax_test_tiff_bars_row(0, row, expected, sizeof(expected));
 		same = TIFFReadScanline(tiff, line, row, 0) >= 0 &&
 		       memcmp(line, expected, sizeof(line)) == 0;
 	}
@@ -978,7 +988,7 @@ TEST_F(queue, get_page_data_gives_the_first_page_as_mmr)
 	ASSERT_TRUE(FaxSendDocumentA(self->server, self->docs.fax, &param, NULL, &id));
 	ASSERT_TRUE(FaxGetPageData(self->server, id, &page, &size, &width, &height))
 		TH_LOG("error %u", GetLastError());
-	EXPECT_EQ(FAX_WIDTH, width);
+	EXPECT_EQ(FAX_TEST_WIDTH, width);
 	EXPECT_EQ(300, height);
 	EXPECT_LT(8, size);
 	EXPECT_TRUE(page_is_first_page_as_mmr(page, size, 300));
