@@ -220,8 +220,8 @@ static void dial(struct faxlined_port *port, const struct faxport_provider_event
 	char from[FAXPORT_NUMBER_SIZE + 32], sdp[SDP_SIZE];
 	struct sip_call *call;
 
-	/* The kernel checked the number; checked again, it goes into a URI. */
-	if (port->call || !sip_text_number(event->number, number, sizeof(number))) {
+	/* The kernel checked the dial string; checked again, it goes into a URI. */
+	if (port->call || !sip_text_dial_string(event->number, number, sizeof(number))) {
 		log_warning("port %u: cannot dial call %u (%s)", port->device_id, event->call_id,
 			    port->call ? "a call is in progress" : "not a number");
 		report_call(port, FAXPORT_IOC_PROVIDER_FAILED, event->call_id,

@@ -13,7 +13,13 @@ static bool is_separator(char c)
 	return c == '-' || c == '.' || c == '(' || c == ')' || c == ' ';
 }
 
-bool sip_text_number(const char *in, char *out, size_t size)
+static bool is_dial_pause(char c)
+{
+	return c == ',' || c == 'W' || c == 'w' || c == 'T' || c == 't' || c == 'P' || c == 'p' ||
+	       c == '!';
+}
+
+static bool number_of(const char *in, char *out, size_t size, bool dial_string)
 {
 	size_t length = 0;
 
@@ -25,7 +31,7 @@ bool sip_text_number(const char *in, char *out, size_t size)
 	for (const char *p = in; *p; p++) {
 		char c = *p;
 
-		if (is_separator(c))
+		if (is_separator(c) || (dial_string && is_dial_pause(c)))
 			continue;
 		if (!((c >= '0' && c <= '9') || c == '*' || c == '#' || (c == '+' && length == 0)))
 			goto unknown;
@@ -38,6 +44,16 @@ bool sip_text_number(const char *in, char *out, size_t size)
 unknown:
 	out[0] = '\0';
 	return false;
+}
+
+bool sip_text_number(const char *in, char *out, size_t size)
+{
+	return number_of(in, out, size, false);
+}
+
+bool sip_text_dial_string(const char *in, char *out, size_t size)
+{
+	return number_of(in, out, size, true);
 }
 
 /*

@@ -25,6 +25,16 @@
 bool sip_text_number(const char *in, char *out, size_t size);
 
 /*
+ * The number to put in an INVITE's URI from a kernel dial string (struct
+ * faxport_dial.number: digits, '*', '#', '+', the pauses and waits ',',
+ * 'W', 'T', 'P', '!' and the canonical form's separators): what
+ * sip_text_number() keeps once the pauses and waits are dropped, since a
+ * SIP network has no dial tone to wait for. Returns true if @out is not
+ * empty.
+ */
+bool sip_text_dial_string(const char *in, char *out, size_t size);
+
+/*
  * A display name from @in into @out of @size bytes: valid UTF-8 kept,
  * controls, bidi formatting and invalid bytes dropped, cut at a character
  * boundary. @in may be NULL.

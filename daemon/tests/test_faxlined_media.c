@@ -265,6 +265,14 @@ static void text_tests(void)
 	ok(!sip_text_number(long_number, number, sizeof(number)) && number[0] == '\0',
 	   "a number too long for the kernel is unknown, not cut");
 	ok(!sip_text_number(NULL, number, sizeof(number)), "no user part");
+	ok(!sip_text_dial_string("9,W+1 (555) 010-0!", number, sizeof(number)) && !number[0],
+	   "a dial string: '+' after other digits is no number");
+	ok(sip_text_dial_string("T+1 (555) 010-0,,", number, sizeof(number)) &&
+		   strcmp(number, "+15550100") == 0,
+	   "a dial string: pauses, waits and separators dropped");
+	ok(!sip_text_number("5550100,", number, sizeof(number)) &&
+		   !sip_text_dial_string("555 x", number, sizeof(number)),
+	   "pauses only in dial strings; other letters in neither");
 
 	sip_text_name("Ann\x1b[2J \xe2\x80\xae" "Evil\xc2\x85 B\xff\xfe", name, sizeof(name));
 	ok(strcmp(name, "Ann[2J Evil B") == 0, "a name: C0, bidi, C1, bad bytes dropped");
@@ -310,7 +318,7 @@ static void cause_tests(void)
 
 int main(void)
 {
-	printf("1..52\n");
+	printf("1..55\n");
 	rtp_tests();
 	g711_tests();
 	jitter_tests();
