@@ -4,7 +4,10 @@
  * routing info given, the way FaxSetRoutingInfo and FaxEnableRoutingMethod
  * do (a MODIFY port handle, FAX_PORT_SET): what any fax administrator can
  * store. Prints the driver's answer; exit 0 if it took the info, 1 if not.
- * usage: route_set PORT INFO
+ * With --off the method goes back to the module's default (off, no info):
+ * routing settings live as long as the port, so a test that had faxd
+ * install a command leaves the next test the port as it found it.
+ * usage: route_set PORT INFO|--off
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,13 +38,13 @@ int main(int argc, char **argv)
 	int server, port, error;
 
 	if (argc != 3 || strlen(argv[2]) >= sizeof(set.info)) {
-		fprintf(stderr, "usage: route_set PORT INFO\n");
+		fprintf(stderr, "usage: route_set PORT INFO|--off\n");
 		return 2;
 	}
 	errno = 0;
 	device_id = strtoul(argv[1], &end, 10);
 	if (errno || end == argv[1] || *end || device_id > UINT32_MAX) {
-		fprintf(stderr, "usage: route_set PORT INFO\n");
+		fprintf(stderr, "usage: route_set PORT INFO|--off\n");
 		return 2;
 	}
 	server = faxport_open_server();
@@ -56,11 +59,17 @@ int main(int argc, char **argv)
 	if (error)
 		return fail("PORT_BIND", error);
 	memcpy(set.guid, run_command_guid, sizeof(set.guid));
-	strcpy(set.info, argv[2]);
+	if (strcmp(argv[2], "--off"))
+		strcpy(set.info, argv[2]);
+	else
+		set.enabled = 0;
 	error = faxport_ioctl(port, FAXPORT_IOC_ROUTING_SET, &set);
 	if (error)
 		return fail("ROUTING_SET", error);
-	printf("route_set: port %s runs '%s'\n", argv[1], argv[2]);
+	if (set.enabled)
+		printf("route_set: port %s runs '%s'\n", argv[1], argv[2]);
+	else
+		printf("route_set: port %s runs no command\n", argv[1]);
 	close(port);
 	close(server);
 	return 0;
