@@ -12,7 +12,7 @@
 
 #include "../faxlined/lines_conf.h"
 #include "../faxlined/rtp.h"
-#include "tap.h"
+#include <tap.h>
 
 static char path[] = "/tmp/test_faxlined_config.XXXXXX";
 static char errors[4096];
@@ -47,7 +47,7 @@ static void refused(const char *text, unsigned int line, const char *words, cons
 		 strstr(errors, words) != NULL;
 	if (!passed)
 		printf("# got: %s", errors);
-	ok(passed, name);
+	ok(passed, "%s", name);
 	free(conf);
 }
 
@@ -58,7 +58,7 @@ int main(void)
 	unsigned int count;
 
 	close(fd);
-	printf("1..31\n");
+	tap_plan(31);
 
 	count = lines_conf_load(EXAMPLE_LINES_CONF, conf, stderr);
 	ok(count == 0 && conf->trunk_count == 1 && conf->port_count == 1,
@@ -141,5 +141,5 @@ int main(void)
 
 	unlink(path);
 	free(conf);
-	return tap_exit_status();
+	return tap_finish();
 }

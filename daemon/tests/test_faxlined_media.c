@@ -17,7 +17,7 @@
 #include "../faxlined/jitter.h"
 #include "../faxlined/rtp.h"
 #include "../faxlined/sip_text.h"
-#include "tap.h"
+#include <tap.h>
 
 #define FRAME 160
 
@@ -318,11 +318,11 @@ static void cause_tests(void)
 
 int main(void)
 {
-	printf("1..55\n");
+	tap_plan(55);
 	rtp_tests();
 	g711_tests();
 	jitter_tests();
 	text_tests();
 	cause_tests();
-	return tap_exit_status();
+	return tap_finish();
 }
