@@ -736,6 +736,8 @@ static BOOL complete_job_params(void *JobParams, void *CoverpageInfo, BOOL ansi)
 
         memcpy(&handed, JobParams, sizeof(handed));
         LocalFree(handed);
+        handed = NULL;
+        memcpy(JobParams, &handed, sizeof(handed));
         return FALSE;
     }
     return TRUE;

@@ -39,7 +39,7 @@ run_program() { # run_program program.exe expected_points
 	output=$(mktemp) || exit 2
 	# shellcheck disable=SC2086 # run_env is words on purpose
 	env $run_env WINEPREFIX=$prefix WINEDEBUG=-all WINEDLLPATH=$dll_dir \
-	LD_LIBRARY_PATH=$dll_dir:$libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH} DISPLAY= \
+	LD_LIBRARY_PATH=$dll_dir:$libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH} DISPLAY='' \
 		timeout 300 "$wine64" "$1" >"$output" 2>&1
 	status=$?
 	points=0
@@ -52,7 +52,8 @@ run_program() { # run_program program.exe expected_points
 			point "$result" "$(basename "$1"): ${rest#- }"
 			points=$((points + 1)) ;;
 		1..*) ;;
-		*) echo "# $line" ;;
+		"#"*) printf '%s\n' "$line" ;;
+		*) printf '# %s\n' "$line" ;;
 		esac
 	done <"$output"
 	rm -f "$output"
@@ -107,7 +108,7 @@ else
 	[ -x "$wineserver" ] || wineserver=$(command -v wineserver)
 	if [ ! -e "$prefix/.made" ]; then
 		rm -rf "$prefix"
-		if WINEPREFIX=$prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" DISPLAY= \
+		if WINEPREFIX=$prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" DISPLAY='' \
 			"$wine64" wineboot -i >/dev/null 2>&1 &&
 			WINEPREFIX=$prefix "$wineserver" -w; then
 			touch "$prefix/.made"
