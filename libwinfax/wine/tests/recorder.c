@@ -6,6 +6,8 @@
  * strings_test.exe checks.  Each writes the UTF-16 strings it received,
  * as hexadecimal code units, to $WINFAX_RECORD, then calls the real
  * function, so the program still sees libwinfax's own error codes.
+ * FaxSendDocumentForBroadcastW first asks the callback for its
+ * recipients, as libwinfax does, and writes down what each one is.
  * FaxGetConfigurationW and FaxEnumPortsW answer with results shaped like
  * libwinfax's (one malloc block, strings after the records, which
  * libwinfax's FaxFreeBuffer frees), so the DLL's conversions of results
@@ -75,6 +77,33 @@ BOOL WINFAX_CALL FaxSetConfigurationW(HANDLE FaxHandle, const FAX_CONFIGURATIONW
         record("archive", FaxConfig->ArchiveDirectory);
     memcpy(&next, &symbol, sizeof(symbol));
     return next(FaxHandle, FaxConfig);
+}
+
+BOOL WINFAX_CALL FaxSendDocumentForBroadcastW(HANDLE FaxHandle, LPCWSTR FileName,
+                                              LPDWORD FaxJobId,
+                                              PFAX_RECIPIENT_CALLBACKW FaxRecipientCallback,
+                                              LPVOID Context)
+{
+    PFAXSENDDOCUMENTFORBROADCASTW next;
+    void *symbol = real("FaxSendDocumentForBroadcastW");
+
+    record("broadcast", FileName);
+    for (DWORD index = 1; FaxRecipientCallback && index < 10; index++) {
+        FAX_JOB_PARAMW job;
+        FAX_COVERPAGE_INFOW cover;
+
+        memset(&job, 0, sizeof(job));
+        memset(&cover, 0, sizeof(cover));
+        job.SizeOfStruct = sizeof(job);
+        cover.SizeOfStruct = sizeof(cover);
+        if (!FaxRecipientCallback(FaxHandle, index, Context, &job, &cover))
+            break;
+        record(job.SizeOfStruct == sizeof(job) ? "recipient" : "refused recipient",
+               job.RecipientName);
+        record("cover", cover.CoverPageName);
+    }
+    memcpy(&next, &symbol, sizeof(symbol));
+    return next(FaxHandle, FileName, FaxJobId, FaxRecipientCallback, Context);
 }
 
 /* Strings appended to a one-block result under construction. */

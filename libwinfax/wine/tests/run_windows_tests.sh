@@ -82,7 +82,8 @@ done
 
 # What libwinfax received from strings_test.exe (recorder.c), UTF-16
 # code units: CP-1252 text (0xFC is U+00FC, 0x80 the euro sign U+20AC),
-# Z:\ paths as Unix paths, a server cover page's name left alone.
+# Z:\ paths as Unix paths, a server cover page's name left alone; the
+# broadcast's recipients as the program's callbacks gave them.
 expected_record() {
 	cat <<'EOR'
 machine 004d 00fc 006c 006c 0065 0072 20ac
@@ -92,11 +93,19 @@ cover 002f 0074 006d 0070 002f 0063 006f 0076 0065 0072 00e9 002e 0063 006f 0076
 document 002f 0074 006d 0070 002f 0077 002e 0074 0069 0066
 recipient NULL
 cover 0063 006f 006e 0066 0064 0065 006e 0074
+broadcast 002f 0074 006d 0070 002f 0062 00e9 002e 0074 0069 0066
+recipient 00c5 0073 0061
+cover 002f 0074 006d 0070 002f 006f 006e 0065 002e 0063 006f 0076
+recipient 20ac
+cover 002f 0074 006d 0070 002f 0074 0077 006f 002e 0063 006f 0076
+broadcast 002f 0074 006d 0070 002f 0062 002e 0074 0069 0066
+recipient 0077
+cover 002f 0074 006d 0070 002f 0077 002e 0063 006f 0076
 archive 002f 0074 006d 0070 002f 0061 0072 0063 0068 0069 0076 00e9
 EOR
 }
 
-total_points=45
+total_points=50
 wine64=$(command -v wine64 2>/dev/null || ls /usr/lib/wine/wine64 2>/dev/null)
 if [ -z "$wine64" ]; then
 	skip_rest $total_points "wine64 is not installed"
@@ -124,7 +133,7 @@ else
 		record=$(mktemp) || exit 2
 		dll_dir=$build/wine/recorder
 		run_env="LC_ALL=C.UTF-8 WINFAX_RECORD=$record"
-		run_program "$build/wine/strings_test.exe" 21
+		run_program "$build/wine/strings_test.exe" 26
 		if expected_record | cmp -s - "$record"; then
 			point ok "strings_test.exe: libwinfax received the W strings and Unix paths"
 		else

@@ -50,6 +50,39 @@ static BOOL local_block(const void *block, SIZE_T size)
     return block && LocalSize((HLOCAL)block) >= size;
 }
 
+/* Broadcast recipients: two in CP-1252 with their own cover page files,
+ * then no more.  Each call checks the program's context came through. */
+static int context_marker;
+static int wrong_contexts;
+
+static BOOL WINAPI recipient_a(HANDLE FaxHandle, DWORD RecipientNumber, LPVOID Context,
+                               PFAX_JOB_PARAMA JobParams, PFAX_COVERPAGE_INFOA CoverpageInfo)
+{
+    (void)FaxHandle;
+    if (Context != &context_marker)
+        wrong_contexts++;
+    if (RecipientNumber > 2)
+        return FALSE;
+    JobParams->RecipientNumber = "3";
+    JobParams->RecipientName = RecipientNumber == 1 ? "\xc5sa" : "\x80";
+    CoverpageInfo->CoverPageName = RecipientNumber == 1 ? "Z:\\tmp\\one.cov" : "Z:\\tmp\\two.cov";
+    return TRUE;
+}
+
+static BOOL WINAPI recipient_w(HANDLE FaxHandle, DWORD RecipientNumber, LPVOID Context,
+                               PFAX_JOB_PARAMW JobParams, PFAX_COVERPAGE_INFOW CoverpageInfo)
+{
+    (void)FaxHandle;
+    if (Context != &context_marker)
+        wrong_contexts++;
+    if (RecipientNumber > 1)
+        return FALSE;
+    JobParams->RecipientNumber = L"3";
+    JobParams->RecipientName = L"w";
+    CoverpageInfo->CoverPageName = L"Z:\\tmp\\w.cov";
+    return TRUE;
+}
+
 int main(void)
 {
     HANDLE server = NULL;
@@ -69,7 +102,7 @@ int main(void)
     static const WCHAR archive_w[] = { 'Z', ':', '\\', 't', 'm', 'p', '\\', 'a', 'r', 'c', 'h',
                                        'i', 'v', 0xe9, 0 };
 
-    printf("1..21\n");
+    printf("1..26\n");
     is_code(GetACP(), 1252, "the program runs in ANSI code page 1252");
 
     /* u with diaeresis is 0xFC in both CP-1252 and Latin-1; the euro sign
@@ -101,6 +134,18 @@ int main(void)
     ok(!FaxSendDocumentW(never_opened, L"Z:\\tmp\\w.tif", &params_w, &cover_w, &job_id),
        "FaxSendDocumentW with a server cover page reaches libwinfax");
     is_code(GetLastError(), ERROR_INVALID_HANDLE, "... which refuses the forged handle");
+
+    SetLastError(0);
+    ok(!FaxSendDocumentForBroadcastA(never_opened, "Z:\\tmp\\b\xe9.tif", &job_id, recipient_a,
+                                     &context_marker),
+       "FaxSendDocumentForBroadcastA with CP-1252 recipients reaches libwinfax");
+    is_code(GetLastError(), ERROR_INVALID_HANDLE, "... which refuses the forged handle");
+    SetLastError(0);
+    ok(!FaxSendDocumentForBroadcastW(never_opened, L"Z:\\tmp\\b.tif", &job_id, recipient_w,
+                                     &context_marker),
+       "FaxSendDocumentForBroadcastW with a cover page path reaches libwinfax");
+    is_code(GetLastError(), ERROR_INVALID_HANDLE, "... which refuses the forged handle");
+    is_code(wrong_contexts, 0, "the callbacks got the program's context");
 
     memset(&config, 0, sizeof(config));
     config.SizeOfStruct = sizeof(config);
