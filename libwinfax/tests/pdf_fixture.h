@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * A small, valid PDF made by the tests themselves (test_documents and the
+ * A small, valid PDF made by the tests themselves (documents_test and the
  * e2e_documents_test client), so that no PDF needs to be stored and no
  * PDF writer needs to run: its objects and cross-reference table are
  * written here with their real offsets.

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * fax_test_tiff: the one writer of the tree's test fax documents (TIFF
- * Class F, RFC 2306), for the daemon's make_test_tiff and test_fax_call and
+ * Class F, RFC 2306), for the daemon's make_test_tiff and fax_call_test and
  * libwinfax's API tests. A document is some pages of one picture, in one
  * resolution and compression; the pictures are fixed, so a test can
  * compare what arrived with what was sent, pixel for pixel.

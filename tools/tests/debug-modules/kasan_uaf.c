@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Reads freed memory when loaded: tools/tests/debug-kernel-test loads it to
+ * Reads freed memory when loaded: tools/tests/debug_kernel_test loads it to
  * prove that a KASAN report fails a vm-run --debug-kernel run.
  */
 #include <linux/compiler.h>
@@ -27,5 +27,5 @@ static void __exit kasan_uaf_exit(void)
 
 module_init(kasan_uaf_init);
 module_exit(kasan_uaf_exit);
-MODULE_DESCRIPTION("Deliberate use after free (debug-kernel-test)");
+MODULE_DESCRIPTION("Deliberate use after free (debug_kernel_test)");
 MODULE_LICENSE("GPL");

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Allocates and forgets the pointer when loaded: tools/tests/debug-kernel-test
+ * Allocates and forgets the pointer when loaded: tools/tests/debug_kernel_test
  * loads it to prove that a kmemleak report fails a vm-run --debug-kernel
  * run, whether the module is still loaded at the scan or not.
  */
@@ -36,5 +36,5 @@ static void __exit kmemleak_leak_exit(void)
 
 module_init(kmemleak_leak_init);
 module_exit(kmemleak_leak_exit);
-MODULE_DESCRIPTION("Deliberate memory leak (debug-kernel-test)");
+MODULE_DESCRIPTION("Deliberate memory leak (debug_kernel_test)");
 MODULE_LICENSE("GPL");

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * A module that WARNs when loaded: tools/tests/vm-run-test loads it to prove
+ * A module that WARNs when loaded: tools/tests/vm_run_test loads it to prove
  * that vm-run fails a run whose kernel log has a splat.
  */
 #include <linux/bug.h>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * test_faxlined_config: lines.conf as faxlined reads it: the example and a
+ * faxlined_config_test: lines.conf as faxlined reads it: the example and a
  * full config parse to the values written; every kind of bad setting is
  * refused with the file and line it is on; the DID rules match as
  * documented. TAP.
@@ -14,7 +14,7 @@
 #include "../faxlined/rtp.h"
 #include <tap.h>
 
-static char path[] = "/tmp/test_faxlined_config.XXXXXX";
+static char path[] = "/tmp/faxlined_config_test.XXXXXX";
 static char errors[4096];
 
 /* Load @text as a config file: the error count, the messages in errors[]. */

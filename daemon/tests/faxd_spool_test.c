@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * test_faxd_spool: the inbox's names and renames, in a temporary spool.
+ * faxd_spool_test: the inbox's names and renames, in a temporary spool.
  * What a sender was told decides what the inbox says: a fax whose last
  * page was confirmed keeps its final name whatever happens to the call
  * afterwards (a line failure, faxd killed before the call's end); a fax
@@ -19,7 +19,7 @@
 #include "../faxd/spool.h"
 #include <tap.h>
 
-static char spool_dir[] = "/tmp/test_faxd_spool.XXXXXX";
+static char spool_dir[] = "/tmp/faxd_spool_test.XXXXXX";
 
 static bool exists(const char *path)
 {
@@ -237,7 +237,7 @@ static void remove_spool(void)
 
 int main(void)
 {
-	faxd_log_setup("test_faxd_spool", false, LOG_ERR);
+	faxd_log_setup("faxd_spool_test", false, LOG_ERR);
 	if (!mkdtemp(spool_dir) || faxd_spool_prepare(spool_dir)) {
 		printf("Bail out! cannot make a spool: %s\n", strerror(errno));
 		return 1;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * test_fax_call: fax_call instances back to back in one process, the
+ * fax_call_test: fax_call instances back to back in one process, the
  * transmit audio of each fed to the receive side of the other in 20 ms
  * chunks, on a line that is clean, silent or noisy. Prints TAP.
  *
@@ -33,7 +33,7 @@
 #define SECONDS(s) ((uint64_t)(s) * FAX_CALL_SAMPLE_RATE)
 #define MAX_RECORDED_EVENTS 64
 
-static char work_dir[] = "/tmp/test_fax_call.XXXXXX";
+static char work_dir[] = "/tmp/fax_call_test.XXXXXX";
 static bool quick_mode;
 
 /* ---- recording what a call reports ---- */
@@ -1275,7 +1275,7 @@ int main(int argc, char **argv)
 		if (!strcmp(argv[i], "--quick")) {
 			quick_mode = true;
 		} else {
-			fprintf(stderr, "usage: test_fax_call [--quick]\n");
+			fprintf(stderr, "usage: fax_call_test [--quick]\n");
 			return 2;
 		}
 	}

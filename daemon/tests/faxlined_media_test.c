@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * test_faxlined_media: faxlined's media path without a network. RTP
+ * faxlined_media_test: faxlined's media path without a network. RTP
  * headers built and parsed, and hostile datagrams (short, wrong version,
  * CSRC list, extension or padding beyond the end) refused; G.711 both laws
  * round trip; the jitter buffer keeps timing for packets in order,

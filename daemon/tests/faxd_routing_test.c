@@ -26,7 +26,7 @@
 #include "../t30/fax_call.h"
 #include <tap.h>
 
-static char work[] = "/tmp/test_faxd_routing.XXXXXX";
+static char work[] = "/tmp/faxd_routing_test.XXXXXX";
 static char log_path[256];
 
 static char *path_in_work(const char *name)
@@ -383,7 +383,7 @@ int main(void)
 		return 1;
 	}
 	snprintf(log_path, sizeof(log_path), "%s.log", work);
-	faxd_log_setup("test_faxd_routing", false, LOG_INFO);
+	faxd_log_setup("faxd_routing_test", false, LOG_INFO);
 	capture_log();
 	printf("TAP version 13\n");
 	tap_plan(28);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * test_t31_guard: host test of the flow control between the DTE and
+ * t31_guard_test: host test of the flow control between the DTE and
  * spandsp's T.31 (t31_guard.c), printing TAP; run under valgrind by
  * make check. A T.31 modem with no line is given far more page data than
  * its buffer holds and an HDLC frame ten times longer than any T.30 frame,

@@ -183,7 +183,7 @@ static void test_example(void)
 
 int main(void)
 {
-	faxd_log_setup("test_faxd_config", false, LOG_ERR);
+	faxd_log_setup("faxd_config_test", false, LOG_ERR);
 	tap_plan(28);
 	test_defaults();
 	test_sections();
