@@ -50,6 +50,7 @@ static void print_rights(__u32 rights)
 	printf("\n");
 }
 
+/* The port table; 0, or the listing's negative errno (already reported). */
 static int print_ports(int fd)
 {
 	const struct faxport_port_info *infos;
@@ -60,7 +61,7 @@ static int print_ports(int fd)
 
 	if (error) {
 		fprintf(stderr, "faxinfo: listing ports: %s\n", strerror(-error));
-		return -1;
+		return error;
 	}
 	infos = entries;
 	printf("ports:        %u\n", count);

@@ -60,11 +60,11 @@ static int read_metadata(const char *tif_path, struct received_fax *fax)
 	FILE *file;
 
 	if (asprintf(&txt_path, "%.*s.txt", (int)stem, tif_path) < 0)
-		return -1;
+		return -ENOMEM;
 	file = fopen(txt_path, "re");
 	free(txt_path);
 	if (!file)
-		return errno == ENOENT ? 0 : -1;
+		return errno == ENOENT ? 0 : -errno;
 	while ((length = getline(&line, &line_size, file)) > 0) {
 		char *colon = strchr(line, ':');
 
@@ -80,7 +80,7 @@ static int read_metadata(const char *tif_path, struct received_fax *fax)
 			if (!*fields[i].value) {
 				free(line);
 				fclose(file);
-				return -1;
+				return -ENOMEM;
 			}
 		}
 	}
@@ -132,10 +132,12 @@ static int list_inbox(const char *inbox, struct received_fax **faxes, size_t *co
 	struct dirent *entry;
 	DIR *dir = opendir(inbox);
 
+	int error = 0;
+
 	*faxes = NULL;
 	*count = 0;
 	if (!dir)
-		return -1;
+		return -errno;
 	while ((errno = 0, entry = readdir(dir))) {
 		struct received_fax *fax;
 
@@ -145,8 +147,10 @@ static int list_inbox(const char *inbox, struct received_fax **faxes, size_t *co
 			size_t bigger = capacity ? capacity * 2 : 16;
 			struct received_fax *grown = realloc(*faxes, bigger * sizeof(**faxes));
 
-			if (!grown)
+			if (!grown) {
+				error = -ENOMEM;
 				goto fail;
+			}
 			*faxes = grown;
 			capacity = bigger;
 		}
@@ -156,29 +160,29 @@ static int list_inbox(const char *inbox, struct received_fax **faxes, size_t *co
 		fax->failed = !strncmp(entry->d_name, "failed-", strlen("failed-"));
 		if (asprintf(&fax->path, "%s/%s", inbox, entry->d_name) < 0) {
 			fax->path = NULL;
+			error = -ENOMEM;
 			goto fail;
 		}
-		if (read_metadata(fax->path, fax))
+		error = read_metadata(fax->path, fax);
+		if (error)
 			goto fail;
 	}
-	if (errno)
+	if (errno) {
+		error = -errno;
 		goto fail;
+	}
 	closedir(dir);
 	if (*count)
 		qsort(*faxes, *count, sizeof(**faxes), compare_names);
 	return 0;
-fail: {
-		int saved = errno;
-
-		closedir(dir);
-		for (size_t i = 0; i < *count; i++)
-			free_fax(&(*faxes)[i]);
-		free(*faxes);
-		*faxes = NULL;
-		*count = 0;
-		errno = saved;
-		return -1;
-	}
+fail:
+	closedir(dir);
+	for (size_t i = 0; i < *count; i++)
+		free_fax(&(*faxes)[i]);
+	free(*faxes);
+	*faxes = NULL;
+	*count = 0;
+	return error;
 }
 
 static const char *or_dash(const char *text)
@@ -257,7 +261,7 @@ int faxctl_inbox(struct faxctl_command_line *cmd)
 	struct received_fax *faxes;
 	size_t count;
 	char *inbox;
-	int option;
+	int option, error;
 
 	while ((option = faxctl_getopt(cmd, ":h", options)) != -1) {
 		switch (option) {
@@ -278,13 +282,13 @@ int faxctl_inbox(struct faxctl_command_line *cmd)
 		return faxctl_usage_error(cmd, "unexpected argument '%s'", cmd->argv[optind]);
 	if (asprintf(&inbox, "%s/inbox", spool) < 0)
 		return faxctl_fail(FAXCTL_FAILED, "out of memory");
-	if (list_inbox(inbox, &faxes, &count)) {
-		int error = errno;
-		int status = error == ENOENT ? FAXCTL_NOT_FOUND :
-			     error == EACCES ? FAXCTL_DENIED : FAXCTL_FAILED;
+	error = list_inbox(inbox, &faxes, &count);
+	if (error) {
+		int status = error == -ENOENT ? FAXCTL_NOT_FOUND :
+			     error == -EACCES ? FAXCTL_DENIED : FAXCTL_FAILED;
 
-		faxctl_fail(status, "cannot read the inbox %s: %s%s", inbox, strerror(error),
-			    error == ENOENT ? " (is faxd's spool_dir elsewhere? see --spool)" : "");
+		faxctl_fail(status, "cannot read the inbox %s: %s%s", inbox, strerror(-error),
+			    error == -ENOENT ? " (is faxd's spool_dir elsewhere? see --spool)" : "");
 		free(inbox);
 		return status;
 	}

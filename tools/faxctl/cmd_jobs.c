@@ -95,7 +95,7 @@ int faxctl_jobs(struct faxctl_command_line *cmd)
 	int status = faxctl_listing_options(cmd, jobs_help, &as_json);
 
 	if (status)
-		return status < 0 ? FAXCTL_OK : status;
+		return status == FAXCTL_HELP_SHOWN ? FAXCTL_OK : status;
 	status = faxctl_connect(&server);
 	if (status)
 		return status;

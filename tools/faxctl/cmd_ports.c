@@ -80,7 +80,7 @@ int faxctl_ports(struct faxctl_command_line *cmd)
 	int status = faxctl_listing_options(cmd, ports_help, &as_json);
 
 	if (status)
-		return status < 0 ? FAXCTL_OK : status;
+		return status == FAXCTL_HELP_SHOWN ? FAXCTL_OK : status;
 	status = faxctl_connect(&server);
 	if (status)
 		return status;
@@ -129,7 +129,7 @@ static int parse_port_set(struct faxctl_command_line *cmd, struct port_changes *
 		switch (option) {
 		case 'h':
 			fputs(port_help, stdout);
-			return -1;
+			return FAXCTL_HELP_SHOWN;
 		case RINGS:
 			if (!faxctl_parse_uint(optarg, 99, &changes->rings) || !changes->rings)
 				return faxctl_usage_error(cmd, "--rings takes a number from 1 to 99, not '%s'",
@@ -200,7 +200,7 @@ static int port_set(struct faxctl_command_line *cmd)
 	int status = parse_port_set(cmd, &changes, &as_json);
 
 	if (status)
-		return status < 0 ? FAXCTL_OK : status;
+		return status == FAXCTL_HELP_SHOWN ? FAXCTL_OK : status;
 	if (optind >= cmd->argc)
 		return faxctl_usage_error(cmd, "which port? give a DEVICE (a device id or a port name)");
 	if (optind + 1 < cmd->argc)

@@ -155,7 +155,7 @@ static int parse_send(struct faxctl_command_line *cmd, struct send_request *requ
 		switch (option) {
 		case 'h':
 			fputs(send_help, stdout);
-			return -1;
+			return FAXCTL_HELP_SHOWN;
 		case TO:
 			request->number = optarg;
 			break;
@@ -582,7 +582,7 @@ int faxctl_send(struct faxctl_command_line *cmd)
 	int status = parse_send(cmd, &request);
 
 	if (status)
-		return status < 0 ? FAXCTL_OK : status;
+		return status == FAXCTL_HELP_SHOWN ? FAXCTL_OK : status;
 	if (request.as_json && !request.no_wait)
 		return faxctl_usage_error(cmd, "--json lists the queued jobs: use it with --no-wait");
 	status = check_files(&request);

@@ -56,6 +56,7 @@ static double dots_per_inch(TIFF *tiff, ttag_t tag)
 	return unit == RESUNIT_CENTIMETER ? value * 2.54 : value;
 }
 
+/* The page's rows into @image: 0, or a negative errno. */
 static int read_bilevel(TIFF *tiff, struct page_image *image, uint32_t lines, unsigned repeat,
 			bool min_is_white)
 {
@@ -64,21 +65,21 @@ static int read_bilevel(TIFF *tiff, struct page_image *image, uint32_t lines, un
 	image->bit_depth = 1;
 	image->row_bytes = ((size_t)image->width + 7) / 8;
 	if (scanline <= 0 || (size_t)scanline < image->row_bytes)
-		return -1;
+		return -EINVAL;
 	image->rows = malloc(image->row_bytes * image->height);
 	if (!image->rows)
-		return -1;
+		return -ENOMEM;
 	{
 		unsigned char *line = malloc((size_t)scanline);
 
 		if (!line)
-			return -1;
+			return -ENOMEM;
 		for (uint32_t y = 0; y < lines; y++) {
 			unsigned char *row = image->rows + (size_t)y * repeat * image->row_bytes;
 
 			if (TIFFReadScanline(tiff, line, y, 0) < 0) {
 				free(line);
-				return -1;
+				return -EIO;
 			}
 			/* PNG gray: 0 is black; a fax's 1 bits are black. */
 			for (size_t i = 0; i < image->row_bytes; i++)
@@ -91,6 +92,7 @@ static int read_bilevel(TIFF *tiff, struct page_image *image, uint32_t lines, un
 	return 0;
 }
 
+/* Any other page, as 8-bit grey: 0, or a negative errno. */
 static int read_any(TIFF *tiff, struct page_image *image, uint32_t lines, unsigned repeat)
 {
 	uint32_t *rgba = malloc((size_t)image->width * lines * sizeof(*rgba));
@@ -98,10 +100,13 @@ static int read_any(TIFF *tiff, struct page_image *image, uint32_t lines, unsign
 	image->bit_depth = 8;
 	image->row_bytes = image->width;
 	image->rows = malloc(image->row_bytes * image->height);
-	if (!rgba || !image->rows ||
-	    !TIFFReadRGBAImageOriented(tiff, image->width, lines, rgba, ORIENTATION_TOPLEFT, 0)) {
+	if (!rgba || !image->rows) {
 		free(rgba);
-		return -1;
+		return -ENOMEM;
+	}
+	if (!TIFFReadRGBAImageOriented(tiff, image->width, lines, rgba, ORIENTATION_TOPLEFT, 0)) {
+		free(rgba);
+		return -EIO;
 	}
 	for (uint32_t y = 0; y < lines; y++) {
 		unsigned char *row = image->rows + (size_t)y * repeat * image->row_bytes;
@@ -126,6 +131,7 @@ static int read_page(TIFF *tiff, const char *name, unsigned long page, struct pa
 	uint32_t lines = 0;
 	unsigned repeat;
 	int pages = TIFFNumberOfDirectories(tiff);
+	int error;
 
 	if (page > (unsigned long)pages)
 		return faxctl_fail(FAXCTL_NOT_FOUND, "%s has %d page%s, not %lu", name, pages,
@@ -148,14 +154,16 @@ static int read_page(TIFF *tiff, const char *name, unsigned long page, struct pa
 	image->height = lines * repeat;
 	tiff_problem[0] = '\0';
 	if (bits == 1 && samples == 1 &&
-	    (photometric == PHOTOMETRIC_MINISWHITE || photometric == PHOTOMETRIC_MINISBLACK)) {
-		if (!read_bilevel(tiff, image, lines, repeat, photometric == PHOTOMETRIC_MINISWHITE))
-			return FAXCTL_OK;
-	} else if (!read_any(tiff, image, lines, repeat)) {
+	    (photometric == PHOTOMETRIC_MINISWHITE || photometric == PHOTOMETRIC_MINISBLACK))
+		error = read_bilevel(tiff, image, lines, repeat,
+				     photometric == PHOTOMETRIC_MINISWHITE);
+	else
+		error = read_any(tiff, image, lines, repeat);
+	if (!error)
 		return FAXCTL_OK;
-	}
+	/* libtiff's own words say more than its EIO, when it left any. */
 	return faxctl_fail(FAXCTL_BAD_DATA, "cannot decode page %lu of %s: %s", page, name,
-			   tiff_problem[0] ? tiff_problem : "out of memory");
+			   tiff_problem[0] ? tiff_problem : strerror(-error));
 }
 
 static int write_png(const char *path, const struct page_image *image)

@@ -25,6 +25,13 @@ enum faxctl_status {
 	FAXCTL_BUSY = 7,	/* the port is in use */
 };
 
+/*
+ * What an option parser returns when it printed the help: the command is
+ * done, and faxctl exits with FAXCTL_OK. Not an exit status, and not an
+ * error: faxctl's own functions report errors as negative errnos.
+ */
+#define FAXCTL_HELP_SHOWN (-1)
+
 /* What every command gets: its words (argv[0] is the command's name). */
 struct faxctl_command_line {
 	int argc;
@@ -62,7 +69,7 @@ struct option;
 int faxctl_getopt(struct faxctl_command_line *cmd, const char *short_options,
 		  const struct option *long_options);
 /* The options of a plain listing: --json and --help, no arguments. Returns
- * -1 once the help is printed, else an exit status (0: go on). */
+ * FAXCTL_HELP_SHOWN once the help is printed, else an exit status (0: go on). */
 int faxctl_listing_options(struct faxctl_command_line *cmd, const char *help, bool *as_json);
 bool faxctl_parse_uint(const char *text, unsigned long max, unsigned long *value);
 

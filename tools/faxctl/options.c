@@ -60,7 +60,7 @@ int faxctl_listing_options(struct faxctl_command_line *cmd, const char *help, bo
 	while ((option = faxctl_getopt(cmd, ":h", options)) != -1) {
 		if (option == 'h') {
 			fputs(help, stdout);
-			return -1;
+			return FAXCTL_HELP_SHOWN;
 		}
 		if (option != 'j')
 			return FAXCTL_USAGE;
