@@ -41,18 +41,23 @@ static const char *foreign_writable(const struct stat *status)
 
 /*
  * The folder, made as needed (mode 0750), as an open directory reached
- * from "/" one name at a time without following a symbolic link. -1,
- * logged with the reason, when a name is a link or not a directory, or a
- * directory on the way is one that others may change.
+ * from "/" one name at a time without following a symbolic link; or a
+ * negative errno, logged with the reason: -ELOOP when a name is a link,
+ * -EPERM when a directory on the way is one that others may change, or
+ * the path is not absolute or walks through "." or "..".
  */
 static int open_folder(const char *folder)
 {
 	char *path = strdup(folder), *save = NULL;
-	int directory = -1;
+	int directory = -1, error = -EPERM;
 	struct stat status;
 	const char *problem;
 
-	if (!path || folder[0] != '/') {
+	if (!path) {
+		log_error("store in folder: out of memory");
+		return -ENOMEM;
+	}
+	if (folder[0] != '/') {
 		log_error("store in folder: '%s' is not an absolute path", folder);
 		goto fail;
 	}
@@ -81,15 +86,16 @@ static int open_folder(const char *folder)
 				      O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 		}
 		if (next < 0) {
-			int error = errno;
-
+			error = -errno;
 			if (!fstatat(directory, name, &status, AT_SYMLINK_NOFOLLOW) &&
-			    S_ISLNK(status.st_mode))
+			    S_ISLNK(status.st_mode)) {
+				error = -ELOOP;
 				log_error("store in folder: refused %s: '%s' on the way is a "
 					  "symbolic link", folder, name);
-			else
+			} else {
 				log_error("store in folder: cannot open '%s' of %s: %s", name,
-					  folder, strerror(error));
+					  folder, strerror(-error));
+			}
 			goto fail;
 		}
 		close(directory);
@@ -108,12 +114,13 @@ static int open_folder(const char *folder)
 	free(path);
 	return directory;
 fail_errno:
-	log_error("store in folder: cannot create %s: %s", folder, strerror(errno));
+	error = -errno;
+	log_error("store in folder: cannot create %s: %s", folder, strerror(-error));
 fail:
 	if (directory >= 0)
 		close(directory);
 	free(path);
-	return -1;
+	return error;
 }
 
 /* @from copied to a new file @name in @folder: 0, or a negative errno (nothing left). */
@@ -159,7 +166,7 @@ int faxd_route_store(const char *fax_path, const char *folder)
 
 	name = name ? name + 1 : fax_path;
 	if (directory < 0)
-		return -1;
+		return directory;
 	/* linkat and O_EXCL never follow a link at the new name. */
 	if (linkat(AT_FDCWD, fax_path, directory, name, 0))
 		status = -errno;
@@ -168,7 +175,6 @@ int faxd_route_store(const char *fax_path, const char *folder)
 	if (status) {
 		log_error("store in folder: cannot put %s into %s: %s", name, folder,
 			  strerror(-status));
-		status = -1;
 	}
 	if (!status)
 		log_info("stored %s in %s", name, folder);
@@ -411,7 +417,7 @@ int faxd_route_run_command(const char *command_line, const char *fax_path, uint3
 		log_error("run command: out of memory: not run for %s", fax_path);
 		if (request)
 			free_request(request);
-		return -1;
+		return -ENOMEM;
 	}
 	*waiting_tail = request;
 	waiting_tail = &request->next;
@@ -515,7 +521,7 @@ int faxd_routing_defaults_init(struct faxd_routing_defaults *defaults,
 		     device_id) < 0) {
 		defaults->default_folder = NULL;
 		log_error("faxport%u: routing: out of memory", device_id);
-		return -1;
+		return -ENOMEM;
 	}
 	return 0;
 }

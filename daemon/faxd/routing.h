@@ -49,7 +49,7 @@ struct faxd_routing_defaults {
 struct faxd_config;
 
 /* The defaults faxd.conf gives port @device_id (pointing into @config).
- * Returns 0, or -1 when out of memory (logged). */
+ * Returns 0, or -ENOMEM (logged). */
 int faxd_routing_defaults_init(struct faxd_routing_defaults *defaults,
 			       const struct faxd_config *config, uint32_t device_id);
 void faxd_routing_defaults_free(struct faxd_routing_defaults *defaults);
@@ -72,7 +72,10 @@ void faxd_routing_apply(int dsp_fd, uint32_t device_id,
 			const struct faxd_routing_defaults *defaults, const char *fax_path,
 			const char *remote_ident);
 
-/* Returns 0, or -1 (logged, with the reason). */
+/*
+ * Returns 0, or a negative errno (logged, with the reason): -ELOOP for a
+ * symbolic link on the way, -EPERM for a folder others may change.
+ */
 int faxd_route_store(const char *fax_path, const char *folder);
 
 /*
@@ -88,8 +91,8 @@ const char *faxd_route_resolve_command(const struct faxd_routing_defaults *defau
  * Run @command_line ("/path/prog word word"; words split at blanks) with
  * @fax_path appended, now or, when @limits->max_running commands run
  * already, as soon as one ends. The environment is PATH, FAXD_PORT,
- * FAXD_REMOTE_IDENT and FAXD_FAX. Returns 0 (started or waiting), or -1
- * (logged).
+ * FAXD_REMOTE_IDENT and FAXD_FAX. Returns 0 (started or waiting), or
+ * -ENOMEM (logged).
  */
 int faxd_route_run_command(const char *command_line, const char *fax_path, uint32_t device_id,
 			   const char *remote_ident, const struct faxd_route_limits *limits);

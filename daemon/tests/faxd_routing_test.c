@@ -335,7 +335,7 @@ static void test_store_in_folder(void)
 	mkdir(elsewhere, 0750);
 	if (symlink(elsewhere, link_path))
 		printf("Bail out! symlink: %s\n", strerror(errno));
-	ok(faxd_route_store(fax, through_link) == -1 &&
+	ok(faxd_route_store(fax, through_link) == -ELOOP &&
 	   logged("'link' on the way is a symbolic link") &&
 	   access(path_in_work("elsewhere/sub"), F_OK) != 0 && access(fax, F_OK) == 0,
 	   "a symbolic link in the folder's path is refused (the log says so), nothing made "
@@ -343,12 +343,12 @@ static void test_store_in_folder(void)
 
 	mkdir(open_folder, 0750);
 	chmod(open_folder, 0777);
-	ok(faxd_route_store(fax, in_open) == -1 &&
+	ok(faxd_route_store(fax, in_open) == -EPERM &&
 	   logged("'open' on the way is writable by its group or by everyone and not sticky") &&
 	   access(in_open, F_OK) != 0,
 	   "a folder on the way that everyone may write is refused, and the log says why");
 	chmod(open_folder, 0770);
-	ok(faxd_route_store(fax, in_open) == -1, "so is one its group may write");
+	ok(faxd_route_store(fax, in_open) == -EPERM, "so is one its group may write");
 
 	mkdir(sticky, 0750);
 	chmod(sticky, 01777);
