@@ -1,6 +1,7 @@
 # winfax for Linux: the kernel driver, the Win32 fax library, the daemon.
 #
-#   make            build everything (the module against Debian's headers)
+#   make            build the module (for the running kernel), library, daemon, tools
+#   make test-build what the tests run: the same for the VM's kernel, and the selftests
 #   make check      build, then run every test (host and VM); one closing line
 #   make check-interop  HylaFAX and efax through the Class 1 modem (real time)
 #   make check-debug  the VM tests on the debug kernel (KASAN, lockdep, kmemleak)
@@ -16,13 +17,26 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 BUILD_DIR ?= $(CURDIR)/build
 export BUILD_DIR
-# KDIR=/path/to/kernel/build (or KVER=release) on the command line reaches
-# driver/Makefile; by default it builds against linux-headers-amd64.
+# The kernel the module is built and installed for: the running one unless
+# KVER=release (or KDIR=/path/to/kernel/build) is given. The tests build it
+# for the kernel the VM boots, linux-headers-amd64's release (test-build).
+KVER ?= $(shell uname -r)
 
 # Userspace parts, in the order they depend on each other.
 USER_DIRS := $(foreach d,libwinfax daemon,$(if $(wildcard $(d)/Makefile),$(d)))
 
-all: deps-build module userspace tools selftests
+# "make" and "make install" never install packages: a missing build
+# dependency stops them with its name and the apt-get line to run.
+all: verify-build-deps module userspace tools
+
+verify-build-deps:
+	@tools/install-deps --verify build
+
+# Everything the tests run (make check, check-debug, check-interop, demo,
+# bench): the module for the VM's kernel, and the selftests, whose harness
+# comes from linux-source-6.1 (a test dependency, not a build one).
+test-build:
+	$(MAKE) all selftests KVER=$$(tools/kernel-version)
 
 deps-build:
 	@tools/install-deps build
@@ -34,7 +48,7 @@ deps-debug:
 	@tools/install-deps debug
 
 module:
-	$(MAKE) -C driver
+	$(MAKE) -C driver KVER=$(KVER)
 
 userspace:
 	@for d in $(USER_DIRS); do $(MAKE) -C $$d all || exit 1; done
@@ -54,7 +68,7 @@ check-interop: deps-check
 check-debug: deps-debug
 	@tools/run-debug-checks
 
-demo: deps-check all
+demo: deps-check test-build
 	rm -rf $(BUILD_DIR)/demo
 	VMRUN_KEEP_OUT=$(BUILD_DIR)/demo tools/vm-run -- tools/demo
 	@echo "The received fax and its pages as PNG: $(BUILD_DIR)/demo/"
@@ -64,7 +78,7 @@ lint: deps-check
 	tools/lint
 
 # About 2 minutes on a quiet host; Documentation/benchmarks.rst explains each measure.
-bench: deps-check all
+bench: deps-check test-build
 	$(MAKE) -C tools/bench
 	tools/bench/run
 
@@ -99,16 +113,21 @@ DKMS_SOURCE_DIR := /usr/src/faxport-$(VERSION)
 DKMS_DRIVER_FILES := driver/Kbuild driver/Makefile $(wildcard driver/*.h) \
 	$(filter-out %.mod.c,$(wildcard driver/*.c))
 
-install: all
+# The module and the rest apart: a package that ships the module through
+# DKMS installs only install-userspace.
+install: install-userspace install-module
+
+install-module: verify-build-deps module
+	install -d $(DESTDIR)/lib/modules/$(KVER)/extra
+	install -m 644 driver/faxport.ko $(DESTDIR)/lib/modules/$(KVER)/extra/faxport.ko
+
+install-userspace: verify-build-deps userspace tools
 	$(MAKE) -C tools install DESTDIR=$(DESTDIR) PREFIX=$(PREFIX)
 	install -d $(DESTDIR)$(PREFIX)/include/linux
 	install -m 644 uapi/linux/faxport.h $(DESTDIR)$(PREFIX)/include/linux/faxport.h
 	@for d in $(USER_DIRS); do \
 		$(MAKE) -C $$d install DESTDIR=$(DESTDIR) PREFIX=$(PREFIX) WINEDLLDIR=$(WINEDLLDIR) || exit 1; \
 	done
-	kver=$${KVER:-$$(tools/kernel-version)} && \
-	install -d $(DESTDIR)/lib/modules/$$kver/extra && \
-	install -m 644 driver/faxport.ko $(DESTDIR)/lib/modules/$$kver/extra/faxport.ko
 	@for page in $(MAN_PAGES); do \
 		section=$${page##*.} && \
 		install -d $(DESTDIR)$(MANDIR)/man$$section && \
@@ -139,8 +158,8 @@ install: all
 	fi
 
 # The installed paths, from the manifest, for this PREFIX and kernel.
-installed_paths = kver=$${KVER:-$$(tools/kernel-version)} && \
-	sed -e '/^\#/d' -e '/^$$/d' -e "s|@KVER@|$$kver|g" -e 's|@MANDIR@|$(MANDIR)|g' \
+installed_paths = \
+	sed -e '/^\#/d' -e '/^$$/d' -e 's|@KVER@|$(KVER)|g' -e 's|@MANDIR@|$(MANDIR)|g' \
 	    -e 's|@DOCDIR@|$(DOCDIR)|g' -e 's|@UDEVRULESDIR@|$(UDEVRULESDIR)|g' \
 	    -e 's|@SPOOLDIR@|$(SPOOLDIR)|g' -e 's|@PREFIX@|$(PREFIX)|g' \
 	    $(if $(and $(WINE_DLL_BUILT),$(WINEDLLDIR)),-e 's|@WINEDLLDIR@|$(WINEDLLDIR)|g',-e '/@WINEDLLDIR@/d') \
@@ -186,5 +205,5 @@ clean:
 distclean: clean
 	rm -rf $(BUILD_DIR)
 
-.PHONY: all deps-build deps-check deps-debug module userspace tools selftests check \
+.PHONY: all verify-build-deps test-build install-module install-userspace deps-build deps-check deps-debug module userspace tools selftests check \
 	check-interop check-debug demo lint install uninstall dkms-install dkms-uninstall clean distclean
