@@ -69,7 +69,10 @@ static bool faxport_config_valid(const struct faxport_config *cfg)
 	if (!faxport_string_terminated(cfg->archive_dir,
 				       sizeof(cfg->archive_dir)))
 		return false;
-	return !cfg->archive_dir[0] || cfg->archive_dir[0] == '/';
+	if (!cfg->archive_dir[0])
+		return true;
+	/* Tools print it: no controls or bidi overrides, as in every name. */
+	return cfg->archive_dir[0] == '/' && faxport_text_valid(cfg->archive_dir);
 }
 
 /**

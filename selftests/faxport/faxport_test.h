@@ -174,6 +174,26 @@ static inline int port_sysfs(__u32 device_id, const char *attr, char *buf,
 	return 0;
 }
 
+/*
+ * Text a terminal or a log would obey rather than show: the ends of each
+ * range of C0 controls, DEL, C1 controls, bidi embeddings and overrides,
+ * and isolates. Every free-text field the kernel takes refuses them all.
+ */
+static const char *const hostile_text[] __attribute__((unused)) = {
+	"\x01", "\x1b[2J", "\x1f", "\x7f",
+	"\xc2\x80", "\xc2\x9b", "\xc2\x9f",
+	"\xe2\x80\xaa", "\xe2\x80\xae",
+	"\xe2\x81\xa6", "\xe2\x81\xa9",
+};
+
+/* The neighbours of those ranges, and ordinary non-ASCII text: all names. */
+static const char *const ordinary_text[] __attribute__((unused)) = {
+	"M\xc3\xbcller", "\xe6\x97\xa5\xe6\x9c\xac",
+	"\xc2\xa0", "\xe2\x80\xb0", "\xe2\x81\xaa",
+};
+
+#define TEXT_SAMPLES(list) (sizeof(list) / sizeof((list)[0]))
+
 /* What the uAPI documents an ioctl, read or write may fail with. */
 static inline bool faxport_errno_documented(int err)
 {

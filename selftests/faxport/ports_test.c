@@ -187,12 +187,22 @@ TEST_F(srv, add_rejects_an_unterminated_name)
 	EXPECT_EQ(EINVAL, errno);
 }
 
-TEST_F(srv, add_rejects_control_characters_in_the_name)
+TEST_F(srv, add_rejects_controls_and_bidi_overrides_in_the_name)
 {
+	char name[32];
+	size_t i;
 	__u32 id;
 
 	EXPECT_EQ(-1, port_add(self->server, "bad\nname", "", &id));
 	EXPECT_EQ(EINVAL, errno);
+	for (i = 0; i < TEXT_SAMPLES(hostile_text); i++) {
+		snprintf(name, sizeof(name), "Fax%s1", hostile_text[i]);
+		EXPECT_EQ(-1, port_add(self->server, name, "", &id)) {
+			TH_LOG("a name with hostile_text[%zu] made port %u", i, id);
+			port_remove(self->server, id);
+		}
+		EXPECT_EQ(EINVAL, errno);
+	}
 }
 
 TEST_F(srv, add_accepts_utf8_names_and_refuses_invalid_utf8)

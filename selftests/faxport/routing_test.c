@@ -295,6 +295,34 @@ TEST_F(port, set_rejects_bad_flags_and_values)
 	close(m);
 }
 
+TEST_F(port, set_rejects_controls_and_bidi_overrides_in_the_info)
+{
+	char info[32];
+	size_t i;
+	int m = port_open(self->server, self->device_id, FAXPORT_OPEN_MODIFY);
+
+	ASSERT_LE(0, m);
+	for (i = 0; i < TEXT_SAMPLES(hostile_text); i++) {
+		snprintf(info, sizeof(info), "/srv/fax%s", hostile_text[i]);
+		EXPECT_EQ(-1, routing_set(m, folder_guid, FAXPORT_ROUTING_SET_INFO, 0, info)) {
+			TH_LOG("a folder with hostile_text[%zu] was stored", i);
+		}
+		EXPECT_EQ(EINVAL, errno);
+		snprintf(info, sizeof(info), "mail%s", hostile_text[i]);
+		EXPECT_EQ(-1, routing_set(m, command_guid, FAXPORT_ROUTING_SET_INFO, 0, info)) {
+			TH_LOG("a command name with hostile_text[%zu] was stored", i);
+		}
+		EXPECT_EQ(EINVAL, errno);
+	}
+	for (i = 0; i < TEXT_SAMPLES(ordinary_text); i++) {
+		snprintf(info, sizeof(info), "/srv/fax/%s", ordinary_text[i]);
+		EXPECT_EQ(0, routing_set(m, folder_guid, FAXPORT_ROUTING_SET_INFO, 0, info)) {
+			TH_LOG("the folder \"%s\" was refused: %s", info, strerror(errno));
+		}
+	}
+	close(m);
+}
+
 TEST_F(port, the_engine_reads_routing_and_installs_defaults_once)
 {
 	struct faxport_routing_method methods[2];

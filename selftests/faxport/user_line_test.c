@@ -454,10 +454,18 @@ TEST_F(line, ring_rejects_a_bad_caller_number)
 	EXPECT_EQ(EINVAL, errno);
 }
 
-TEST_F(line, ring_rejects_control_characters_in_the_caller_name)
+TEST_F(line, ring_rejects_controls_and_bidi_overrides_in_the_caller_name)
 {
-	EXPECT_EQ(-1, ring(self->provider, "", "Eve\x1b[2J", "", NULL));
-	EXPECT_EQ(EINVAL, errno);
+	char name[32];
+	size_t i;
+
+	for (i = 0; i < TEXT_SAMPLES(hostile_text); i++) {
+		snprintf(name, sizeof(name), "Eve%s", hostile_text[i]);
+		EXPECT_EQ(-1, ring(self->provider, "", name, "", NULL)) {
+			TH_LOG("a caller name with hostile_text[%zu] rang", i);
+		}
+		EXPECT_EQ(EINVAL, errno);
+	}
 }
 
 TEST_F(line, ring_rejects_an_unterminated_called_number)

@@ -391,7 +391,8 @@ struct faxport_job_control {
  * @stop_cheap_min: discount period end, minutes after midnight UTC.
  * @archive_outgoing: 0 or 1: the engine archives sent faxes.
  * @reserved: in: must be 0.
- * @archive_dir: where they go (an absolute path, or "").
+ * @archive_dir: where they go (an absolute path, or ""); like every name,
+ *	no control characters or bidi overrides (-EINVAL).
  *
  * FAXPORT_IOC_CONFIG_GET needs FAXPORT_RIGHT_CONFIG_QUERY, _SET needs
  * FAXPORT_RIGHT_CONFIG_SET (-EACCES); a value out of range is -EINVAL.
