@@ -85,8 +85,9 @@ bench: deps-check test-build
 .PHONY: bench
 
 # --- install, uninstall, DKMS (Documentation/admin-guide.rst) ---------------
-# The project's version: the DKMS source tree is /usr/src/faxport-$(VERSION).
-VERSION := 1.0.0
+# The project's version (mk/version.mk): the DKMS source tree is
+# /usr/src/faxport-$(VERSION), and every program's --version prints it.
+include mk/version.mk
 MANDIR ?= $(PREFIX)/share/man
 DOCDIR ?= $(PREFIX)/share/doc/faxport
 # udev reads no rules under /usr/local: the local administrator's folder.

@@ -18,7 +18,9 @@ CFLAGS ?= -O2 -g
 CPPFLAGS ?=
 LDFLAGS ?=
 
-PROJECT_CPPFLAGS := -D_GNU_SOURCE
+# FAXPORT_VERSION: the project's version (mk/version.mk), for --version.
+include $(dir $(lastword $(MAKEFILE_LIST)))version.mk
+PROJECT_CPPFLAGS := -D_GNU_SOURCE -DFAXPORT_VERSION='"$(VERSION)"'
 PROJECT_CFLAGS := -std=c11
 WARN_CFLAGS := -Wall -Wextra -Werror
 

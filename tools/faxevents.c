@@ -85,8 +85,12 @@ int main(int argc, char **argv)
 	struct nl_sock *sk;
 	int group, err;
 
+	if (argc == 2 && strcmp(argv[1], "--version") == 0) {
+		printf("faxevents (winfax for Linux) %s\n", FAXPORT_VERSION);
+		return 0;
+	}
 	if (argc > 2 || (argc == 2 && strcmp(argv[1], "--help") == 0)) {
-		fprintf(stderr, "usage: %s [COUNT]\n"
+		fprintf(stderr, "usage: %s [COUNT | --help | --version]\n"
 			"Prints the fax server's events (all, or the next COUNT).\n",
 			argv[0]);
 		return argc == 2 ? 0 : 2;

@@ -117,8 +117,12 @@ int main(int argc, char **argv)
 	struct faxport_rights rights;
 	int fd, status = 0;
 
+	if (argc == 2 && strcmp(argv[1], "--version") == 0) {
+		printf("faxinfo (winfax for Linux) %s\n", FAXPORT_VERSION);
+		return 0;
+	}
 	if (argc > 1) {
-		fprintf(stderr, "usage: %s\n"
+		fprintf(stderr, "usage: %s [--help | --version]\n"
 			"Connects to %s and prints what the fax server offers.\n",
 			argv[0], server_node);
 		return strcmp(argv[1], "--help") == 0 ? 0 : 2;

@@ -56,6 +56,7 @@ static void usage(FILE *out)
 		"  -F, --free-running   attach with the free-running clock (tests)\n"
 		"  -v, --verbose        log at debug level\n"
 		"  -h, --help           this text\n"
+		"  -V, --version        the version\n"
 		"Signals: SIGTERM/SIGINT end calls in progress (within shutdown_grace_s)\n"
 		"and exit; a second one aborts them now. SIGHUP reloads the config and\n"
 		"rescans the ports.\n");
@@ -286,6 +287,7 @@ int main(int argc, char **argv)
 		{ "free-running", no_argument, NULL, 'F' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
 		{ 0 },
 	};
 	struct process process = {
@@ -300,7 +302,7 @@ int main(int argc, char **argv)
 	int option, result;
 
 	daemon->config_path = FAXD_DEFAULT_CONFIG_PATH;
-	while ((option = getopt_long(argc, argv, "c:fbp:Fvh", long_options, NULL)) != -1) {
+	while ((option = getopt_long(argc, argv, "c:fbp:FvhV", long_options, NULL)) != -1) {
 		switch (option) {
 		case 'c':
 			daemon->config_path = optarg;
@@ -324,6 +326,9 @@ int main(int argc, char **argv)
 			break;
 		case 'h':
 			usage(stdout);
+			return 0;
+		case 'V':
+			printf("faxd (winfax for Linux) %s\n", FAXPORT_VERSION);
 			return 0;
 		default:
 			usage(stderr);

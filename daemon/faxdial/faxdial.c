@@ -60,7 +60,8 @@ static void usage(FILE *out)
 		"  -d, --dial-timeout S    longest wait for the answer (default: the exchange's)\n"
 		"  -q, --quiet             only the outcome lines, no log\n"
 		"  -v, --verbose           debug log\n"
-		"  -h, --help              this text\n");
+		"  -h, --help              this text\n"
+		"  -V, --version           the version\n");
 }
 
 static void on_event(struct faxd_port *port, const struct fax_call_event *event, void *user_data)
@@ -182,6 +183,7 @@ int main(int argc, char **argv)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
 		{ 0 },
 	};
 	struct dial_session session = { .signals.fd = -1, .tick.fd = -1 };
@@ -198,7 +200,7 @@ int main(int argc, char **argv)
 	int status = EXIT_SETUP_FAILED;
 	int option, document_fd, error;
 
-	while ((option = getopt_long(argc, argv, "p:fm:c:Ei:t:P:d:qvh", long_options,
+	while ((option = getopt_long(argc, argv, "p:fm:c:Ei:t:P:d:qvhV", long_options,
 				     NULL)) != -1) {
 		switch (option) {
 		case 'p':
@@ -254,6 +256,9 @@ int main(int argc, char **argv)
 			break;
 		case 'h':
 			usage(stdout);
+			return 0;
+		case 'V':
+			printf("faxdial (winfax for Linux) %s\n", FAXPORT_VERSION);
 			return 0;
 		default:
 			usage(stderr);

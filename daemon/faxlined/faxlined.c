@@ -820,7 +820,8 @@ static void usage(FILE *out)
 		"  -t, --test         check the configuration, print nothing if it is good,\n"
 		"                     and exit 0 (good) or 1 (errors, each as FILE:LINE)\n"
 		"  -v, --verbose      log debug messages too\n"
-		"  -h, --help         this text\n");
+		"  -h, --help         this text\n"
+		"  -V, --version      the version\n");
 }
 
 int main(int argc, char **argv)
@@ -830,6 +831,7 @@ int main(int argc, char **argv)
 		{ "test", no_argument, NULL, 't' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *path = LINES_CONF_DEFAULT_PATH;
@@ -838,7 +840,7 @@ int main(int argc, char **argv)
 	sigset_t signals;
 	int option, status = 1;
 
-	while ((option = getopt_long(argc, argv, "c:tvh", options, NULL)) != -1) {
+	while ((option = getopt_long(argc, argv, "c:tvhV", options, NULL)) != -1) {
 		switch (option) {
 		case 'c':
 			path = optarg;
@@ -851,6 +853,9 @@ int main(int argc, char **argv)
 			break;
 		case 'h':
 			usage(stdout);
+			return 0;
+		case 'V':
+			printf("faxlined (winfax for Linux) %s\n", FAXPORT_VERSION);
 			return 0;
 		default:
 			usage(stderr);

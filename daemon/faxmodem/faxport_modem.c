@@ -61,7 +61,8 @@ static void usage(FILE *out)
 		"                      (default 0600, or 0660 with -g)\n"
 		"  -g, --group NAME    the group that may use the terminal (e.g. dialout, uucp)\n"
 		"  -v, --verbose       debug log, with spandsp's T.31 trace\n"
-		"  -h, --help          this text\n");
+		"  -h, --help          this text\n"
+		"  -V, --version       the version\n");
 }
 
 static void on_signal(struct faxd_watch *watch, int signal_number)
@@ -118,6 +119,7 @@ int main(int argc, char **argv)
 		{ "group", required_argument, NULL, 'g' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
 		{ 0 },
 	};
 	struct modem_session session = { .signals.fd = -1, .tick.fd = -1 };
@@ -131,7 +133,7 @@ int main(int argc, char **argv)
 	int option, error;
 	struct group *group;
 
-	while ((option = getopt_long(argc, argv, "p:l:m:g:vh", long_options, NULL)) != -1) {
+	while ((option = getopt_long(argc, argv, "p:l:m:g:vhV", long_options, NULL)) != -1) {
 		switch (option) {
 		case 'p':
 			if (faxd_parse_uint(optarg, 1, UINT32_MAX, &port_id)) {
@@ -168,6 +170,9 @@ int main(int argc, char **argv)
 			break;
 		case 'h':
 			usage(stdout);
+			return 0;
+		case 'V':
+			printf("faxport-modem (winfax for Linux) %s\n", FAXPORT_VERSION);
 			return 0;
 		default:
 			usage(stderr);

@@ -26,7 +26,8 @@ static void usage(FILE *out)
 	fputs("usage: faxctl COMMAND [ARGUMENTS] [--json]\n\ncommands:\n", out);
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		fprintf(out, "  %-8s %s\n", commands[i].word, commands[i].summary);
-	fputs("\n'faxctl COMMAND --help' describes a command; 'man faxctl' all of them.\n", out);
+	fputs("\n'faxctl COMMAND --help' describes a command; 'man faxctl' all of them.\n"
+	      "'faxctl --version' prints the version.\n", out);
 }
 
 int main(int argc, char **argv)
@@ -39,6 +40,10 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
 		usage(stdout);
+		return FAXCTL_OK;
+	}
+	if (!strcmp(argv[1], "--version")) {
+		printf("faxctl (winfax for Linux) %s\n", FAXPORT_VERSION);
 		return FAXCTL_OK;
 	}
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
