@@ -3,11 +3,15 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 static const char *log_program = "faxd";
 static bool log_to_syslog;
+static bool log_to_journal;
 static int log_max_level = LOG_INFO;
 static unsigned int category_levels[FAXD_LOG_CATEGORIES] = {
 	FAXD_LOG_LEVEL_MAX, FAXD_LOG_LEVEL_MAX, FAXD_LOG_LEVEL_MAX, FAXD_LOG_LEVEL_MAX,
@@ -24,10 +28,33 @@ static const struct {
 	{ "debug", LOG_DEBUG },
 };
 
+/*
+ * systemd names the stream it connects a service's stderr to in
+ * JOURNAL_STREAM ("device:inode"). While stderr is still that stream, the
+ * journal reads a leading "<N>" as the line's priority (sd-daemon(3)), so
+ * "journalctl -p warning" finds errors, and it adds the time and the name
+ * itself. A program started from a shell inside the service has the
+ * variable but another stderr: it keeps the plain lines.
+ */
+static bool stderr_is_journal(void)
+{
+	const char *stream = getenv("JOURNAL_STREAM");
+	unsigned long long device, inode;
+	struct stat status;
+	int length = 0;
+
+	if (!stream || sscanf(stream, "%llu:%llu%n", &device, &inode, &length) != 2 ||
+	    stream[length] != '\0' || fstat(STDERR_FILENO, &status))
+		return false;
+	return (unsigned long long)status.st_dev == device &&
+	       (unsigned long long)status.st_ino == inode;
+}
+
 void faxd_log_setup(const char *program, bool use_syslog, int max_level)
 {
 	log_program = program;
 	log_to_syslog = use_syslog;
+	log_to_journal = !use_syslog && stderr_is_journal();
 	log_max_level = max_level;
 	if (use_syslog)
 		openlog(program, LOG_PID, LOG_DAEMON);
@@ -72,6 +99,10 @@ static void log_message(int level, const char *format, va_list args)
 {
 	if (log_to_syslog) {
 		vsyslog(level, format, args);
+	} else if (log_to_journal) {
+		fprintf(stderr, "<%d>%s: ", level, level_name(level));
+		vfprintf(stderr, format, args);
+		fputc('\n', stderr);
 	} else {
 		struct timespec now;
 

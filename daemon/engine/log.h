@@ -2,7 +2,9 @@
 /*
  * faxd_log: one place that decides where messages go: stderr while faxd runs
  * in the foreground (and for faxdial), syslog once it is a daemon. Levels are
- * syslog's, so an administrator filters them the usual way.
+ * syslog's, so an administrator filters them the usual way: on stderr that
+ * is the journal's stream (a systemd service's), each line carries its
+ * priority as a "<N>" prefix.
  */
 #ifndef FAXD_ENGINE_LOG_H
 #define FAXD_ENGINE_LOG_H
@@ -10,7 +12,8 @@
 #include <stdbool.h>
 #include <syslog.h>
 
-/* Messages above @max_level (a LOG_* priority) are dropped. */
+/* Messages above @max_level (a LOG_* priority) are dropped. Whether stderr
+ * is the journal (JOURNAL_STREAM) is decided here, once. */
 void faxd_log_setup(const char *program, bool use_syslog, int max_level);
 void faxd_log_set_level(int max_level);
 /* "error", "warning", "notice", "info", "debug" -> LOG_*; -1 if unknown. */

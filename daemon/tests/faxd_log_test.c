@@ -3,12 +3,15 @@
  * TAP: faxd_log's filter. A message is written when both the overall
  * maximum (log_level) and its FAXLOG category's level allow it: NONE
  * nothing, MIN errors/warnings/notices, MED and info, MAX and debug.
- * stderr goes to a temporary file that each case reads back.
+ * stderr goes to a temporary file that each case reads back. On stderr
+ * that is the journal's stream (JOURNAL_STREAM names its device and inode),
+ * each line starts with its priority, "<3>" for an error.
  */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../engine/log.h"
@@ -69,6 +72,51 @@ static const char *passed(char *letters, size_t size)
 	return letters;
 }
 
+/* faxd_log_setup with JOURNAL_STREAM set to @value, then an error and an info. */
+static const char *journal_case(const char *value, char *output, size_t size)
+{
+	setenv("JOURNAL_STREAM", value, 1);
+	faxd_log_setup("faxd", false, LOG_DEBUG);
+	faxd_log_in(FAXD_LOG_INIT, LOG_ERR, "E");
+	faxd_log_in(FAXD_LOG_INIT, LOG_INFO, "I");
+	return take_output(output, size);
+}
+
+static bool plain_lines(const char *output)
+{
+	return !strncmp(output, "faxd[", 5) && strstr(output, "] error: E\nfaxd[") &&
+	       strstr(output, "] info: I\n");
+}
+
+static void journal_priorities(void)
+{
+	char value[64], output[512];
+	struct stat status;
+
+	if (fstat(STDERR_FILENO, &status)) {
+		for (int i = 0; i < 4; i++)
+			ok(false, "fstat of stderr for JOURNAL_STREAM");
+		return;
+	}
+	snprintf(value, sizeof(value), "%llu:%llu", (unsigned long long)status.st_dev,
+		 (unsigned long long)status.st_ino);
+	ok(!strcmp(journal_case(value, output, sizeof(output)), "<3>error: E\n<6>info: I\n"),
+	   "stderr is JOURNAL_STREAM: each line starts with its priority (<3>, <6>)");
+	snprintf(value, sizeof(value), "%llu:%llu", (unsigned long long)status.st_dev,
+		 (unsigned long long)status.st_ino + 1);
+	ok(plain_lines(journal_case(value, output, sizeof(output))),
+	   "JOURNAL_STREAM names another stream: plain lines");
+	snprintf(value, sizeof(value), "%llu:%llux", (unsigned long long)status.st_dev,
+		 (unsigned long long)status.st_ino);
+	ok(plain_lines(journal_case(value, output, sizeof(output))),
+	   "a malformed JOURNAL_STREAM: plain lines");
+	unsetenv("JOURNAL_STREAM");
+	faxd_log_setup("faxd", false, LOG_DEBUG);
+	faxd_log_in(FAXD_LOG_INIT, LOG_ERR, "E");
+	faxd_log_in(FAXD_LOG_INIT, LOG_INFO, "I");
+	ok(plain_lines(take_output(output, sizeof(output))), "no JOURNAL_STREAM: plain lines");
+}
+
 int main(void)
 {
 	char letters[16];
@@ -78,7 +126,8 @@ int main(void)
 		return tap_skip_all("cannot capture stderr");
 	}
 	setvbuf(stderr, NULL, _IONBF, 0);
-	tap_plan(8);
+	tap_plan(12);
+	unsetenv("JOURNAL_STREAM");
 	faxd_log_setup("faxd", false, LOG_DEBUG);
 
 	log_all(FAXD_LOG_INBOUND);
@@ -107,6 +156,8 @@ int main(void)
 	faxd_log_in((enum faxd_log_category)0, LOG_ERR, "E");
 	faxd_log_in((enum faxd_log_category)5, LOG_ERR, "E");
 	ok(!strcmp(passed(letters, sizeof(letters)), ""), "no category: dropped, not a crash");
+
+	journal_priorities();
 
 	fclose(captured);
 	return tap_finish();
