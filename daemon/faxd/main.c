@@ -55,6 +55,9 @@ static void usage(FILE *out)
 		"  -p, --pidfile PATH   pidfile (default " DEFAULT_PIDFILE " with --background)\n"
 		"  -F, --free-running   attach with the free-running clock (tests)\n"
 		"  -v, --verbose        log at debug level\n"
+		"  -t, --test-config    check the configuration and exit: nothing printed and\n"
+		"                       status 0 when it is good, else its first error as\n"
+		"                       FILE:LINE: what is wrong, and status 1; no port is touched\n"
 		"  -h, --help           this text\n"
 		"  -V, --version        the version\n"
 		"Signals: SIGTERM/SIGINT end calls in progress (within shutdown_grace_s)\n"
@@ -286,6 +289,7 @@ int main(int argc, char **argv)
 		{ "pidfile", required_argument, NULL, 'p' },
 		{ "free-running", no_argument, NULL, 'F' },
 		{ "verbose", no_argument, NULL, 'v' },
+		{ "test-config", no_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ 0 },
@@ -296,13 +300,13 @@ int main(int argc, char **argv)
 		.log_level_override = -1,
 	};
 	struct faxd_daemon *daemon = &process.daemon;
-	bool background = false;
+	bool background = false, test_config = false;
 	char *error = NULL;
 	int status = 1;
 	int option, result;
 
 	daemon->config_path = FAXD_DEFAULT_CONFIG_PATH;
-	while ((option = getopt_long(argc, argv, "c:fbp:FvhV", long_options, NULL)) != -1) {
+	while ((option = getopt_long(argc, argv, "c:fbp:FvthV", long_options, NULL)) != -1) {
 		switch (option) {
 		case 'c':
 			daemon->config_path = optarg;
@@ -324,6 +328,9 @@ int main(int argc, char **argv)
 		case 'v':
 			process.log_level_override = LOG_DEBUG;
 			break;
+		case 't':
+			test_config = true;
+			break;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -341,6 +348,18 @@ int main(int argc, char **argv)
 	}
 	if (background && !process.pidfile)
 		process.pidfile = DEFAULT_PIDFILE;
+	if (test_config) {
+		/* The same load as at start and on SIGHUP: what it accepts, faxd runs with. */
+		daemon->config = faxd_config_load(daemon->config_path, daemon->config_must_exist,
+						  &error);
+		if (!daemon->config) {
+			fprintf(stderr, "faxd: %s\n", error ? error : "out of memory");
+			free(error);
+			return 1;
+		}
+		faxd_config_free(daemon->config);
+		return 0;
+	}
 
 	/*
 	 * faxd needs CAP_NET_ADMIN for itself; the programs it starts must not
