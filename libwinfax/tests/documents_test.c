@@ -3,8 +3,13 @@
  * The document converters FaxSendDocument uses (document_convert.h): each
  * format made into a fax TIFF, decoded again and checked for its pages,
  * width, resolution and where the ink landed; damaged files of each kind
- * refused with a reason; Ghostscript missing or too slow; the cover page.
- * Links the static library: the converters are internal.
+ * refused with a reason; Ghostscript missing or too slow; text in many
+ * scripts, wrapped and paginated; A4, Letter and Legal paper; the cover
+ * page.  Links the static library: the converters are internal.
+ *
+ * With WINFAX_BUILD set (make check sets it), the text and cover pages
+ * are also written as PNG previews to $WINFAX_BUILD/previews/ for a
+ * person to look at.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -13,17 +18,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <jpeglib.h>
 #include <png.h>
 #include <tiffio.h>
 
-#include "document/bitmap_font.h"
 #include "document/cover_page.h"
 #include "document/document_convert.h"
 #include "document/document_message.h"
 #include "document/document_text.h"
+#include "document/paper_size.h"
+#include "document/text_render.h"
 #include "document/tiff_writer.h"
 #include "pdf_fixture.h"
 #include "tap.h"
@@ -62,6 +69,7 @@ static bool fax_read(int fd, struct fax *fax)
     do {
         struct page *page = &fax->page[fax->pages];
         uint16_t photometric = PHOTOMETRIC_MINISWHITE, unit = RESUNIT_INCH;
+        uint16_t bits = 0, samples = 1;
 
         if (fax->pages == 16)
             break;
@@ -70,6 +78,13 @@ static bool fax_read(int fd, struct fax *fax)
         TIFFGetField(tiff, TIFFTAG_YRESOLUTION, &page->y_dpi);
         TIFFGetField(tiff, TIFFTAG_PHOTOMETRIC, &photometric);
         TIFFGetFieldDefaulted(tiff, TIFFTAG_RESOLUTIONUNIT, &unit);
+        TIFFGetFieldDefaulted(tiff, TIFFTAG_BITSPERSAMPLE, &bits);
+        TIFFGetFieldDefaulted(tiff, TIFFTAG_SAMPLESPERPIXEL, &samples);
+        /* Bilevel pages only: one bit a pixel, one sample. */
+        if (bits != 1 || samples != 1) {
+            good = false;
+            break;
+        }
         if (unit == RESUNIT_CENTIMETER)
             page->y_dpi *= 2.54f;
         if (page->width != 1728 || page->height == 0 || page->height > 65535) {
@@ -111,16 +126,79 @@ static unsigned long count_black(const struct page *page, uint32_t x0, uint32_t 
     return count;
 }
 
-/* Whether the glyph drawn with its cell at (x, y), `scale` times, is
- * exactly the font's (ink where the font has ink, paper elsewhere). */
-static bool glyph_at(const struct page *page, int x, int y, uint32_t codepoint, int scale)
+/* The rows with ink in columns x0..x1, as bands of consecutive rows: one
+ * band a line of text (lines of text have blank rows between them). */
+struct band {
+    uint32_t top, bottom;   /* rows top..bottom-1 */
+    uint32_t left, right;   /* the band's ink spans columns left..right-1 */
+};
+
+#define BANDS_MAX 128
+
+static unsigned find_bands(const struct page *page, uint32_t x0, uint32_t x1,
+                           struct band bands[BANDS_MAX])
 {
-    for (int row = 0; row < WINFAX_CELL_HEIGHT * scale; row++)
-        for (int column = 0; column < WINFAX_CELL_WIDTH * scale; column++)
-            if (black(page, (uint32_t)(x + column), (uint32_t)(y + row)) !=
-                winfax_font_ink(codepoint, column / scale, row / scale))
-                return false;
-    return true;
+    unsigned count = 0;
+    bool inside = false;
+
+    for (uint32_t y = 0; y <= page->height; y++) {
+        bool ink = y < page->height && count_black(page, x0, y, x1, y + 1) > 0;
+
+        if (ink && !inside) {
+            if (count == BANDS_MAX)
+                return count + 1;   /* more than the test expects */
+            bands[count] = (struct band){ y, y, page->width, 0 };
+            inside = true;
+        }
+        if (!ink && inside) {
+            bands[count++].bottom = y;
+            inside = false;
+        }
+        if (ink)
+            for (uint32_t x = x0; x < x1 && x < page->width; x++)
+                if (black(page, x, y)) {
+                    if (x < bands[count].left)
+                        bands[count].left = x;
+                    if (x + 1 > bands[count].right)
+                        bands[count].right = x + 1;
+                }
+    }
+    return count;
+}
+
+/* The page as a PNG in $WINFAX_BUILD/previews/, to look at (standard
+ * pages are drawn with each line twice, as on paper). */
+static void write_preview(const struct page *page, const char *name)
+{
+    const char *build = getenv("WINFAX_BUILD");
+    unsigned repeat = page->y_dpi < 150 ? 2 : 1;
+    cairo_surface_t *surface;
+    unsigned char *data;
+    char *path = NULL;
+    int stride;
+
+    if (!build || !*build)
+        return;
+    surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)page->width,
+                                         (int)(page->height * repeat));
+    data = cairo_image_surface_get_data(surface);
+    stride = cairo_image_surface_get_stride(surface);
+    for (uint32_t y = 0; data && y < page->height * repeat; y++)
+        for (uint32_t x = 0; x < page->width; x++)
+            ((uint32_t *)(data + (size_t)y * (size_t)stride))[x] =
+                black(page, x, y / repeat) ? 0 : 0xffffff;
+    cairo_surface_mark_dirty(surface);
+    if (asprintf(&path, "%s/previews", build) >= 0) {
+        mkdir(path, 0755);
+        free(path);
+        path = NULL;
+    }
+    if (asprintf(&path, "%s/previews/%s.png", build, name) >= 0) {
+        if (cairo_surface_write_to_png(surface, path) == CAIRO_STATUS_SUCCESS)
+            tap_diag("preview: %s", path);
+        free(path);
+    }
+    cairo_surface_destroy(surface);
 }
 
 /* ---- making documents ------------------------------------------------------ */
@@ -251,69 +329,289 @@ static void test_detection(void)
                  cases[i].format, "detect: case %zu by its first bytes", i);
 }
 
+/* DejaVu Sans Mono: every character 1233/2048 em wide; 10 pt at 204 dpi. */
+#define TEXT_ADVANCE     (1233.0 / 2048 * 10 * 204 / 72)
+#define TEXT_LEFT        WINFAX_TEXT_LEFT_MARGIN
+#define TEXT_TOP         WINFAX_TEXT_TOP_MARGIN
+#define TEXT_RIGHT       (1728 - WINFAX_TEXT_RIGHT_MARGIN)
+/* The lines a page holds (document_text.h), and a line's pitch in rows:
+ * 10 pt DejaVu Sans Mono is 11.64 pt from line to line. */
+#define A4_TEXT_LINES     63
+#define LETTER_TEXT_LINES 59
+#define LEGAL_TEXT_LINES  78
+#define LINE_PITCH        (11.64 * 196 / 72)
+
+static uint32_t column(double characters)
+{
+    return (uint32_t)(TEXT_LEFT + characters * TEXT_ADVANCE + 0.5);
+}
+
 static void test_text(void)
 {
     static const char letter[] = "Hi\tyou \xc3\xa9\n\nline 3";
-    const int cell = WINFAX_CELL_WIDTH * WINFAX_TEXT_SCALE;
-    const int line = WINFAX_CELL_HEIGHT * WINFAX_TEXT_SCALE;
-    const int left = WINFAX_TEXT_LEFT_MARGIN, top = WINFAX_TEXT_TOP_MARGIN;
+    struct band bands[BANDS_MAX];
     struct fax fax;
-    unsigned pages;
-    char *long_text;
-    size_t at = 0;
+    unsigned pages, count;
 
     is_equal(convert(letter, sizeof(letter) - 1, &fax, &pages), 0, "text: converted");
     is_equal(pages, 1, "text: one page");
     if (fax.pages == 1) {
         const struct page *page = &fax.page[0];
 
-        is_equal(page->width, 1728, "text: 1728 pixels wide");
+        is_equal(page->width, 1728, "text: 1728 pixels wide, 1 bit a pixel");
         is_equal(page->height, 2292, "text: A4 length at fine resolution");
         ok(page->y_dpi > 195.9f && page->y_dpi < 196.1f, "text: 196 dpi (got %.1f)",
            page->y_dpi);
-        ok(glyph_at(page, left, top, 'H', 3) && glyph_at(page, left + cell, top, 'i', 3),
-           "text: 'Hi' drawn with the font at the top left");
-        ok(glyph_at(page, left + 8 * cell, top, 'y', 3),
-           "text: a tab goes to column 8");
-        ok(glyph_at(page, left + 12 * cell, top, 0xe9, 3) && !winfax_font_has(0xe9),
-           "text: a character the font lacks is the placeholder box");
-        ok(glyph_at(page, left, top + 2 * line, 'l', 3) &&
-               count_black(page, 0, top + line, 1728, top + 2 * line) == 0,
-           "text: an empty line stays empty, the third line is the third");
-        is_equal(count_black(page, 0, top + 3 * line, 1728, 2292), 0,
-                 "text: nothing below the text");
+        count = find_bands(page, 0, 1728, bands);
+        is_equal(count, 2, "text: two lines of ink (the empty line stays empty)");
+        if (count == 2) {
+            const struct band *first = &bands[0];
+            uint32_t pitch = bands[1].top - first->top;
+
+            ok(first->top >= TEXT_TOP && first->top < TEXT_TOP + 12,
+               "text: the first line at the top margin (row %u)", first->top);
+            ok(first->left >= TEXT_LEFT && first->left < TEXT_LEFT + 6,
+               "text: ... and at the left margin (column %u)", first->left);
+            ok(pitch > 2 * LINE_PITCH - 6 && pitch < 2 * LINE_PITCH + 6,
+               "text: the third line two lines below the first (%u rows)", pitch);
+            ok(count_black(page, column(2) + 2, first->top, column(8) - 1, first->bottom) == 0 &&
+                   count_black(page, column(8), first->top, column(9), first->bottom) > 0,
+               "text: a tab goes to column 8");
+            ok(count_black(page, column(12), first->top, column(13),
+                           first->top + (first->bottom - first->top) / 3) > 0,
+               "text: the accent of e-acute in column 12");
+        }
+        write_preview(page, "text-letter");
     }
     fax_free(&fax);
-
-    /* 130 lines of 95 characters: each wraps once (at a space), so 260
-     * lines: 4 full pages and 16 lines on a fifth. */
-    long_text = malloc(130 * 96 + 1);
-    for (int i = 0; i < 130; i++) {
-        memset(long_text + at, 'w', 95);
-        long_text[at + 70] = ' ';
-        long_text[at + 95] = '\n';
-        at += 96;
-    }
-    is_equal(convert(long_text, at, &fax, &pages), 0, "text: long text converted");
-    is_equal(pages, 5, "text: 260 wrapped lines make 5 pages of 61");
-    if (fax.pages == 5) {
-        const struct page *page = &fax.page[0];
-
-        ok(glyph_at(page, left + 69 * cell, top, 'w', 3) &&
-               count_black(page, left + 70 * cell, top, 1728, top + line) == 0 &&
-               glyph_at(page, left, top + line, 'w', 3),
-           "text: a long line breaks at its space, the rest on the next line");
-        is_equal(count_black(&fax.page[4], 0, top + 16 * line, 1728, 2292), 0,
-                 "text: the last page ends after its 16 lines");
-    }
-    fax_free(&fax);
-    free(long_text);
 
     is_equal(convert("one\fthree\f\ffive", 15, &fax, &pages), 0, "text: form feeds");
     is_equal(pages, 4, "text: a form feed starts a page (two make a blank one)");
     if (fax.pages == 4)
         is_equal(count_black(&fax.page[2], 0, 0, 1728, 2292), 0, "text: the blank page");
     fax_free(&fax);
+    is_equal(convert("one\f", 4, &fax, &pages), 0, "text: a form feed at the end");
+    is_equal(pages, 1, "text: ... adds no blank page");
+    fax_free(&fax);
+    is_equal(convert("one\r\ntwo\rthree\n", 15, &fax, &pages), 0, "text: CR LF and CR");
+    ok(fax.pages == 1 && find_bands(&fax.page[0], 0, 1728, bands) == 3,
+       "text: CR LF and a lone CR end a line, as LF does");
+    fax_free(&fax);
+}
+
+/* Every script the fonts cover: each line's glyphs are real (Pango found
+ * a font with them, so no box with a code in it) and printed. */
+static const char *const script_lines[] = {
+    "Gr\xc3\xbc\xc3\x9f" "e aus M\xc3\xbcnchen, J\xc3\xbcrgen M\xc3\xbcller",
+    "\xce\x9a\xce\xb1\xce\xbb\xce\xb7\xce\xbc\xce\xad\xcf\x81\xce\xb1 "
+    "\xce\xba\xcf\x8c\xcf\x83\xce\xbc\xce\xb5",                        /* Greek */
+    "\xd0\x97\xd0\xb4\xd1\x80\xd0\xb0\xd0\xb2\xd1\x81\xd1\x82\xd0\xb2\xd1\x83\xd0\xb9, "
+    "\xd0\xbc\xd0\xb8\xd1\x80",                                          /* Russian */
+    "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe3\x81\xae\xe3\x83\x86\xe3\x82\xad\xe3\x82\xb9"
+    "\xe3\x83\x88 \xe4\xbd\xa0\xe5\xa5\xbd \xed\x95\x9c\xea\xb5\xad\xec\x96\xb4", /* CJK */
+    "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \xd7\xa2\xd7\x95\xd7\x9c\xd7\x9d",  /* Hebrew */
+    "\xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 \xd8\xa8\xd8\xa7\xd9\x84\xd8\xb9\xd8\xa7"
+    "\xd9\x84\xd9\x85",                                                  /* Arabic */
+};
+#define SCRIPT_LINES (sizeof(script_lines) / sizeof(script_lines[0]))
+#define FIRST_RIGHT_TO_LEFT 4
+
+static int unknown_glyphs(struct winfax_text_canvas *canvas, const char *family, const char *text)
+{
+    const struct winfax_font font = { family, 10, false };
+    PangoLayout *layout = winfax_text_layout(canvas, &font, 1440, text, -1);
+    int unknown = pango_layout_get_unknown_glyphs_count(layout);
+
+    g_object_unref(layout);
+    return unknown;
+}
+
+static void test_scripts(void)
+{
+    struct winfax_text_canvas canvas;
+    struct band bands[BANDS_MAX];
+    char text[1024] = "";
+    struct fax fax;
+    unsigned pages, count;
+
+    if (!ok(winfax_text_canvas_init(&canvas, 16, 196) == 0, "scripts: a canvas"))
+        return;
+    for (size_t i = 0; i < SCRIPT_LINES; i++) {
+        ok(unknown_glyphs(&canvas, "Monospace", script_lines[i]) == 0 &&
+               unknown_glyphs(&canvas, "Sans", script_lines[i]) == 0,
+           "scripts: line %zu has a font for every character (text and cover fonts)", i);
+        strcat(text, script_lines[i]);
+        strcat(text, "\n");
+    }
+    /* The check can fail: a private-use character no font has is a box. */
+    ok(unknown_glyphs(&canvas, "Sans", "box \xf4\x8f\xbf\xbd") == 1,
+       "scripts: a character no font has counts as unknown");
+    winfax_text_canvas_free(&canvas);
+
+    is_equal(convert(text, strlen(text), &fax, &pages), 0, "scripts: converted");
+    is_equal(pages, 1, "scripts: one page");
+    if (fax.pages != 1)
+        return;
+    count = find_bands(&fax.page[0], 0, 1728, bands);
+    is_equal(count, SCRIPT_LINES, "scripts: one line of ink for each line of text");
+    for (unsigned i = 0; i < count && count == SCRIPT_LINES; i++) {
+        unsigned long ink = count_black(&fax.page[0], 0, bands[i].top, 1728, bands[i].bottom);
+
+        ok(ink > 500 && bands[i].bottom - bands[i].top >= 18,
+           "scripts: line %u printed (%lu black pixels, %u rows)", i, ink,
+           bands[i].bottom - bands[i].top);
+        if (i < FIRST_RIGHT_TO_LEFT)
+            ok(bands[i].left < TEXT_LEFT + 8 && bands[i].right < TEXT_RIGHT,
+               "scripts: line %u starts at the left margin (%u..%u)", i, bands[i].left,
+               bands[i].right);
+        else
+            ok(bands[i].right > TEXT_RIGHT - 8 && bands[i].right <= TEXT_RIGHT &&
+                   bands[i].left > TEXT_LEFT + 600,
+               "scripts: right-to-left line %u stands at the right margin (%u..%u)", i,
+               bands[i].left, bands[i].right);
+    }
+    write_preview(&fax.page[0], "text-scripts");
+    fax_free(&fax);
+}
+
+/* Every band a whole line inside the printable area. */
+static bool bands_inside(const struct band *bands, unsigned count, uint32_t height,
+                         unsigned *short_lines)
+{
+    bool inside = true;
+
+    *short_lines = 0;
+    for (unsigned i = 0; i < count; i++) {
+        if (bands[i].top < TEXT_TOP || bands[i].bottom > height - TEXT_TOP ||
+            bands[i].left < TEXT_LEFT || bands[i].right > TEXT_RIGHT)
+            inside = false;
+        /* A line of letters with ascenders is at least 20 rows: one cut at
+         * the page's end would be shorter. */
+        if (bands[i].bottom - bands[i].top < 20)
+            ++*short_lines;
+    }
+    return inside;
+}
+
+/* Long texts: numbered lines, and one long paragraph, page after page with
+ * no line lost, none cut, none outside the margins. */
+static void test_pagination(void)
+{
+    const unsigned numbered = 150, words = 3000;
+    struct band bands[BANDS_MAX];
+    size_t length = 0;
+    char *text = malloc(words * 8 + 1);
+    unsigned pages, total = 0, short_lines = 0, lines_per_page = 0;
+    bool inside = true;
+    struct fax fax;
+
+    for (unsigned i = 0; i < numbered; i++)
+        length += (size_t)sprintf(text + length, "Line %03u: the quick brown fox jumps\n", i);
+    is_equal(convert(text, length, &fax, &pages), 0, "pages: 150 lines converted");
+    is_equal(pages, 3, "pages: 150 lines make 3 pages of up to %u", A4_TEXT_LINES);
+    for (unsigned i = 0; i < fax.pages; i++) {
+        unsigned count = find_bands(&fax.page[i], 0, 1728, bands), cut;
+
+        if (i == 0)
+            lines_per_page = count;
+        total += count;
+        inside = bands_inside(bands, count, fax.page[i].height, &cut) && inside;
+        short_lines += cut;
+    }
+    is_equal(lines_per_page, A4_TEXT_LINES, "pages: a full A4 page has %u lines", A4_TEXT_LINES);
+    is_equal(total, numbered, "pages: every line printed, once");
+    ok(inside && short_lines == 0, "pages: every line whole, inside the margins (%u short)",
+       short_lines);
+    fax_free(&fax);
+
+    /* 3000 words of 7 letters: 10 to an 84-column line, 300 lines, 5
+     * pages.  ("wrapped": every line one band of ink, no i's dots.) */
+    length = 0;
+    for (unsigned i = 0; i < words; i++)
+        length += (size_t)sprintf(text + length, "%s", i ? " wrapped" : "wrapped");
+    is_equal(convert(text, length, &fax, &pages), 0, "pages: a long paragraph converted");
+    is_equal(pages, 5, "pages: it wraps into 300 lines on 5 pages");
+    total = 0;
+    inside = true;
+    short_lines = 0;
+    for (unsigned i = 0; i < fax.pages; i++) {
+        unsigned count = find_bands(&fax.page[i], 0, 1728, bands), cut;
+
+        total += count;
+        inside = bands_inside(bands, count, fax.page[i].height, &cut) && inside;
+        short_lines += cut;
+    }
+    is_equal(total, words / 10, "pages: every wrapped line printed");
+    ok(inside && short_lines == 0, "pages: wrapped lines inside the margins, none cut");
+    if (fax.pages == 5)
+        write_preview(&fax.page[4], "text-wrapped-last-page");
+    fax_free(&fax);
+    free(text);
+}
+
+/* The paper: PAPERSIZE, then PAPERCONF's file (or /etc/papersize), then A4. */
+static void test_paper(void)
+{
+    char path[] = "/tmp/winfax-papersize-XXXXXX";
+    struct band bands[BANDS_MAX];
+    int fd = mkstemp(path);
+    size_t length = 0, pdf_length = 0;
+    char *text = malloc(100 * 40), *pdf;
+    struct winfax_cover_page cover = { .name = "generic.cov", .recipient_name = "Ann" };
+    struct winfax_bitmap cover_page;
+    struct fax fax;
+    unsigned pages;
+
+    setenv("PAPERSIZE", "letter", 1);
+    is_equal(winfax_paper_default()->fine_lines, 2156, "paper: PAPERSIZE=letter");
+    setenv("PAPERSIZE", "Legal", 1);
+    is_equal(winfax_paper_default()->fine_lines, 2744, "paper: PAPERSIZE=Legal");
+    setenv("PAPERSIZE", "a5", 1);
+    is_equal(winfax_paper_default()->fine_lines, 2292, "paper: a size fax has not is A4");
+    unsetenv("PAPERSIZE");
+    ok(fd >= 0 && write(fd, "# the office's paper\n\n  letter  \n", 33) == 33,
+       "paper: a papersize file");
+    setenv("PAPERCONF", path, 1);
+    is_equal(winfax_paper_default()->fine_lines, 2156, "paper: PAPERCONF's file says letter");
+    setenv("PAPERCONF", "/nonexistent/papersize", 1);
+    is_equal(winfax_paper_default()->fine_lines, 2292, "paper: no file: A4");
+    unsetenv("PAPERCONF");
+    if (fd >= 0) {
+        close(fd);
+        unlink(path);
+    }
+
+    for (unsigned i = 0; i < 100; i++)
+        length += (size_t)sprintf(text + length, "Line %03u: the quick brown fox jumps\n", i);
+    pdf = square_pdf(1, &pdf_length);
+    setenv("PAPERSIZE", "letter", 1);
+    is_equal(convert(text, length, &fax, &pages), 0, "paper, letter: text converted");
+    ok(pages == 2 && fax.page[0].height == 2156 && fax.page[1].height == 2156,
+       "paper, letter: text pages of 2156 lines (11 in)");
+    if (fax.pages == 2)
+        is_equal(find_bands(&fax.page[0], 0, 1728, bands), LETTER_TEXT_LINES,
+                 "paper, letter: %u lines a page", LETTER_TEXT_LINES);
+    fax_free(&fax);
+    is_equal(convert(pdf, pdf_length, &fax, &pages), 0, "paper, letter: PDF converted (%s)",
+             winfax_message_get());
+    ok(fax.pages == 1 && fax.page[0].width == 1728 && fax.page[0].height == 2156 &&
+           count_black(&fax.page[0], 0, 0, 1728, 2156) > 180ul * 180,
+       "paper, letter: the PDF page is 1728 x 2156, its square scaled in");
+    fax_free(&fax);
+    ok(winfax_cover_page_render(&cover, &cover_page) == 0 && cover_page.height == 2156,
+       "paper, letter: the cover page is 2156 lines");
+    winfax_bitmap_free(&cover_page);
+
+    setenv("PAPERSIZE", "legal", 1);
+    is_equal(convert(text, length, &fax, &pages), 0, "paper, legal: text converted");
+    ok(pages == 2 && fax.page[0].height == 2744, "paper, legal: text pages of 2744 lines (14 in)");
+    if (fax.pages == 2)
+        is_equal(find_bands(&fax.page[0], 0, 1728, bands), LEGAL_TEXT_LINES,
+                 "paper, legal: %u lines a page", LEGAL_TEXT_LINES);
+    fax_free(&fax);
+    setenv("PAPERSIZE", "a4", 1);
+    free(pdf);
+    free(text);
 }
 
 static void test_pictures(void)
@@ -453,12 +751,22 @@ static void test_refusals(void)
        winfax_message_get());
 }
 
+/* The cover page's columns (cover_page.c): labels from 144 to 444, values
+ * from 456 (a J's hook reaches a little left of that), up to 1584. */
+#define COVER_MARGIN 144
+#define COVER_LABELS_END (144 + 300)
+#define COVER_VALUES (144 + 312)
+#define COVER_RIGHT  (1728 - 144)
+/* 10 labels between the title and its rule, and the rule under them. */
+#define COVER_LABELS 10
+
 /* In front of a standard-resolution document, the cover page is standard
  * too (half the lines, each pair of fine lines merged). */
 static void test_cover_page_of_a_standard_document(const struct winfax_cover_page *cover)
 {
     struct winfax_fax_writer *writer = NULL;
     struct winfax_bitmap page;
+    struct band bands[BANDS_MAX];
     struct fax fax;
     int document_fd = -1, cover_fd = -1;
 
@@ -476,15 +784,19 @@ static void test_cover_page_of_a_standard_document(const struct winfax_cover_pag
              "cover, standard: prepended");
     ok(fax_read(cover_fd, &fax) && fax.pages == 2, "cover, standard: two pages");
     if (fax.pages == 2) {
+        unsigned count = find_bands(&fax.page[0], COVER_MARGIN, COVER_LABELS_END, bands);
+
         ok(fax.page[0].height == 1146 && fax.page[0].y_dpi > 97.9f && fax.page[0].y_dpi < 98.1f,
            "cover, standard: 1146 lines at 98 dpi (got %u at %.1f)", fax.page[0].height,
            fax.page[0].y_dpi);
-        /* The F's top bar: fine lines 144..155, standard 72..77. */
-        ok(count_black(&fax.page[0], 144, 72, 204, 78) == 60 * 6 &&
-               count_black(&fax.page[0], 216, 72, 228, 78) == 0,
-           "cover, standard: FAX at half the height");
+        /* Fine: the title from row 144, about 80 rows high. */
+        ok(count > 0 && bands[0].top >= 72 && bands[0].top < 95 &&
+               bands[0].bottom - bands[0].top > 30 && bands[0].bottom - bands[0].top < 50,
+           "cover, standard: FAX at half the height (rows %u..%u)", count ? bands[0].top : 0,
+           count ? bands[0].bottom : 0);
         is_equal(count_black(&fax.page[1], 0, 0, 1728, 1145), 2500,
                  "cover, standard: the document's page follows unchanged");
+        write_preview(&fax.page[0], "cover-standard");
     }
     fax_free(&fax);
     close(document_fd);
@@ -492,22 +804,64 @@ static void test_cover_page_of_a_standard_document(const struct winfax_cover_pag
         close(cover_fd);
 }
 
+/* The rows the labels' column has ink in: the title, the rule, the ten
+ * labels, the rule, the note's lines. */
+static unsigned cover_bands(const struct winfax_cover_page *cover, struct band *bands,
+                            struct winfax_bitmap *page_out)
+{
+    struct winfax_bitmap bitmap;
+    struct page page;
+    unsigned count;
+
+    if (winfax_cover_page_render(cover, &bitmap) != 0)
+        return 0;
+    page = (struct page){ 1728, bitmap.height, (float)bitmap.y_dpi, bitmap.bits };
+    count = find_bands(&page, COVER_MARGIN, COVER_LABELS_END, bands);
+    if (page_out)
+        *page_out = bitmap;
+    else
+        winfax_bitmap_free(&bitmap);
+    return count;
+}
+
 static void test_cover_page(void)
 {
-    char banner[17];
+    char banner[WINFAX_COVER_BANNER_SIZE];
     struct winfax_cover_page cover = {
-        .name = "fyi.cov", .recipient_name = "Alice Example", .recipient_fax_number = "5550102",
-        .sender_name = "Bob", .subject = "Quarterly figures", .note = "Two pages follow.",
+        .name = "fyi.cov",
+        .recipient_name = "J\xc3\xbcrgen M\xc3\xbcller",
+        .recipient_fax_number = "5550102",
+        .recipient_company = "\xd0\x9e\xd0\x9e\xd0\x9e \xc2\xab\xd0\xa0\xd0\xbe\xd0\xbc\xd0\xb0\xd1"
+                             "\x88\xd0\xba\xd0\xb0\xc2\xbb",
+        .sender_name = "Bob",
+        .subject = "\xce\x9a\xce\xb1\xce\xbb\xce\xb7\xce\xbc\xce\xad\xcf\x81\xce\xb1",
+        .note = "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e \xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d "
+                "Two pages follow.",
         .date = "2026-11-24 20:00", .page_count = 3,
     };
+    struct winfax_cover_page long_name = cover;
+    struct band bands[BANDS_MAX], long_bands[BANDS_MAX];
+    struct winfax_bitmap bitmap;
     struct fax fax, with_cover;
-    unsigned pages;
+    unsigned pages, count, long_count;
+    char *name = malloc(601);
     int fd, text_fd, cover_fd = -1;
 
     winfax_cover_page_banner("/usr/share/confident.COV", banner);
     ok(strcmp(banner, "CONFIDENT") == 0, "cover: heading from the name (%s)", banner);
     winfax_cover_page_banner("generic.cov", banner);
     ok(banner[0] == '\0', "cover: no heading for generic.cov");
+    winfax_cover_page_banner("geheim-\xc3\xbc.cov", banner);
+    ok(strcmp(banner, "GEHEIM-\xc3\x9c") == 0, "cover: a heading in capitals, any script (%s)",
+       banner);
+    winfax_cover_page_banner("\xd0\xb6\xd0\xb6\xd0\xb6\xd0\xb6\xd0\xb6\xd0\xb6\xd0\xb6\xd0\xb6"
+                             "\xd0\xb6\xd0\xb6\xd0\xb6\xd0\xb6\xd0\xb6\xd0\xb6\xd0\xb6\xd0\xb6"
+                             "\xd0\xb6\xd0\xb6.cov",
+                             banner);
+    ok(strlen(banner) == 32 && g_utf8_validate(banner, -1, NULL),
+       "cover: a heading keeps 16 whole characters");
+    winfax_cover_page_banner("bad\xff.cov", banner);
+    ok(g_utf8_validate(banner, -1, NULL), "cover: a name that is not UTF-8 gives valid UTF-8");
 
     fd = memory_file("page one\fpage two", 17);
     ok(winfax_document_prepare(fd, &text_fd, &pages) == 0 && pages == 2,
@@ -519,29 +873,73 @@ static void test_cover_page(void)
     if (with_cover.pages == 3 && fax.pages == 2) {
         const struct page *page = &with_cover.page[0];
 
-        ok(glyph_at(page, 144, 144, 'F', 12) && glyph_at(page, 144 + 72, 144, 'A', 12),
-           "cover: FAX in large letters at the top");
-        /* First field row: under the title (132) and the rule (6), one
-         * field line (44) down; values at column 13 of 24-pixel cells. */
-        ok(glyph_at(page, 144 + 13 * 24, 144 + 132 + 6 + 44, 'A', 4) &&
-               glyph_at(page, 144 + 14 * 24, 144 + 132 + 6 + 44, 'l', 4),
-           "cover: the recipient's name in the To: row");
+        count = find_bands(page, COVER_MARGIN, COVER_LABELS_END, bands);
+        ok(count >= 3 + COVER_LABELS && bands[0].top >= 144 && bands[0].top < 190 &&
+               bands[0].bottom - bands[0].top > 70,
+           "cover: FAX in large letters at the top (rows %u..%u)", count ? bands[0].top : 0,
+           count ? bands[0].bottom : 0);
+        ok(count_black(page, 410, bands[0].top, COVER_RIGHT, bands[0].bottom) > 200,
+           "cover: the heading word beside it");
+        ok(count >= 3 + COVER_LABELS && bands[1].bottom - bands[1].top == 6 &&
+               bands[2 + COVER_LABELS].bottom - bands[2 + COVER_LABELS].top == 6,
+           "cover: the rules above and below the fields");
+        if (count >= 3 + COVER_LABELS) {
+            /* The values of To: (Latin), Company: (Cyrillic), Subject:
+             * (Greek) print in their rows. */
+            ok(count_black(page, COVER_VALUES, bands[2].top, COVER_RIGHT, bands[2].bottom) > 300 &&
+                   count_black(page, COVER_VALUES, bands[3].top, COVER_RIGHT, bands[3].bottom) >
+                       300 &&
+                   count_black(page, COVER_VALUES, bands[11].top - 4, COVER_RIGHT,
+                               bands[11].bottom + 8) > 300,
+               "cover: the values print beside their labels");
+            ok(count > 3 + COVER_LABELS &&
+                   count_black(page, 0, bands[3 + COVER_LABELS].top, 1728,
+                               bands[3 + COVER_LABELS].bottom) > 500,
+               "cover: the note under the rule");
+        }
         ok(memcmp(with_cover.page[1].bits, fax.page[0].bits, 216 * 2292) == 0 &&
                memcmp(with_cover.page[2].bits, fax.page[1].bits, 216 * 2292) == 0,
            "cover: the document's pages follow unchanged");
+        write_preview(page, "cover");
     }
     fax_free(&fax);
     fax_free(&with_cover);
     close(text_fd);
     if (cover_fd >= 0)
         close(cover_fd);
+
+    /* A value too long for its three lines: the next row stays where
+     * three lines end. */
+    for (int i = 0; i < 600; i++)
+        name[i] = i % 7 == 6 ? ' ' : 'n';
+    name[600] = '\0';
+    long_name.recipient_name = name;
+    count = cover_bands(&cover, bands, NULL);
+    long_count = cover_bands(&long_name, long_bands, &bitmap);
+    if (ok(count == long_count && count >= 4, "cover, long value: the same rows of labels")) {
+        int shift = (int)(long_bands[3].top - bands[3].top);
+        int line = (int)(bands[4].top - bands[3].top);   /* Company: to Fax number: */
+        struct page page = { 1728, bitmap.height, 196, bitmap.bits };
+
+        ok(shift > 2 * line - 4 && shift < 2 * line + 4,
+           "cover, long value: wrapped into 3 lines (the next row %d rows lower, a line is %d)",
+           shift, line);
+        write_preview(&page, "cover-long-value");
+    }
+    winfax_bitmap_free(&bitmap);
+    free(name);
     test_cover_page_of_a_standard_document(&cover);
 }
 
 int main(void)
 {
+    /* The tests' own paper, whatever the machine's /etc/papersize says. */
+    setenv("PAPERSIZE", "a4", 1);
     test_detection();
     test_text();
+    test_scripts();
+    test_pagination();
+    test_paper();
     test_pictures();
     test_ghostscript();
     test_refusals();

@@ -1,32 +1,37 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "cover_page.h"
 
-#include <ctype.h>
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "bitmap_font.h"
+#include "paper_size.h"
+#include "text_render.h"
 
-#define MARGIN          144
-#define TITLE_SCALE     12
-#define BANNER_SCALE    6
-#define FIELD_SCALE     4
-#define NOTE_SCALE      3
-#define FIELD_LABEL_CELLS 13
-#define FIELD_MAX_LINES 3
-#define RULE_THICKNESS  6
+#define MARGIN            144
+#define CONTENT_WIDTH     ((int)WINFAX_BITMAP_WIDTH - 2 * MARGIN)
+/* The labels' column, and the room between a label and its value. */
+#define LABEL_WIDTH       312
+#define LABEL_GAP         12
+#define FIELD_MAX_LINES   3
+#define RULE_THICKNESS    6
+#define BANNER_CHARACTERS 16
+#define BANNER_GAP        48
 
-#define CONTENT_WIDTH   ((int)WINFAX_BITMAP_WIDTH - 2 * MARGIN)
-#define CELL_W(scale)   (WINFAX_CELL_WIDTH * (scale))
-#define CELL_H(scale)   (WINFAX_CELL_HEIGHT * (scale))
+static const struct winfax_font title_font = { "Sans", 40, true };
+static const struct winfax_font banner_font = { "Sans", 22, true };
+static const struct winfax_font label_font = { "Sans", 12, true };
+static const struct winfax_font value_font = { "Sans", 12, false };
+static const struct winfax_font note_font = { "Sans", 11, false };
 
-void winfax_cover_page_banner(const char *name, char banner[17])
+void winfax_cover_page_banner(const char *name, char banner[WINFAX_COVER_BANNER_SIZE])
 {
     const char *base = name ? strrchr(name, '/') : NULL;
     size_t length;
+    gchar *valid, *upper;
+    const gchar *end;
 
     banner[0] = '\0';
     if (!name)
@@ -35,110 +40,65 @@ void winfax_cover_page_banner(const char *name, char banner[17])
     length = strlen(base);
     if (length >= 4 && strcasecmp(base + length - 4, ".cov") == 0)
         length -= 4;
-    if (length > 16)
-        length = 16;
-    for (size_t i = 0; i < length; i++)
-        banner[i] = (char)toupper((unsigned char)base[i]);
+    valid = g_utf8_make_valid(base, (gssize)length);
+    upper = g_utf8_strup(valid, -1);
+    end = upper;
+    for (int i = 0; i < BANNER_CHARACTERS && *end; i++)
+        end = g_utf8_next_char(end);
+    length = (size_t)(end - upper);
+    /* 16 characters of valid UTF-8 are at most 64 bytes. */
+    memcpy(banner, upper, length);
     banner[length] = '\0';
+    g_free(upper);
+    g_free(valid);
     if (strcmp(banner, "GENERIC") == 0 || strcmp(banner, "FAX") == 0)
         banner[0] = '\0';
 }
 
-/* The text as characters (a byte that is not UTF-8 is one U+FFFD). */
-static uint32_t *decode(const char *text, size_t *count_out)
+/* The height of a layout of text, and (when wanted) its first line's
+ * baseline from its top and its width, in pixels. */
+static double text_height(struct winfax_text_canvas *canvas, const struct winfax_font *font,
+                          const char *text, double *baseline, double *width_out)
 {
-    const unsigned char *bytes = (const unsigned char *)text;
-    size_t length = strlen(text), count = 0;
-    /* Room for the "..." that may replace the end of a line. */
-    uint32_t *characters = malloc((length + 4) * sizeof(*characters));
+    PangoLayout *layout = winfax_text_layout(canvas, font, CONTENT_WIDTH, text, -1);
+    int width, height;
 
-    if (!characters)
-        return NULL;
-    while (length > 0) {
-        uint32_t codepoint = 0xfffd;
-        size_t used = winfax_utf8_decode(bytes, length, &codepoint);
-
-        if (used == 0)
-            used = 1;
-        characters[count++] = codepoint;
-        bytes += used;
-        length -= used;
-    }
-    *count_out = count;
-    return characters;
+    pango_layout_get_size(layout, &width, &height);
+    if (baseline)
+        *baseline = winfax_text_y_pixels(canvas, pango_layout_get_baseline(layout));
+    if (width_out)
+        *width_out = (double)width / PANGO_SCALE * WINFAX_X_DPI / 72.0;
+    g_object_unref(layout);
+    return winfax_text_y_pixels(canvas, height);
 }
 
-/*
- * Draws text from (x, y) in lines of `cells` characters, breaking at
- * spaces (a word longer than a line is cut) and at line feeds, at most
- * max_lines lines; when the text does not fit, the last line ends in
- * "...".  Returns the lines used, or -1 when out of memory.
- */
-static int draw_wrapped(struct winfax_bitmap *page, int x, int y, const char *text,
-                        size_t cells, int max_lines, int scale)
+/* One line of text with its baseline at y (pixels). */
+static void draw_on_baseline(struct winfax_text_canvas *canvas, const struct winfax_font *font,
+                             int x, double baseline, const char *text)
 {
-    size_t count, at = 0;
-    uint32_t *characters = decode(text, &count);
-    int lines = 0;
+    double offset, height = text_height(canvas, font, text, &offset, NULL);
 
-    if (!characters)
-        return -1;
-    while (at < count && lines < max_lines) {
-        size_t end = at, line_end, next;
-
-        while (end < count && characters[end] != '\n' && end - at < cells)
-            end++;
-        line_end = end;
-        next = end;
-        if (end < count && characters[end] == '\n') {
-            next = end + 1;
-        } else if (end < count && end - at == cells) {
-            size_t space = end;
-
-            while (space > at && characters[space] != ' ')
-                space--;
-            if (space > at) {   /* break at that space, drop it */
-                line_end = space;
-                next = space + 1;
-            }
-        }
-        if (lines == max_lines - 1 && next < count) {
-            /* The last line there is room for, and text left over. */
-            if (line_end - at > cells - 3)
-                line_end = at + cells - 3;
-            for (int dot = 0; dot < 3; dot++)
-                characters[line_end + (size_t)dot] = '.';
-            line_end += 3;
-            next = count;
-        }
-        for (size_t i = at; i < line_end; i++)
-            if (characters[i] != ' ' && characters[i] != '\t')
-                winfax_font_draw(page, x + (int)(i - at) * CELL_W(scale),
-                                 y + lines * CELL_H(scale), characters[i], scale, scale);
-        lines++;
-        at = next;
-    }
-    free(characters);
-    return lines;
+    winfax_text_draw_block(canvas, font, x, (int)(baseline - offset + 0.5),
+                           CONTENT_WIDTH - (x - MARGIN), (int)ceil(height), text, NULL);
 }
 
-/* One "Label: value" row; returns the y under it, or -1 (no memory). */
-static int draw_field(struct winfax_bitmap *page, int y, const char *label, const char *value)
+/* One "Label: value" row; returns the y under it. */
+static int draw_field(struct winfax_text_canvas *canvas, int y, int line_height,
+                      const char *label, const char *value)
 {
-    size_t value_cells = (size_t)(CONTENT_WIDTH / CELL_W(FIELD_SCALE)) - FIELD_LABEL_CELLS;
-    int lines = 1;
+    int used = 0;
 
-    winfax_font_draw_string(page, MARGIN, y, label, FIELD_LABEL_CELLS, FIELD_SCALE,
-                            FIELD_SCALE);
+    winfax_text_draw_block(canvas, &label_font, MARGIN, y, LABEL_WIDTH - LABEL_GAP,
+                           line_height, label, NULL);
     if (value && *value) {
-        lines = draw_wrapped(page, MARGIN + FIELD_LABEL_CELLS * CELL_W(FIELD_SCALE), y, value,
-                             value_cells, FIELD_MAX_LINES, FIELD_SCALE);
-        if (lines < 0)
-            return -1;
-        if (lines == 0)
-            lines = 1;
+        gchar *valid = g_utf8_make_valid(value, -1);
+
+        winfax_text_draw_block(canvas, &value_font, MARGIN + LABEL_WIDTH, y,
+                               CONTENT_WIDTH - LABEL_WIDTH, FIELD_MAX_LINES * line_height,
+                               valid, &used);
+        g_free(valid);
     }
-    return y + lines * CELL_H(FIELD_SCALE);
+    return y + (used > line_height ? used : line_height);
 }
 
 static void draw_rule(struct winfax_bitmap *page, int y)
@@ -148,8 +108,12 @@ static void draw_rule(struct winfax_bitmap *page, int y)
 
 int winfax_cover_page_render(const struct winfax_cover_page *cover, struct winfax_bitmap *page)
 {
-    char banner[17], pages[64];
-    int y = MARGIN, error;
+    const uint32_t page_lines = winfax_paper_default()->fine_lines;
+    struct winfax_text_canvas canvas;
+    char banner[WINFAX_COVER_BANNER_SIZE], pages[64];
+    double title_baseline, title_height, title_width;
+    int y, line_height, error;
+    int rules[2];
     const struct {
         const char *label, *value;
         bool gap_after;
@@ -166,40 +130,44 @@ int winfax_cover_page_render(const struct winfax_cover_page *cover, struct winfa
         { "Subject:", cover->subject, false },
     };
 
-    error = winfax_bitmap_init(page, WINFAX_A4_FINE_LINES, WINFAX_FINE_DPI);
+    error = winfax_bitmap_init(page, page_lines, WINFAX_FINE_DPI);
     if (error)
         return error;
+    error = winfax_text_canvas_init(&canvas, page_lines, WINFAX_FINE_DPI);
+    if (error) {
+        winfax_bitmap_free(page);
+        return error;
+    }
     snprintf(pages, sizeof(pages), "%u (this page included)", cover->page_count);
-    winfax_font_draw_string(page, MARGIN, y, "FAX", 3, TITLE_SCALE, TITLE_SCALE);
+    title_height = text_height(&canvas, &title_font, "FAX", &title_baseline, &title_width);
+    draw_on_baseline(&canvas, &title_font, MARGIN, MARGIN + title_baseline, "FAX");
     winfax_cover_page_banner(cover->name, banner);
-    /* The heading word's baseline on the title's. */
-    winfax_font_draw_string(page, MARGIN + 4 * CELL_W(TITLE_SCALE),
-                            y + 7 * (TITLE_SCALE - BANNER_SCALE), banner, sizeof(banner),
-                            BANNER_SCALE, BANNER_SCALE);
-    y += CELL_H(TITLE_SCALE);
-    draw_rule(page, y);
-    y += RULE_THICKNESS + CELL_H(FIELD_SCALE);
+    /* The heading word beside the title, on the same baseline. */
+    if (banner[0])
+        draw_on_baseline(&canvas, &banner_font, MARGIN + (int)title_width + BANNER_GAP,
+                         MARGIN + title_baseline, banner);
+    y = MARGIN + (int)title_height;
+    rules[0] = y;
+    line_height = (int)ceil(text_height(&canvas, &value_font, "X", NULL, NULL));
+    y += RULE_THICKNESS + line_height;
     for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
-        y = draw_field(page, y, fields[i].label, fields[i].value);
-        if (y < 0)
-            goto out_of_memory;
+        y = draw_field(&canvas, y, line_height, fields[i].label, fields[i].value);
         if (fields[i].gap_after)
-            y += CELL_H(FIELD_SCALE) / 2;
+            y += line_height / 2;
     }
-    y += CELL_H(FIELD_SCALE) / 2;
-    draw_rule(page, y);
-    y += RULE_THICKNESS + CELL_H(FIELD_SCALE) / 2;
-    if (cover->note && *cover->note) {
-        int lines = ((int)WINFAX_A4_FINE_LINES - MARGIN - y) / CELL_H(NOTE_SCALE);
+    y += line_height / 2;
+    rules[1] = y;
+    y += RULE_THICKNESS + line_height / 2;
+    if (cover->note && *cover->note && (int)page_lines - MARGIN - y > 0) {
+        gchar *valid = g_utf8_make_valid(cover->note, -1);
 
-        if (lines > 0 &&
-            draw_wrapped(page, MARGIN, y, cover->note,
-                         (size_t)(CONTENT_WIDTH / CELL_W(NOTE_SCALE)), lines, NOTE_SCALE) < 0)
-            goto out_of_memory;
+        winfax_text_draw_block(&canvas, &note_font, MARGIN, y, CONTENT_WIDTH,
+                               (int)page_lines - MARGIN - y, valid, NULL);
+        g_free(valid);
     }
+    winfax_text_canvas_transfer(&canvas, page);
+    winfax_text_canvas_free(&canvas);
+    draw_rule(page, rules[0]);
+    draw_rule(page, rules[1]);
     return 0;
-
-out_of_memory:
-    winfax_bitmap_free(page);
-    return -ENOMEM;
 }

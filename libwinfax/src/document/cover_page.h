@@ -6,13 +6,15 @@
  * Windows' own and is not read here: every cover page has the one layout
  * below, and the name only gives a heading word (see cover_page_banner).
  *
- * Layout (A4, fine resolution, the library's bitmap font; made standard
- * by document_convert.c in front of a standard document): "FAX" in large
- * letters with the heading word beside it, a rule, then To / Company /
- * Fax number, From / Company / Fax number / Phone, Date / Pages /
- * Subject, a rule, and the note.  Values that are too long wrap (up to 3
- * lines; the note up to the end of the page); what still does not fit
- * ends in "...".  Missing values are left blank.
+ * Layout (the default paper, paper_size.h, at fine resolution; made
+ * standard by document_convert.c in front of a standard document), drawn
+ * with Pango (text_render.h), so every field prints in any script the
+ * fonts cover: "FAX" in large bold letters with the heading word beside
+ * it, a rule, then To / Company / Fax number, From / Company / Fax number
+ * / Phone, Date / Pages / Subject, a rule, and the note.  Values that are
+ * too long wrap (up to 3 lines; the note down to the bottom margin); what
+ * still does not fit ends in an ellipsis.  Missing values are left blank;
+ * bytes that are not UTF-8 print as U+FFFD.
  */
 #ifndef LIBWINFAX_COVER_PAGE_H
 #define LIBWINFAX_COVER_PAGE_H
@@ -35,10 +37,14 @@ struct winfax_cover_page {
     unsigned page_count;               /* the whole fax, this page included */
 };
 
+/* Room for 16 characters of UTF-8 and the NUL. */
+#define WINFAX_COVER_BANNER_SIZE 65
+
 /* The heading word a cover page name gives: its file name without folder
- * and ".cov", in capitals ("confident.cov" -> "CONFIDENT"), or "" for a
- * name that is only "generic" or "fax".  At most 16 characters are kept. */
-void winfax_cover_page_banner(const char *name, char banner[17]);
+ * and ".cov", in capitals ("confident.cov" -> "CONFIDENT", "eilig.cov" ->
+ * "EILIG", any script), or "" for a name that is only "generic" or "fax".
+ * At most 16 characters are kept. */
+void winfax_cover_page_banner(const char *name, char banner[WINFAX_COVER_BANNER_SIZE]);
 
 /* Draws the page into a new bitmap (free it with winfax_bitmap_free).
  * 0 or -ENOMEM. */

@@ -18,6 +18,8 @@
 #include <unistd.h>
 
 #include "document_message.h"
+#include "page_bitmap.h"
+#include "paper_size.h"
 #include "tiff_reader.h"
 
 extern char **environ;
@@ -30,12 +32,16 @@ extern char **environ;
 /* PDF readers look for the end-of-file marker in the last 1024 bytes. */
 #define PDF_TAIL_BYTES      1024
 
+/* The page: the fax line, as long as the paper (filled in below). */
+#define PAGE_ARGUMENT 7
+
 static const char *const gs_arguments[] = {
     "gs", "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-dNOINTERPOLATE",
-    "-sDEVICE=tiffg4", "-r204x196", "-g1728x2292", "-dFIXEDMEDIA",
+    "-sDEVICE=tiffg4", "-g1728xLINES", "-r204x196", "-dFIXEDMEDIA",
     "-dPDFFitPage", "-dFitPage", "-sOutputFile=/proc/self/fd/3",
     "/proc/self/fd/0", NULL,
 };
+#define GS_ARGUMENT_COUNT (sizeof(gs_arguments) / sizeof(gs_arguments[0]))
 
 /* The executable `gs` in PATH, malloc'ed; NULL when there is none. */
 static char *find_ghostscript(void)
@@ -93,7 +99,8 @@ static int64_t now_ms(void)
 }
 
 /* Only async-signal-safe calls: the parent may have other threads. */
-static void run_child(const char *gs, int document_fd, int output_fd, int messages_fd)
+static void run_child(const char *gs, char *const *arguments, int document_fd, int output_fd,
+                      int messages_fd)
 {
     struct rlimit output_limit = { OUTPUT_SIZE_LIMIT, OUTPUT_SIZE_LIMIT };
     sigset_t none;
@@ -105,7 +112,7 @@ static void run_child(const char *gs, int document_fd, int output_fd, int messag
         dup2(output_fd, 3) < 0)
         _exit(126);
     close_range(4, UINT_MAX, 0);
-    execve(gs, (char *const *)gs_arguments, environ);
+    execve(gs, arguments, environ);
     _exit(127);
 }
 
@@ -202,8 +209,9 @@ static bool pdf_has_end_marker(int fd)
     return memmem(tail, (size_t)got, "%%EOF", 5) != NULL;
 }
 
-static int spawn_and_wait(const char *gs, int document_fd, int output_fd, int *status,
-                          char *captured, size_t *captured_length, unsigned timeout)
+static int spawn_and_wait(const char *gs, char *const *arguments, int document_fd,
+                          int output_fd, int *status, char *captured, size_t *captured_length,
+                          unsigned timeout)
 {
     int64_t deadline = now_ms() + (int64_t)timeout * 1000;
     int pipe_fds[2];
@@ -225,7 +233,7 @@ static int spawn_and_wait(const char *gs, int document_fd, int output_fd, int *s
     } else {
         child = fork();
         if (child == 0)
-            run_child(gs, child_document, child_output, child_messages);
+            run_child(gs, arguments, child_document, child_output, child_messages);
         if (child < 0)
             error = -errno;
     }
@@ -249,6 +257,8 @@ int winfax_ghostscript_to_fax(int fd, enum winfax_ghostscript_input input, int *
 {
     const char *kind = input == WINFAX_GHOSTSCRIPT_PDF ? "PDF" : "PostScript";
     char captured[CAPTURE_BYTES + 1];
+    const char *arguments[GS_ARGUMENT_COUNT];
+    char page_argument[32];
     size_t captured_length = 0;
     unsigned timeout;
     int status = 0, output_fd, error;
@@ -276,7 +286,13 @@ int winfax_ghostscript_to_fax(int fd, enum winfax_ghostscript_input input, int *
         free(gs);
         return error;
     }
-    error = spawn_and_wait(gs, fd, output_fd, &status, captured, &captured_length, timeout);
+    /* Made before the fork: the child only calls what is async-signal-safe. */
+    snprintf(page_argument, sizeof(page_argument), "-g%ux%u", WINFAX_BITMAP_WIDTH,
+             winfax_paper_default()->fine_lines);
+    memcpy(arguments, gs_arguments, sizeof(arguments));
+    arguments[PAGE_ARGUMENT] = page_argument;
+    error = spawn_and_wait(gs, (char *const *)arguments, fd, output_fd, &status, captured,
+                           &captured_length, timeout);
     free(gs);
     captured[captured_length] = '\0';
     tidy(captured);

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * PDF and PostScript documents, rendered by Ghostscript (Debian's `gs`)
- * into a fax TIFF: device tiffg4, 204 x 196 dpi, a fixed 1728 x 2292
- * pixel page (the fax line, A4 length) that each page is scaled to fit.
+ * into a fax TIFF: device tiffg4, 204 x 196 dpi, a fixed page of 1728
+ * pixels (the fax line) by the default paper's length (paper_size.h:
+ * 2292 lines for A4, 2156 for Letter, 2744 for Legal) that each page is
+ * scaled to fit, never cropped.
  *
  * gs runs as the calling user, in the calling process' environment, with
  * -dSAFER (no file access but the document and the output, no device or

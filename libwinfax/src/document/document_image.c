@@ -12,6 +12,7 @@
 #include <png.h>
 
 #include "document_message.h"
+#include "paper_size.h"
 
 /* A decoded picture: one byte a pixel, 0 black .. 255 white. */
 struct grey_image {
@@ -120,12 +121,13 @@ static int grey_to_fax(const struct grey_image *image, struct winfax_fax_writer 
     uint64_t lines = ((uint64_t)image->height * WINFAX_BITMAP_WIDTH * WINFAX_FINE_DPI +
                       (uint64_t)image->width * WINFAX_X_DPI / 2) /
                      ((uint64_t)image->width * WINFAX_X_DPI);
+    const uint32_t paper_lines = winfax_paper_default()->fine_lines;
     struct dither_state state;
     int error;
 
     if (lines == 0)
         lines = 1;
-    if (lines > (uint64_t)WINFAX_IMAGE_PAGES_MAX * WINFAX_A4_FINE_LINES) {
+    if (lines > (uint64_t)WINFAX_IMAGE_PAGES_MAX * paper_lines) {
         winfax_message_set("the picture (%u x %u pixels) would make more than %u pages at "
                            "the fax width",
                            image->width, image->height, WINFAX_IMAGE_PAGES_MAX);
@@ -134,7 +136,7 @@ static int grey_to_fax(const struct grey_image *image, struct winfax_fax_writer 
     memset(&state, 0, sizeof(state));
     error = dither_init(&state, image);
     for (uint64_t done = 0; !error && done < lines;) {
-        uint32_t page_lines = lines - done > WINFAX_A4_FINE_LINES ? WINFAX_A4_FINE_LINES
+        uint32_t page_lines = lines - done > paper_lines ? paper_lines
                                                                   : (uint32_t)(lines - done);
 
         error = winfax_fax_writer_begin_page(writer, page_lines, (float)WINFAX_FINE_DPI);

@@ -3,9 +3,9 @@
  * PNG (libpng) and JPEG (libjpeg) pictures as fax pages: decoded to grey
  * (transparency laid on white), scaled to the 1728-pixel fax line with
  * the aspect ratio kept (fine resolution, 204 x 196 dpi), dithered to
- * black and white with Floyd-Steinberg error diffusion, and cut into A4
- * pages (2292 lines) when taller; the last page is as long as what is
- * left of the picture.
+ * black and white with Floyd-Steinberg error diffusion, and cut into
+ * pages of the default paper (paper_size.h: 2292 lines for A4) when
+ * taller; the last page is as long as what is left of the picture.
  *
  * A picture is refused (-EILSEQ, with a message saying why) when it does
  * not decode completely (corrupt or truncated data included: half a

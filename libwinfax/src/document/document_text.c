@@ -5,9 +5,14 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "bitmap_font.h"
+#include "paper_size.h"
+#include "text_render.h"
+#include "utf8.h"
 
-#define TAB_STOP 8
+/* Pango lays out a paragraph at once, in memory and time that grow with
+ * it: a longer run of text without a line end is laid out in pieces of at
+ * most this many bytes (each piece starts a new line). */
+#define PARAGRAPH_PIECE_MAX  (64 * 1024)
 
 static const unsigned char byte_order_mark[3] = { 0xef, 0xbb, 0xbf };
 
@@ -41,139 +46,134 @@ bool winfax_text_is_plain(const unsigned char *text, size_t length)
     return true;
 }
 
-/* The page being filled and the line being built. */
-struct text_layout {
+/* The page being filled. */
+struct text_pages {
     struct winfax_fax_writer *writer;
-    struct winfax_bitmap page;      /* bits NULL until the page gets a line */
+    struct winfax_text_canvas canvas;
+    struct winfax_font font;
+    uint32_t page_lines;
+    double y;                  /* where the next line's top goes, in pixels */
     unsigned lines_on_page;
-    bool page_just_filled;          /* a form feed right after it adds no page */
-    uint32_t line[WINFAX_TEXT_COLUMNS];
-    unsigned line_length;
+    bool page_begun;           /* by a form feed: written even if blank */
     int error;
 };
 
-static void flush_page(struct text_layout *layout)
+static void emit_page(struct text_pages *pages)
 {
-    if (!layout->error) {
-        if (!layout->page.bits)
-            layout->error = winfax_bitmap_init(&layout->page, WINFAX_A4_FINE_LINES,
-                                               WINFAX_FINE_DPI);
-        if (!layout->error)
-            layout->error = winfax_fax_writer_add_bitmap(layout->writer, &layout->page);
+    struct winfax_bitmap page;
+
+    if (!pages->error)
+        pages->error = winfax_bitmap_init(&page, pages->page_lines, WINFAX_FINE_DPI);
+    if (!pages->error) {
+        winfax_text_canvas_transfer(&pages->canvas, &page);
+        pages->error = winfax_fax_writer_add_bitmap(pages->writer, &page);
+        winfax_bitmap_free(&page);
     }
-    winfax_bitmap_free(&layout->page);
-    layout->lines_on_page = 0;
+    pages->y = WINFAX_TEXT_TOP_MARGIN;
+    pages->lines_on_page = 0;
+    pages->page_begun = false;
 }
 
-/* Draws the first `count` characters of the line as the page's next line. */
-static void emit_line(struct text_layout *layout, unsigned count)
+/* One paragraph (no line end in it), as many lines as it wraps into. */
+static void add_paragraph(struct text_pages *pages, const char *text, size_t length)
 {
-    int cell_width = WINFAX_CELL_WIDTH * WINFAX_TEXT_SCALE;
-    int y;
+    const int width = (int)WINFAX_BITMAP_WIDTH - WINFAX_TEXT_LEFT_MARGIN -
+                      WINFAX_TEXT_RIGHT_MARGIN;
+    const double bottom = (double)pages->page_lines - WINFAX_TEXT_BOTTOM_MARGIN;
+    PangoLayout *layout;
+    PangoLayoutIter *iter;
 
-    if (layout->error)
+    if (pages->error)
         return;
-    if (!layout->page.bits) {
-        layout->error = winfax_bitmap_init(&layout->page, WINFAX_A4_FINE_LINES,
-                                           WINFAX_FINE_DPI);
-        if (layout->error)
-            return;
-    }
-    y = WINFAX_TEXT_TOP_MARGIN +
-        (int)layout->lines_on_page * WINFAX_CELL_HEIGHT * WINFAX_TEXT_SCALE;
-    for (unsigned i = 0; i < count; i++)
-        if (layout->line[i] != ' ')
-            winfax_font_draw(&layout->page, WINFAX_TEXT_LEFT_MARGIN + (int)i * cell_width, y,
-                             layout->line[i], WINFAX_TEXT_SCALE, WINFAX_TEXT_SCALE);
-    layout->page_just_filled = false;
-    if (++layout->lines_on_page == WINFAX_TEXT_LINES_PER_PAGE) {
-        flush_page(layout);
-        layout->page_just_filled = true;
-    }
+    layout = winfax_text_layout(&pages->canvas, &pages->font, width, text, (int)length);
+    iter = pango_layout_get_iter(layout);
+    do {
+        PangoRectangle logical;
+        double height;
+
+        pango_layout_iter_get_line_extents(iter, NULL, &logical);
+        height = winfax_text_y_pixels(&pages->canvas, logical.height);
+        if (pages->lines_on_page > 0 && pages->y + height > bottom) {
+            emit_page(pages);
+            if (pages->error)
+                break;
+        }
+        winfax_text_draw_line(&pages->canvas, iter, WINFAX_TEXT_LEFT_MARGIN, pages->y);
+        pages->y += height;
+        pages->lines_on_page++;
+    } while (pango_layout_iter_next_line(iter));
+    pango_layout_iter_free(iter);
+    g_object_unref(layout);
 }
 
-static void end_line(struct text_layout *layout)
+/* Where a piece of a long paragraph ends: after the last space in its
+ * first PARAGRAPH_PIECE_MAX bytes, else at a character boundary. */
+static size_t piece_length(const unsigned char *text, size_t length)
 {
-    emit_line(layout, layout->line_length);
-    layout->line_length = 0;
+    size_t end = PARAGRAPH_PIECE_MAX;
+
+    if (length <= PARAGRAPH_PIECE_MAX)
+        return length;
+    while (end > 0 && text[end - 1] != ' ')
+        end--;
+    if (end > 0)
+        return end;
+    end = PARAGRAPH_PIECE_MAX;
+    while ((text[end] & 0xc0) == 0x80)   /* a continuation byte */
+        end--;
+    return end;
 }
 
-/* A full line and one more character: break at the last space. */
-static void wrap(struct text_layout *layout, uint32_t next)
+static void add_paragraph_in_pieces(struct text_pages *pages, const unsigned char *text,
+                                    size_t length)
 {
-    unsigned space = layout->line_length;
+    do {
+        size_t piece = piece_length(text, length);
 
-    if (next == ' ') {
-        end_line(layout);
-        return;
-    }
-    while (space > 0 && layout->line[space - 1] != ' ')
-        space--;
-    if (space <= 1) {   /* one word fills the line: cut it */
-        end_line(layout);
-        return;
-    }
-    emit_line(layout, space - 1);
-    memmove(layout->line, layout->line + space,
-            (layout->line_length - space) * sizeof(layout->line[0]));
-    layout->line_length -= space;
-}
-
-static void add_character(struct text_layout *layout, uint32_t codepoint)
-{
-    if (layout->line_length == WINFAX_TEXT_COLUMNS) {
-        wrap(layout, codepoint);
-        if (codepoint == ' ' && layout->line_length == 0)
-            return;   /* the space the line broke at */
-    }
-    layout->line[layout->line_length++] = codepoint;
+        add_paragraph(pages, (const char *)text, piece);
+        text += piece;
+        length -= piece;
+    } while (length > 0 && !pages->error);
 }
 
 int winfax_text_to_fax(const unsigned char *text, size_t length,
                        struct winfax_fax_writer *writer)
 {
-    struct text_layout layout;
+    struct text_pages pages = {
+        .writer = writer,
+        .font = { WINFAX_TEXT_FONT_FAMILY, WINFAX_TEXT_FONT_POINTS, false },
+        .page_lines = winfax_paper_default()->fine_lines,
+        .y = WINFAX_TEXT_TOP_MARGIN,
+    };
     size_t at = skip_byte_order_mark(text, length);
 
     if (!winfax_text_is_plain(text, length))
         return -EILSEQ;
-    memset(&layout, 0, sizeof(layout));
-    layout.writer = writer;
-    while (at < length && !layout.error) {
-        uint32_t codepoint = 0;
+    pages.error = winfax_text_canvas_init(&pages.canvas, pages.page_lines, WINFAX_FINE_DPI);
+    if (pages.error)
+        return pages.error;
+    while (at < length && !pages.error) {
+        size_t end = at;
 
-        at += winfax_utf8_decode(text + at, length - at, &codepoint);
-        switch (codepoint) {
-        case '\r':
-            if (at < length && text[at] == '\n')
-                at++;
-            end_line(&layout);
-            break;
-        case '\n':
-            end_line(&layout);
-            break;
-        case '\f':
-            if (layout.line_length)
-                end_line(&layout);
-            if (!layout.page_just_filled)
-                flush_page(&layout);
-            layout.page_just_filled = false;
-            break;
-        case '\t':
-            do
-                add_character(&layout, ' ');
-            while (layout.line_length % TAB_STOP != 0);
-            break;
-        default:
-            add_character(&layout, codepoint);
+        while (end < length && text[end] != '\n' && text[end] != '\r' && text[end] != '\f')
+            end++;
+        if (end > at || (end < length && text[end] != '\f'))
+            add_paragraph_in_pieces(&pages, text + at, end - at);
+        if (end < length && text[end] == '\f') {
+            /* A form feed ends the page, even a blank one it began. */
+            if (pages.lines_on_page > 0 || pages.page_begun)
+                emit_page(&pages);
+            pages.page_begun = true;
+        } else if (end + 1 < length && text[end] == '\r' && text[end + 1] == '\n') {
+            end++;
         }
+        at = end + 1;
     }
-    if (layout.line_length)
-        end_line(&layout);
-    /* The last page, unless a form feed or a full page just ended it; a
-     * text with no line at all still makes one (blank) page. */
-    if (layout.lines_on_page || (!layout.error && winfax_fax_writer_pages(writer) == 0))
-        flush_page(&layout);
-    winfax_bitmap_free(&layout.page);
-    return layout.error;
+    /* The last page, unless a form feed just ended it; a text with no
+     * line at all still makes one (blank) page. */
+    if (!pages.error &&
+        (pages.lines_on_page > 0 || winfax_fax_writer_pages(writer) == 0))
+        emit_page(&pages);
+    winfax_text_canvas_free(&pages.canvas);
+    return pages.error;
 }

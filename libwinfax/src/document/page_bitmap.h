@@ -19,8 +19,6 @@
 #define WINFAX_FINE_DPI       196u
 #define WINFAX_STANDARD_DPI   98u
 #define WINFAX_X_DPI          204u
-/* An A4 page (297 mm) at fine resolution. */
-#define WINFAX_A4_FINE_LINES  2292u
 
 struct winfax_bitmap {
     uint32_t height;
