@@ -137,6 +137,8 @@ install-userspace: verify-build-deps userspace tools
 	install -d $(DESTDIR)$(UDEVRULESDIR) $(DESTDIR)$(DOCDIR)/examples
 	install -m 644 packaging/60-faxport.rules $(DESTDIR)$(UDEVRULESDIR)/60-faxport.rules
 	install -m 644 packaging/faxport-modprobe.conf $(DESTDIR)$(DOCDIR)/examples/modprobe.conf
+	install -d $(DESTDIR)$(PREFIX)/lib/modules-load.d
+	install -m 644 packaging/faxport-modules-load.conf $(DESTDIR)$(PREFIX)/lib/modules-load.d/faxport.conf
 	@# On the live system: the nodes' group (Debian has it already) and the
 	@# user faxd.service runs as, which owns the spool. A staged install
 	@# (DESTDIR) leaves both to the package's postinst. An existing spool

@@ -3,7 +3,7 @@
  * faxd: the fax service's DSP engine. This file is the process: options,
  * the config, daemonizing and the pidfile, signals (through a signalfd, so
  * they are handled in the loop like any other event), the one-second
- * housekeeping tick, and the orderly end.
+ * housekeeping tick, what systemd is told (sd_notify), and the orderly end.
  */
 #define FAXD_LOG_CATEGORY FAXD_LOG_INIT
 #include <errno.h>
@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include <linux/faxport.h>
+#include <systemd/sd-daemon.h>
 
 #include "daemon.h"
 #include "log_levels.h"
@@ -65,6 +66,32 @@ static void usage(FILE *out)
 		"rescans the ports.\n");
 }
 
+/*
+ * faxd.service is Type=notify: systemd starts what comes after faxd (and
+ * "systemctl start" returns) once the ports faxd could attach are
+ * attached, and "systemctl status" shows how many. @state is READY=1,
+ * RELOADING=1 or STOPPING=1. Without NOTIFY_SOCKET (a terminal,
+ * --background) this does nothing.
+ */
+static void tell_service_manager(const struct faxd_daemon *daemon, const char *state)
+{
+	unsigned int ports = 0;
+
+	for (const struct faxd_managed_port *managed = daemon->ports; managed;
+	     managed = managed->next)
+		ports++;
+	if (daemon->stopping)
+		sd_notifyf(0, "%s\nSTATUS=stopping: %s", state,
+			   faxd_ports_any_call(daemon) ? "finishing the calls in progress"
+						       : "detaching from the ports");
+	else if (ports)
+		sd_notifyf(0, "%s\nSTATUS=attached to %u port%s", state, ports,
+			   ports == 1 ? "" : "s");
+	else
+		sd_notifyf(0, "%s\nSTATUS=attached to no port (see the log: is faxport.ko loaded?)",
+			   state);
+}
+
 static void apply_log_level(struct process *process)
 {
 	faxd_log_set_level(process->log_level_override >= 0 ? process->log_level_override
@@ -75,9 +102,10 @@ static void reload(struct process *process)
 {
 	struct faxd_daemon *daemon = &process->daemon;
 	char *error = NULL;
-	struct faxd_config *config = faxd_config_load(daemon->config_path,
-						      daemon->config_must_exist, &error);
+	struct faxd_config *config;
 
+	tell_service_manager(daemon, "RELOADING=1");
+	config = faxd_config_load(daemon->config_path, daemon->config_must_exist, &error);
 	if (!config) {
 		log_error("SIGHUP: keeping the old configuration: %s", error ? error : "?");
 		free(error);
@@ -88,6 +116,7 @@ static void reload(struct process *process)
 		log_notice("SIGHUP: configuration reloaded from %s", daemon->config_path);
 	}
 	faxd_ports_rescan(daemon);
+	tell_service_manager(daemon, "READY=1");
 }
 
 static void begin_stopping(struct process *process, int signal_number)
@@ -102,6 +131,7 @@ static void begin_stopping(struct process *process, int signal_number)
 	daemon->stopping = true;
 	daemon->stop_deadline_ns = monotonic_ns() +
 				   (int64_t)daemon->config->shutdown_grace_s * 1000000000ll;
+	tell_service_manager(daemon, "STOPPING=1");
 	if (faxd_ports_any_call(daemon))
 		log_notice("signal %d: finishing the calls in progress (at most %u s)",
 			   signal_number, daemon->config->shutdown_grace_s);
@@ -411,6 +441,7 @@ int main(int argc, char **argv)
 	log_notice("started (config %s, spool %s)", daemon->config_path,
 		   daemon->config->spool_dir);
 	tell_parent(&process, true);
+	tell_service_manager(daemon, "READY=1");
 
 	/* Route commands waiting their turn get the shutdown grace too (on_tick). */
 	while (!daemon->stopping || faxd_ports_any_call(daemon) || faxd_routing_waiting()) {
