@@ -40,8 +40,11 @@ static const char *const sender_name = "E2E Test";
 static const char *const sender_company = "winfax for Linux";
 static const char *const sender_fax_number = "1";
 static const char *const subject = "Documents end to end";
-static const char *const note = "A text file follows this cover page; it was rendered by "
-                                "libwinfax with its own font.";
+static const char *const note = "A text file follows this cover page; it was laid out by "
+                                "libwinfax with Pango: Gr\xc3\xbc\xc3\x9f" "e, "
+                                "\xce\x9a\xce\xb1\xce\xbb\xce\xb7\xce\xbc\xce\xad\xcf\x81"
+                                "\xce\xb1, \xe3\x81\x93\xe3\x82\x93\xe3\x81\xab\xe3\x81"
+                                "\xa1\xe3\x81\xaf.";
 static const SYSTEMTIME time_sent = { 2026, 11, 2, 24, 12, 0, 0, 0 };
 static const char *const time_sent_text = "2026-11-24 12:00";
 
@@ -178,9 +181,17 @@ static int write_file(const char *directory, const char *name, const char *data,
 
 static int write_fixtures(const char *directory, const char *number)
 {
-    /* A tab stop, a blank line and a character the font lacks (e acute). */
+    /* A tab stop, a blank line, and German, Greek, Japanese and Hebrew. */
     static const char text[] = "A plain text file, sent by fax.\n\n"
-                               "\tIndented by a tab; caf\xc3\xa9 has a placeholder.\n";
+                               "\tIndented by a tab; caf\xc3\xa9.\n"
+                               "Gr\xc3\xbc\xc3\x9f" "e aus M\xc3\xbcnchen, J\xc3\xbcrgen "
+                               "M\xc3\xbcller\n"
+                               "\xce\x9a\xce\xb1\xce\xbb\xce\xb7\xce\xbc\xce\xad\xcf\x81"
+                               "\xce\xb1 \xce\xba\xcf\x8c\xcf\x83\xce\xbc\xce\xb5\n"
+                               "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe3\x81\xae\xe3\x83"
+                               "\x86\xe3\x82\xad\xe3\x82\xb9\xe3\x83\x88\n"
+                               "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \xd7\xa2\xd7\x95\xd7\x9c"
+                               "\xd7\x9d\n";
     size_t pdf_length = 0;
     char *pdf = square_pdf(1, &pdf_length);
     char *pdf_path = NULL, *text_path = NULL, *pdf_out = NULL, *text_out = NULL;
