@@ -399,6 +399,49 @@ static void test_text(void)
     fax_free(&fax);
 }
 
+/* UTF-16 with its byte order mark (Notepad's "Unicode"), both byte
+ * orders, a surrogate pair included: the same pages as the UTF-8 text. */
+static void test_utf16_text(void)
+{
+    static const char utf8[] = "\x47\x72\xc3\xbc\xc3\x9f\x65\x09\x4d\xc3\xbc\x6e\x63\x68"
+                               "\x65\x6e\x0a\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\x20\xf0"
+                               "\x9d\x84\x9e\x0a";
+    static const char little[] = "\xff\xfe\x47\x00\x72\x00\xfc\x00\xdf\x00\x65\x00\x09\x00"
+                                 "\x4d\x00\xfc\x00\x6e\x00\x63\x00\x68\x00\x65\x00\x6e\x00"
+                                 "\x0a\x00\xe5\x65\x2c\x67\x9e\x8a\x20\x00\x34\xd8\x1e\xdd"
+                                 "\x0a\x00";
+    static const char big[] = "\xfe\xff\x00\x47\x00\x72\x00\xfc\x00\xdf\x00\x65\x00\x09"
+                              "\x00\x4d\x00\xfc\x00\x6e\x00\x63\x00\x68\x00\x65\x00\x6e"
+                              "\x00\x0a\x65\xe5\x67\x2c\x8a\x9e\x00\x20\xd8\x34\xdd\x1e"
+                              "\x00\x0a";
+    static const char lone_surrogate[] = "\xff\xfe\x41\x00\x34\xd8\x42\x00";
+    struct fax expected, fax;
+    unsigned pages;
+
+    is_equal(convert(utf8, sizeof(utf8) - 1, &expected, &pages), 0, "utf-16: the UTF-8 text");
+    is_equal(convert(little, sizeof(little) - 1, &fax, &pages), 0,
+             "utf-16: little endian converted (%s)", winfax_message_get());
+    ok(fax.pages == 1 && expected.pages == 1 &&
+           count_black(&expected.page[0], 0, 0, 1728, 2292) > 1000 &&
+           memcmp(fax.page[0].bits, expected.page[0].bits, 216 * 2292) == 0,
+       "utf-16: little endian prints as the UTF-8 text does");
+    fax_free(&fax);
+    is_equal(convert(big, sizeof(big) - 1, &fax, &pages), 0, "utf-16: big endian converted");
+    ok(fax.pages == 1 && expected.pages == 1 &&
+           memcmp(fax.page[0].bits, expected.page[0].bits, 216 * 2292) == 0,
+       "utf-16: big endian prints as the UTF-8 text does");
+    fax_free(&fax);
+    fax_free(&expected);
+    is_equal(convert(little, sizeof(little) - 2, &fax, &pages), -EILSEQ,
+             "utf-16: an odd length refused");
+    ok(strstr(winfax_message_get(), "UTF-16") != NULL, "utf-16: the message says why (%s)",
+       winfax_message_get());
+    is_equal(convert(lone_surrogate, sizeof(lone_surrogate) - 1, &fax, &pages), -EILSEQ,
+             "utf-16: a surrogate without its pair refused");
+    is_equal(convert("\xff\xfe\x01\x00", 4, &fax, &pages), -EILSEQ,
+             "utf-16: a control character refused, as in UTF-8");
+}
+
 /* Every script the fonts cover: each line's glyphs are real (Pango found
  * a font with them, so no box with a code in it) and printed. */
 static const char *const script_lines[] = {
@@ -937,6 +980,7 @@ int main(void)
     setenv("PAPERSIZE", "a4", 1);
     test_detection();
     test_text();
+    test_utf16_text();
     test_scripts();
     test_pagination();
     test_paper();

@@ -123,13 +123,32 @@ static int convert_in_memory(int fd, const char *kind, size_t limit, memory_conv
 static int text_or_unknown(const unsigned char *data, size_t length,
                            struct winfax_fax_writer *writer)
 {
+    unsigned char *converted = NULL;
+    size_t converted_length = 0;
+    int utf16 = winfax_text_from_utf16(data, length, &converted, &converted_length), error;
+
+    if (utf16 == -ENOMEM)
+        return utf16;
+    if (utf16 == 1) {
+        data = converted;
+        length = converted_length;
+    }
+    if (utf16 == -EILSEQ) {
+        winfax_message_set("the file starts as UTF-16 text (its byte order mark) but is "
+                           "not UTF-16: an odd length or a surrogate without its pair");
+        return -EILSEQ;
+    }
     if (!winfax_text_is_plain(data, length)) {
         winfax_message_set("the file is not a document libwinfax can fax: it is none of "
                            "TIFF (class F), PDF, PostScript, PNG, JPEG, or plain text "
-                           "(UTF-8 without control characters)");
+                           "(UTF-8, or UTF-16 with its byte order mark, without control "
+                           "characters)");
+        free(converted);
         return -EILSEQ;
     }
-    return winfax_text_to_fax(data, length, writer);
+    error = winfax_text_to_fax(data, length, writer);
+    free(converted);
+    return error;
 }
 
 int winfax_document_prepare(int fd, int *fax_fd, unsigned *pages)

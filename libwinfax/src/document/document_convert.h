@@ -8,7 +8,8 @@
  *   "%!" or "\x04%!"         PostScript } (document_ghostscript.h)
  *   "\x89PNG\r\n\x1a\n"      PNG     } scaled and dithered
  *   "\xff\xd8\xff"           JPEG    } (document_image.h)
- *   anything else            plain text when it is UTF-8 without control
+ *   anything else            plain text when it is UTF-8 (or UTF-16 with
+ *                            its byte order mark) without control
  *                            characters but tab, LF, CR, FF (document_text.h)
  * Everything is converted in the calling process, as the calling user.
  * Limits: pictures up to 64 MiB of file, text up to 8 MiB.

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "paper_size.h"
@@ -11,8 +12,12 @@
 
 /* Pango lays out a paragraph at once, in memory and time that grow with
  * it: a longer run of text without a line end is laid out in pieces of at
- * most this many bytes (each piece starts a new line). */
+ * most this many bytes (each piece starts a new line), cut after a space.
+ * A run without a space is cut into much shorter pieces: breaking a word
+ * into lines takes Pango time that grows with the square of its length
+ * (a 1 MiB word took 30 s in 64 KiB pieces). */
 #define PARAGRAPH_PIECE_MAX  (64 * 1024)
+#define WORD_PIECE_MAX       (4 * 1024)
 
 static const unsigned char byte_order_mark[3] = { 0xef, 0xbb, 0xbf };
 
@@ -22,6 +27,72 @@ static size_t skip_byte_order_mark(const unsigned char *text, size_t length)
                    memcmp(text, byte_order_mark, sizeof(byte_order_mark)) == 0
                ? sizeof(byte_order_mark)
                : 0;
+}
+
+static size_t put_utf8(unsigned char *to, uint32_t codepoint)
+{
+    if (codepoint < 0x80) {
+        to[0] = (unsigned char)codepoint;
+        return 1;
+    }
+    if (codepoint < 0x800) {
+        to[0] = (unsigned char)(0xc0 | codepoint >> 6);
+        to[1] = (unsigned char)(0x80 | (codepoint & 0x3f));
+        return 2;
+    }
+    if (codepoint < 0x10000) {
+        to[0] = (unsigned char)(0xe0 | codepoint >> 12);
+        to[1] = (unsigned char)(0x80 | (codepoint >> 6 & 0x3f));
+        to[2] = (unsigned char)(0x80 | (codepoint & 0x3f));
+        return 3;
+    }
+    to[0] = (unsigned char)(0xf0 | codepoint >> 18);
+    to[1] = (unsigned char)(0x80 | (codepoint >> 12 & 0x3f));
+    to[2] = (unsigned char)(0x80 | (codepoint >> 6 & 0x3f));
+    to[3] = (unsigned char)(0x80 | (codepoint & 0x3f));
+    return 4;
+}
+
+int winfax_text_from_utf16(const unsigned char *text, size_t length, unsigned char **utf8,
+                           size_t *utf8_length)
+{
+    bool little_endian;
+    unsigned char *out;
+    size_t done = 0;
+
+    if (length < 2 || !((text[0] == 0xff && text[1] == 0xfe) ||
+                        (text[0] == 0xfe && text[1] == 0xff)))
+        return 0;
+    if (length % 2)
+        return -EILSEQ;
+    little_endian = text[0] == 0xff;
+    /* A unit makes at most 3 bytes; a surrogate pair (2 units) 4. */
+    out = malloc(length / 2 * 3 + 1);
+    if (!out)
+        return -ENOMEM;
+    for (size_t at = 2; at < length; at += 2) {
+        uint32_t unit = little_endian ? (uint32_t)(text[at] | text[at + 1] << 8)
+                                      : (uint32_t)(text[at] << 8 | text[at + 1]);
+
+        if (unit >= 0xd800 && unit <= 0xdbff && at + 3 < length) {
+            uint32_t low = little_endian ? (uint32_t)(text[at + 2] | text[at + 3] << 8)
+                                         : (uint32_t)(text[at + 2] << 8 | text[at + 3]);
+
+            if (low >= 0xdc00 && low <= 0xdfff) {
+                unit = 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00);
+                at += 2;
+            }
+        }
+        if (unit >= 0xd800 && unit <= 0xdfff) {
+            free(out);
+            return -EILSEQ;
+        }
+        done += put_utf8(out + done, unit);
+    }
+    out[done] = '\0';
+    *utf8 = out;
+    *utf8_length = done;
+    return 1;
 }
 
 static bool allowed_control(uint32_t codepoint)
@@ -107,7 +178,8 @@ static void add_paragraph(struct text_pages *pages, const char *text, size_t len
 }
 
 /* Where a piece of a long paragraph ends: after the last space in its
- * first PARAGRAPH_PIECE_MAX bytes, else at a character boundary. */
+ * first PARAGRAPH_PIECE_MAX bytes, else at the character boundary before
+ * WORD_PIECE_MAX. */
 static size_t piece_length(const unsigned char *text, size_t length)
 {
     size_t end = PARAGRAPH_PIECE_MAX;
@@ -118,7 +190,7 @@ static size_t piece_length(const unsigned char *text, size_t length)
         end--;
     if (end > 0)
         return end;
-    end = PARAGRAPH_PIECE_MAX;
+    end = WORD_PIECE_MAX;
     while ((text[end] & 0xc0) == 0x80)   /* a continuation byte */
         end--;
     return end;

@@ -14,7 +14,7 @@
  * (right-to-left lines, Hebrew or Arabic, stand at the right margin);
  * tab stops every 8 columns; a form feed starts a new page; CR LF and
  * lone CR end a line like LF; a UTF-8 byte order mark at the start is
- * skipped.  A page holds only whole lines: the line that does not fit
+ * skipped (UTF-16 with its mark is converted first, see below).  A page holds only whole lines: the line that does not fit
  * starts the next page.  A character no installed font has is drawn as
  * a box with its code in it.
  */
@@ -33,6 +33,17 @@
 #define WINFAX_TEXT_RIGHT_MARGIN    144
 #define WINFAX_TEXT_TOP_MARGIN      132
 #define WINFAX_TEXT_BOTTOM_MARGIN   132
+
+/*
+ * A UTF-16 text that starts with its byte order mark (FF FE little
+ * endian, FE FF big endian: what Windows' Notepad saves as "Unicode"), as
+ * UTF-8 without the mark, in a new buffer (*utf8, *utf8_length; free()).
+ * 1 when converted; 0 when the text has no UTF-16 byte order mark (it is
+ * left alone); -EILSEQ (an odd length, a surrogate without its pair);
+ * -ENOMEM.
+ */
+int winfax_text_from_utf16(const unsigned char *text, size_t length, unsigned char **utf8,
+                           size_t *utf8_length);
 
 /* Whether the bytes are text this renderer takes: UTF-8, and no control
  * characters but tab, line feed, carriage return and form feed. */
