@@ -139,25 +139,34 @@ install-userspace: verify-build-deps userspace tools
 	install -m 644 packaging/faxport-modprobe.conf $(DESTDIR)$(DOCDIR)/examples/modprobe.conf
 	install -d $(DESTDIR)$(PREFIX)/lib/modules-load.d
 	install -m 644 packaging/faxport-modules-load.conf $(DESTDIR)$(PREFIX)/lib/modules-load.d/faxport.conf
-	@# On the live system: the nodes' group (Debian has it already) and the
-	@# user faxd.service runs as, which owns the spool. A staged install
-	@# (DESTDIR) leaves both to the package's postinst. An existing spool
-	@# keeps the owner and mode its administrator gave it.
+	@# The users, the group fax and the spool: sysusers.d and tmpfiles.d
+	@# files, which systemd applies at boot (and a package's postinst).
+	install -d $(DESTDIR)$(PREFIX)/lib/sysusers.d $(DESTDIR)$(PREFIX)/lib/tmpfiles.d
+	install -m 644 packaging/faxport-sysusers.conf $(DESTDIR)$(PREFIX)/lib/sysusers.d/faxport.conf
+	sed 's|@SPOOLDIR@|$(SPOOLDIR)|' packaging/faxport-tmpfiles.conf \
+		>$(DESTDIR)$(PREFIX)/lib/tmpfiles.d/faxport.conf
+	@# On the live system they are applied now (without systemd, by hand:
+	@# the same users and group, the same spool); a staged install (DESTDIR)
+	@# gets the spool folder, and leaves its owner to the package.
 	@if [ -n "$(DESTDIR)" ]; then \
-		[ -d $(DESTDIR)$(SPOOLDIR) ] || install -d -m 750 $(DESTDIR)$(SPOOLDIR); \
+		[ -d $(DESTDIR)$(SPOOLDIR) ] || install -d -m 2750 $(DESTDIR)$(SPOOLDIR); \
+	elif command -v systemd-sysusers >/dev/null && command -v systemd-tmpfiles >/dev/null; then \
+		echo "systemd-sysusers $(PREFIX)/lib/sysusers.d/faxport.conf" && \
+		systemd-sysusers $(PREFIX)/lib/sysusers.d/faxport.conf && \
+		echo "systemd-tmpfiles --create $(PREFIX)/lib/tmpfiles.d/faxport.conf" && \
+		systemd-tmpfiles --create $(PREFIX)/lib/tmpfiles.d/faxport.conf || exit 1; \
 	else \
 		if ! getent group fax >/dev/null; then \
 			echo "groupadd --system fax" && groupadd --system fax || exit 1; \
 		fi; \
-		if ! getent passwd faxd >/dev/null; then \
-			echo "useradd --system --user-group --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin faxd" && \
+		for user in faxd faxlined; do \
+			getent passwd $$user >/dev/null && continue; \
+			echo "useradd --system --user-group --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin $$user" && \
 			useradd --system --user-group --no-create-home --home-dir /nonexistent \
-				--shell /usr/sbin/nologin faxd || exit 1; \
-		fi; \
-		if [ ! -d $(SPOOLDIR) ]; then \
-			echo "install -d -o faxd -g faxd -m 750 $(SPOOLDIR)" && \
-			install -d -o faxd -g faxd -m 750 $(SPOOLDIR) || exit 1; \
-		fi; \
+				--shell /usr/sbin/nologin $$user || exit 1; \
+		done; \
+		echo "install -d -o faxd -g fax -m 2750 $(SPOOLDIR)" && \
+		install -d -o faxd -g fax -m 2750 $(SPOOLDIR) || exit 1; \
 	fi
 
 # The installed paths, from the manifest, for this PREFIX and kernel.

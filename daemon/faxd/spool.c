@@ -15,6 +15,12 @@
 #include "../engine/log.h"
 
 #define INBOX "inbox"
+/*
+ * A filed fax and its .txt: faxd's, and readable by the spool's group
+ * (fax: the spool is setgid), whatever the umask faxd was started with
+ * (libtiff creates the fax with 0666 and the umask).
+ */
+#define FILED_MODE 0640
 
 int faxd_spool_prepare(const char *spool_dir)
 {
@@ -131,9 +137,12 @@ static int write_metadata(const char *tif_path, const struct faxd_inbox_entry *e
 	 */
 	if (unlink(temporary_path) && errno != ENOENT)
 		goto out;
-	fd = open(temporary_path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0640);
-	if (fd < 0)
+	fd = open(temporary_path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, FILED_MODE);
+	if (fd < 0 || fchmod(fd, FILED_MODE)) {
+		if (fd >= 0)
+			close(fd);
 		goto out;
+	}
 	file = fdopen(fd, "w");
 	if (!file) {
 		close(fd);
@@ -174,10 +183,12 @@ out:
 
 /*
  * rename() that never replaces a file (a name that exists belongs to
- * another fax). 0, or a negative errno.
+ * another fax), of a fax given its filed mode first. 0, or a negative errno.
  */
 static int move_without_replacing(const char *from, const char *to)
 {
+	if (chmod(from, FILED_MODE))
+		return -errno;
 	if (renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
 		return 0;
 	if (errno != EINVAL && errno != ENOSYS)
@@ -236,12 +247,14 @@ static int write_interrupted_metadata(const char *inbox, const char *name, uint3
 {
 	size_t stem = strlen(name) - strlen(".tif");
 	char *txt_path = NULL;
-	FILE *file;
-	int error = 0;
+	FILE *file = NULL;
+	int error = 0, fd;
 
 	if (asprintf(&txt_path, "%s/%.*s.txt", inbox, (int)stem, name) < 0)
 		return -ENOMEM;
-	file = fopen(txt_path, "wxe");
+	fd = open(txt_path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, FILED_MODE);
+	if (fd >= 0 && (fchmod(fd, FILED_MODE) || !(file = fdopen(fd, "w"))))
+		close(fd);
 	if (!file) {
 		error = -errno;
 	} else {

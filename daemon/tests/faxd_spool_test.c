@@ -4,7 +4,8 @@
  * What a sender was told decides what the inbox says: a fax whose last
  * page was confirmed keeps its final name whatever happens to the call
  * afterwards (a line failure, faxd killed before the call's end); a fax
- * never confirmed becomes failed-. Prints TAP.
+ * never confirmed becomes failed-. Every filed fax and .txt is 0640 (the
+ * spool's group reads them), even from a umask of 0. Prints TAP.
  */
 #include <errno.h>
 #include <ftw.h>
@@ -221,6 +222,30 @@ static void test_temporary_txt_link_is_not_followed(void)
 	free(txt);
 }
 
+static unsigned int filed_files, filed_files_0640;
+
+static int count_mode(const char *path, const struct stat *info, int type, struct FTW *walk)
+{
+	(void)walk;
+	if (type == FTW_F && !strstr(path, "/.partial-")) {
+		filed_files++;
+		if ((info->st_mode & 07777) == 0640)
+			filed_files_0640++;
+	}
+	return 0;
+}
+
+static void test_filed_modes(void)
+{
+	char inbox[sizeof(spool_dir) + sizeof("/inbox")];
+
+	snprintf(inbox, sizeof(inbox), "%s/inbox", spool_dir);
+	nftw(inbox, count_mode, 8, FTW_PHYS);
+	ok(filed_files >= 10 && filed_files_0640 == filed_files,
+	   "every filed fax and .txt is mode 0640 (%u of %u), from a umask of 0",
+	   filed_files_0640, filed_files);
+}
+
 static int remove_one(const char *path, const struct stat *info, int type, struct FTW *walk)
 {
 	(void)info;
@@ -238,12 +263,14 @@ static void remove_spool(void)
 int main(void)
 {
 	faxd_log_setup("faxd_spool_test", false, LOG_ERR);
+	/* The partial faxes (as libtiff makes them) 0666: filing must narrow them. */
+	umask(0);
 	if (!mkdtemp(spool_dir) || faxd_spool_prepare(spool_dir)) {
 		printf("Bail out! cannot make a spool: %s\n", strerror(errno));
 		return 1;
 	}
 	printf("TAP version 13\n");
-	tap_plan(10);
+	tap_plan(11);
 	test_confirmed_fax_is_filed_at_once();
 	test_later_failure_does_not_unfile();
 	test_killed_after_confirmation();
@@ -251,6 +278,7 @@ int main(void)
 	test_killed_before_confirmation();
 	test_completed_call_without_early_filing();
 	test_temporary_txt_link_is_not_followed();
+	test_filed_modes();
 	remove_spool();
 	return tap_finish();
 }

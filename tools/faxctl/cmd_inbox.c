@@ -288,7 +288,8 @@ int faxctl_inbox(struct faxctl_command_line *cmd)
 			     error == -EACCES ? FAXCTL_DENIED : FAXCTL_FAILED;
 
 		faxctl_fail(status, "cannot read the inbox %s: %s%s", inbox, strerror(-error),
-			    error == -ENOENT ? " (is faxd's spool_dir elsewhere? see --spool)" : "");
+			    error == -ENOENT ? " (is faxd's spool_dir elsewhere? see --spool)" :
+			    error == -EACCES ? "; " FAXCTL_FAX_GROUP_HINT : "");
 		free(inbox);
 		return status;
 	}

@@ -32,6 +32,14 @@ enum faxctl_status {
  */
 #define FAXCTL_HELP_SHOWN (-1)
 
+/*
+ * What a user refused by the fax nodes' or the spool's permissions reads:
+ * both are for root and the group fax (60-faxport.rules, the spool 2750).
+ */
+#define FAXCTL_FAX_GROUP_HINT \
+	"the fax server and its received faxes are for the group 'fax': ask an " \
+	"administrator to add you (sudo adduser YOUR-NAME fax), then log in again"
+
 /* What every command gets: its words (argv[0] is the command's name). */
 struct faxctl_command_line {
 	int argc;

@@ -7,9 +7,16 @@
 
 int faxctl_connect(HANDLE *server)
 {
+	DWORD error;
+
 	if (FaxConnectFaxServerA(NULL, server))
 		return FAXCTL_OK;
-	return faxctl_fail_api("cannot connect to the fax server", GetLastError());
+	error = GetLastError();
+	/* Rights are given after the open: a refused connection is the node's mode. */
+	if (error == ERROR_ACCESS_DENIED)
+		return faxctl_fail(FAXCTL_DENIED, "cannot connect to the fax server: "
+				   "permission denied; " FAXCTL_FAX_GROUP_HINT);
+	return faxctl_fail_api("cannot connect to the fax server", error);
 }
 
 /* SPEC is a DeviceId ("1") or a port's name ("faxport1"). */
