@@ -214,6 +214,9 @@ int main(int argc, char **argv)
 {
     int with_cover = argc == 5 && strcmp(argv[4], "cover") == 0;
 
+    /* One paper for the expected pages (made on the host) and the sent
+     * ones (in the VM), whatever the environment of either says. */
+    setenv("PAPERSIZE", "a4", 1);
     if (argc == 4 && strcmp(argv[1], "fixtures") == 0)
         return write_fixtures(argv[2], argv[3]);
     if (argc >= 4 && strcmp(argv[1], "send") == 0 && (argc == 4 || with_cover))
