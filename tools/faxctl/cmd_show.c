@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <tiffio.h>
 #include <unistd.h>
 
@@ -171,10 +172,14 @@ static int write_png(const char *path, const struct page_image *image)
 	png_structp png = NULL;
 	png_infop info = NULL;
 	FILE *file = fopen(path, "wbe");
+	struct stat status;
+	bool regular_file;
 	int saved_errno;
 
 	if (!file)
 		goto fail_errno;
+	/* A half-written PNG is removed, but never a device (-o /dev/stdout). */
+	regular_file = !fstat(fileno(file), &status) && S_ISREG(status.st_mode);
 	png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
 	if (!png || !(info = png_create_info_struct(png)))
 		goto fail_png;
@@ -199,7 +204,8 @@ static int write_png(const char *path, const struct page_image *image)
 fail_png:
 	png_destroy_write_struct(&png, &info);
 	fclose(file);
-	unlink(path);
+	if (regular_file)
+		unlink(path);
 	return faxctl_fail(FAXCTL_FAILED, "cannot write the PNG %s", path);
 fail_errno:
 	saved_errno = errno;
@@ -318,9 +324,10 @@ int faxctl_show(struct faxctl_command_line *cmd)
 	if (!status)
 		status = write_png(output, &image);
 	free(image.rows);
+	/* On stderr: "-o /dev/stdout" makes standard output the PNG alone. */
 	if (!status) {
-		terminal_text_write(stdout, output, strlen(output));
-		printf(": page %lu, %u x %u pixels\n", page, image.width, image.height);
+		terminal_text_write(stderr, output, strlen(output));
+		fprintf(stderr, ": page %lu, %u x %u pixels\n", page, image.width, image.height);
 	}
 	return status;
 }
