@@ -2,7 +2,7 @@
 /*
  * faxport_client.h: the user-space side of the faxport uAPI, for every
  * program of the tree that talks to the driver (libwinfax, faxd, faxctl,
- * faxinfo, faxevents, the benchmarks and the tests), as libgpiod is for the
+ * faxport-info, faxevents, the benchmarks and the tests), as libgpiod is for the
  * GPIO character device. It holds the three things each of them would
  * otherwise write again: an ioctl that survives signals, opening the server
  * node with the API handshake every server handle needs first, and the

@@ -16,7 +16,7 @@
  * so \x00..\x7f are characters and \x80..\xff bad bytes. A backslash in
  * the text is shown as it is (--json output tells the two apart).
  *
- * faxctl and faxinfo both compile this one file.
+ * faxctl and faxport-info both compile this one file.
  */
 #ifndef TERMINAL_TEXT_H
 #define TERMINAL_TEXT_H

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * faxinfo: what the running fax server offers, as a newcomer would ask it:
+ * faxport-info: what the running fax server offers, as a newcomer would ask it:
  * connect, shake hands, and report the rights, ports, jobs and settings.
  */
 #include <errno.h>
@@ -60,7 +60,7 @@ static int print_ports(int fd)
 				 FAXPORT_PORTS_MAX, &entries, &count);
 
 	if (error) {
-		fprintf(stderr, "faxinfo: listing ports: %s\n", strerror(-error));
+		fprintf(stderr, "faxport-info: listing ports: %s\n", strerror(-error));
 		return error;
 	}
 	infos = entries;
@@ -118,7 +118,7 @@ int main(int argc, char **argv)
 	int fd, status = 0;
 
 	if (argc == 2 && strcmp(argv[1], "--version") == 0) {
-		printf("faxinfo (winfax for Linux) %s\n", FAXPORT_VERSION);
+		printf("faxport-info (winfax for Linux) %s\n", FAXPORT_VERSION);
 		return 0;
 	}
 	if (argc > 1) {
@@ -130,12 +130,12 @@ int main(int argc, char **argv)
 	fd = faxport_open_server_api(&api);
 	/* The handshake's own refusals: another uAPI version, not the server. */
 	if (fd == -EINVAL || fd == -ENOTTY) {
-		fprintf(stderr, "faxinfo: handshake with %s failed: %s\n",
+		fprintf(stderr, "faxport-info: handshake with %s failed: %s\n",
 			server_node, strerror(-fd));
 		return 1;
 	}
 	if (fd < 0) {
-		fprintf(stderr, "faxinfo: cannot open %s: %s%s\n", server_node,
+		fprintf(stderr, "faxport-info: cannot open %s: %s%s\n", server_node,
 			strerror(-fd), fd == -ENOENT ? " (is faxport.ko loaded?)" : "");
 		return 1;
 	}
