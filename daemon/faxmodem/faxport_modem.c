@@ -15,6 +15,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <systemd/sd-daemon.h>
+
 #include "../engine/log.h"
 #include "../engine/loop.h"
 #include "../engine/names.h"
@@ -213,6 +215,13 @@ int main(int argc, char **argv)
 				port_id, config.link_path);
 		goto out;
 	}
+	/*
+	 * faxport-modem@.service is Type=notify: the fax software's units
+	 * ordered after it (HylaFAX's faxgetty) start once the terminal's link
+	 * exists. Nothing without NOTIFY_SOCKET.
+	 */
+	sd_notifyf(0, "READY=1\nSTATUS=Class 1 modem of faxport%lu on %s", port_id,
+		   config.link_path);
 	status = EXIT_STOPPED;
 	while (!session.stop) {
 		if (class1_modem_lost(session.modem)) {
@@ -228,6 +237,7 @@ int main(int argc, char **argv)
 		}
 	}
 out:
+	sd_notify(0, "STOPPING=1");
 	/* Closing the modem runs the loop once more: the tick must not reach it then. */
 	if (session.tick.fd >= 0) {
 		faxd_loop_unwatch(session.loop, &session.tick);
