@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 #define FAXD_LOG_CATEGORY FAXD_LOG_INIT
 #include "config.h"
+#include "branding.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -189,7 +190,7 @@ static int parse_port_key(struct parser *parser, const char *key, const char *va
 			return -1;
 		section->set |= SET_LOCAL_IDENT;
 	} else if (!strcmp(key, "header_info")) {
-		if (!printable_ident(value, FAX_CALL_HEADER_INFO_MAX))
+		if (!faxd_header_format_valid(value))
 			goto bad;
 		if (replace_string(parser, &section->header_info, value))
 			return -1;

@@ -22,7 +22,7 @@ struct faxd_port_settings {
 	unsigned int compressions;	/* FAX_COMPRESSION_* mask, 0 = all */
 	bool disable_ecm;
 	const char *local_ident;	/* NULL: the port's csid/tsid */
-	const char *header_info;	/* NULL: no page header when sending */
+	const char *header_info;	/* the branding header's format; NULL: the default */
 	bool store_in_folder;		/* routing method "store in a folder" */
 	const char *store_folder;	/* NULL: <spool_dir>/received/faxport<N> */
 	const char *route_command;	/* routing method "run a command"; NULL: off */

@@ -15,6 +15,7 @@
 
 #include <linux/faxport.h>
 
+#include "branding.h"
 #include "daemon.h"
 #include "log_levels.h"
 #include "../engine/log.h"
@@ -172,6 +173,7 @@ static void take_job(struct faxd_managed_port *managed, uint32_t job_id)
 	struct faxd_call_observer observer = observer_template;
 	struct faxport_job_take take = { .job_id = job_id };
 	char ident[FAX_CALL_IDENT_MAX + 12];
+	char header[FAX_CALL_HEADER_INFO_MAX + 1];
 	struct fax_call_options options;
 	char number[sizeof(take.info.param.recipient_number)];
 	int error;
@@ -190,6 +192,13 @@ static void take_job(struct faxd_managed_port *managed, uint32_t job_id)
 	if (take.info.param.tsid[0] && memchr(take.info.param.tsid, '\0', FAX_CALL_IDENT_MAX + 1)) {
 		copy_printable_ident(ident, FAX_CALL_IDENT_MAX + 1, take.info.param.tsid);
 		options.local_ident = ident;
+	}
+	/* FAX_CONFIGURATION.Branding, as it is when the job starts. */
+	if (faxd_branding_enabled()) {
+		faxd_header_expand(options.header_info, &take.info.param, header, sizeof(header));
+		options.header_info = header;
+	} else {
+		options.header_info = NULL;
 	}
 	memcpy(number, take.info.param.recipient_number, sizeof(number));
 	number[sizeof(number) - 1] = '\0';

@@ -14,6 +14,7 @@
 
 #include <linux/faxport.h>
 
+#include "branding.h"
 #include "daemon.h"
 #include "routing.h"
 #include "spool.h"
@@ -219,8 +220,10 @@ void faxd_ports_call_options(const struct faxd_managed_port *managed, bool sendi
 	options->disable_ecm = settings.disable_ecm;
 	options->call_deadline_samples = (uint64_t)config->call_deadline_s * FAX_CALL_SAMPLE_RATE;
 	options->phase_deadline_samples = (uint64_t)config->phase_deadline_s * FAX_CALL_SAMPLE_RATE;
+	/* The branding format: the send fills in the job and asks the server whether to brand. */
 	if (sending)
-		options->header_info = settings.header_info;
+		options->header_info = settings.header_info ? settings.header_info
+							    : FAXD_HEADER_DEFAULT_FORMAT;
 	/* The station id: the config's, else the port's TSID (sending) or CSID (receiving). */
 	if (settings.local_ident) {
 		options->local_ident = settings.local_ident;

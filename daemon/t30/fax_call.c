@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -55,6 +56,9 @@ struct fax_call {
 	char document_path_buffer[sizeof("/proc/self/fd/") + 3 * sizeof(int)];
 	int pages_in_document;
 	uint64_t max_document_bytes;
+	/* The header as given, and as printed once "{pages}" is known. */
+	char header_format[FAX_CALL_HEADER_INFO_MAX + 1];
+	char header_info[FAX_CALL_HEADER_INFO_MAX + 1];
 
 	/* Receiving: the file we created, removed again if no page arrives. */
 	char *output_path;
@@ -603,6 +607,32 @@ static int spandsp_compressions(unsigned int compressions)
 	return supported;
 }
 
+#define PAGES_PLACEHOLDER "{pages}"
+
+/* The header as printed: the format with the page count, when known, in place of {pages}. */
+static void set_header_info(struct fax_call *call)
+{
+	const char *placeholder = strstr(call->header_format, PAGES_PLACEHOLDER);
+
+	if (!placeholder) {
+		snprintf(call->header_info, sizeof(call->header_info), "%s", call->header_format);
+	} else if (call->pages_in_document > 0) {
+		snprintf(call->header_info, sizeof(call->header_info), "%.*s%d%s",
+			 (int)(placeholder - call->header_format), call->header_format,
+			 call->pages_in_document, placeholder + strlen(PAGES_PLACEHOLDER));
+	} else {
+		snprintf(call->header_info, sizeof(call->header_info), "%.*s?%s",
+			 (int)(placeholder - call->header_format), call->header_format,
+			 placeholder + strlen(PAGES_PLACEHOLDER));
+	}
+	t30_set_tx_page_header_info(call->t30, call->header_info);
+}
+
+const char *fax_call_get_header_info(const struct fax_call *call)
+{
+	return call->header_info;
+}
+
 /* Allocation and spandsp set-up common to every kind of call. */
 static struct fax_call *call_new(const struct fax_call_options *options,
 				 enum fax_call_role role)
@@ -640,8 +670,17 @@ static struct fax_call *call_new(const struct fax_call_options *options,
 	fax_set_transmit_on_idle(call->fax, true);
 	if (options->local_ident)
 		t30_set_tx_ident(call->t30, options->local_ident);
-	if (options->header_info)
-		t30_set_tx_page_header_info(call->t30, options->header_info);
+	if (options->header_info && *options->header_info) {
+		/*
+		 * spandsp 0.0.6 adds the header's rows above the page (its
+		 * "overlay" setting reaches nothing in this version), so a
+		 * branded page is 16 rows (standard), 32 (fine) or 64
+		 * (superfine) longer than the document's.
+		 */
+		snprintf(call->header_format, sizeof(call->header_format), "%s",
+			 options->header_info);
+		set_header_info(call);
+	}
 	t30_set_supported_modems(call->t30, spandsp_modems(options->modems));
 	t30_set_ecm_capability(call->t30, !options->disable_ecm);
 	t30_set_supported_compressions(call->t30, spandsp_compressions(options->compressions));
@@ -687,6 +726,8 @@ static void set_document(struct fax_call *call, const char *path)
 		fail_at_start(call, t30_code);
 		return;
 	}
+	if (call->header_format[0])
+		set_header_info(call);
 	t30_set_tx_file(call->t30, path, -1, -1);
 }
 

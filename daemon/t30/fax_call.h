@@ -166,7 +166,12 @@ typedef void fax_call_event_fn(struct fax_call *call, const struct fax_call_even
 struct fax_call_options {
 	/* Our TSI (sending) or CSI (receiving); NULL for none. Printable ASCII. */
 	const char *local_ident;
-	/* Text spandsp prints at the top of each page sent; NULL for none. */
+	/*
+	 * The page header ("branding"): spandsp prints date and time, this
+	 * text, our ident and the page number in a line of rows it adds above
+	 * each page sent; NULL for none. "{pages}" in it becomes the document's page
+	 * count once the document is read.
+	 */
 	const char *header_info;
 	unsigned int modems;		/* FAX_MODEM_* mask; 0 = all */
 	unsigned int compressions;	/* FAX_COMPRESSION_* mask; 0 = all */
@@ -185,6 +190,9 @@ struct fax_call_options {
 	fax_call_event_fn *on_event;	/* may be NULL */
 	void *user_data;
 };
+
+/* The header text the pages carry (with the page count filled in), or "" for none. */
+const char *fax_call_get_header_info(const struct fax_call *call);
 
 /*
  * Create a call. They return NULL with errno set only for bad arguments

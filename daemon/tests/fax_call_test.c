@@ -53,7 +53,7 @@ struct endpoint {
 	bool event_after_result;
 	/* Receiving side: the output is compared when the RESULT arrives. */
 	const char *compare_with;
-	bool compare_below_header;
+	enum tiff_header_rule header_rule;
 	const char *output_path;
 	int compare_status;		/* tiff_pages_compare(), or -2 if not run */
 	/* PAGE_DONE events that said the document is complete, and on which page. */
@@ -67,10 +67,8 @@ static int compare_output(const struct endpoint *endpoint)
 {
 	if (!endpoint->compare_with || !endpoint->output_path)
 		return -2;
-	return endpoint->compare_below_header
-		? tiff_pages_compare_below_header(endpoint->compare_with, endpoint->output_path,
-						  stdout)
-		: tiff_pages_compare(endpoint->compare_with, endpoint->output_path, stdout);
+	return tiff_pages_compare_with_header(endpoint->compare_with, endpoint->output_path,
+					      endpoint->header_rule, stdout);
 }
 
 static void record_event(struct fax_call *call, const struct fax_call_event *event,
@@ -347,6 +345,7 @@ struct transfer_case {
 	unsigned int compressions;
 	bool disable_ecm;
 	const char *header_info;
+	const char *expected_header;	/* header_info as printed */
 	enum fax_modem expected_modem;
 	int expected_bit_rate;
 	enum fax_compression expected_compression;
@@ -376,7 +375,7 @@ static void run_transfer(const struct transfer_case *test)
 	endpoint_init(&sender, "sender");
 	endpoint_init(&receiver, "receiver");
 	receiver.compare_with = test->document;
-	receiver.compare_below_header = test->header_info != NULL;
+	receiver.header_rule = test->header_info ? TIFF_HEADER_REQUIRED : TIFF_HEADER_NONE;
 	receiver.output_path = output;
 
 	sender_options = endpoint_options(&sender);
@@ -471,14 +470,18 @@ static void run_transfer(const struct transfer_case *test)
 	      "the output was not the whole document when PAGE_DONE said complete (%d)",
 	      receiver.compare_when_complete);
 	CHECK(sender.document_complete_events == 0, "the sender reported a complete document");
+	if (test->expected_header)
+		CHECK(!strcmp(fax_call_get_header_info(sender.call), test->expected_header),
+		      "the header printed was \"%s\", expected \"%s\"",
+		      fax_call_get_header_info(sender.call), test->expected_header);
 out:
 	fax_call_free(sender.call);
 	fax_call_free(receiver.call);
 	if (document_fd >= 0)
 		close(document_fd);
 	/* Still the same after the calls are gone. */
-	CHECK((test->header_info ? tiff_pages_compare_below_header(test->document, output, stdout)
-				 : tiff_pages_compare(test->document, output, stdout)) == 0,
+	CHECK(tiff_pages_compare_with_header(test->document, output, receiver.header_rule,
+					     stdout) == 0,
 	      "received document differs after free");
 }
 
@@ -538,7 +541,8 @@ static void test_all_defaults(void)
 					  FAX_TEST_MR),
 		.pages = 1,
 		.send_from_fd = true,
-		.header_info = "faxd test header",
+		.header_info = "faxd test header, {pages} page(s)",
+		.expected_header = "faxd test header, 1 page(s)",
 		.expected_modem = FAX_MODEM_V17,
 		.expected_bit_rate = 14400,
 		.expected_compression = FAX_COMPRESSION_MMR,
@@ -1023,8 +1027,12 @@ static void test_comparison_catches_differences(void)
 	CHECK(tiff_pages_compare(three, two, stdout) == 1, "a missing page was not caught");
 	CHECK(tiff_pages_compare(three, standard, stdout) == 1,
 	      "a different resolution was not caught");
-	CHECK(tiff_pages_compare_below_header(three, three_mh, stdout) == 1,
+	CHECK(tiff_pages_compare_with_header(three, three_mh, TIFF_HEADER_REQUIRED, stdout) == 1,
 	      "a page without its header was not caught");
+	CHECK(tiff_pages_compare_with_header(three, three_mh, TIFF_HEADER_ALLOWED, stdout) == 0,
+	      "a page without a header was refused where one is allowed");
+	CHECK(tiff_pages_compare_with_header(three, standard, TIFF_HEADER_ALLOWED, stdout) == 1,
+	      "a different page was taken for a header");
 	CHECK(tiff_pages_count(three, stdout) == 3, "page count");
 }
 

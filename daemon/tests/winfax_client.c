@@ -13,6 +13,8 @@
  *       for that port's FEI_IDLE (the far end of the call).
  *   winfax_client config RETRIES RETRY_DELAY_MINUTES
  *       FaxGetConfiguration + FaxSetConfiguration.
+ *   winfax_client branding 0|1
+ *       FaxGetConfiguration + FaxSetConfiguration with Branding off or on.
  *   winfax_client logging INIT OUTBOUND INBOUND UNKNOWN
  *       FaxSetLoggingCategories with these levels (0..3).
  *
@@ -322,6 +324,28 @@ static int set_config(int argc, char **argv)
 	return 0;
 }
 
+static int set_branding(int argc, char **argv)
+{
+	PFAX_CONFIGURATIONA config;
+	HANDLE server;
+	DWORD branding;
+	BOOL ok;
+
+	if (argc != 3 || !parse_dword(argv[2], 1, &branding))
+		return usage();
+	if (!FaxConnectFaxServerA(NULL, &server))
+		return api_error("FaxConnectFaxServer");
+	if (!FaxGetConfigurationA(server, &config))
+		return api_error("FaxGetConfiguration");
+	config->Branding = branding != 0;
+	ok = FaxSetConfigurationA(server, config);
+	FaxFreeBuffer(config);
+	if (!ok)
+		return api_error("FaxSetConfiguration");
+	FaxClose(server);
+	return 0;
+}
+
 static int set_logging(int argc, char **argv)
 {
 	PFAX_LOG_CATEGORYA categories;
@@ -364,6 +388,8 @@ int main(int argc, char **argv)
 		return usage();
 	if (!strcmp(argv[1], "config"))
 		return set_config(argc, argv);
+	if (!strcmp(argv[1], "branding"))
+		return set_branding(argc, argv);
 	if (!strcmp(argv[1], "logging"))
 		return set_logging(argc, argv);
 	if (strcmp(argv[1], "send"))
