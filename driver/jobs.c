@@ -63,7 +63,7 @@ static_assert(sizeof(struct faxport_receive_begin) == 8);
  * @document: the client's open document (send jobs)
  * @size: the document's size when submitted
  * @page_count: pages delivered
- * @total_pages: the document's pages, as the engine reported
+ * @total_pages: the document's pages: the client's count, then the engine's
  * @current_page: the page on the line
  * @retries_left: attempts left after the current one
  * @t30_code: the last completion code
@@ -441,7 +441,7 @@ static long faxport_job_submit(struct faxport_server_handle *srv,
 		return -EACCES;
 	if (copy_from_user(&submit, uarg, sizeof(submit)))
 		return -EFAULT;
-	if (submit.flags || submit.job_id || submit.reserved ||
+	if (submit.flags || submit.job_id || submit.page_count > FAXPORT_MAX_PAGES ||
 	    !faxport_param_valid(&submit.param))
 		return -EINVAL;
 	now = ktime_get_real_ns();
@@ -470,6 +470,7 @@ static long faxport_job_submit(struct faxport_server_handle *srv,
 	job->size = i_size_read(file_inode(doc));
 	job->retries_left = cfg.retries;
 	job->submitted_ns = now;
+	job->total_pages = submit.page_count;
 	job->param = submit.param;
 	if (submit.param.schedule_action == FAXPORT_SCHEDULE_AT)
 		job->next_try_ns = submit.param.schedule_time_ns;

@@ -207,6 +207,39 @@ TEST_F(queue, a_queued_job_shows_its_parameters)
 	EXPECT_LE((__u64)now.tv_sec * 1000000000ULL, info.submitted_ns);
 }
 
+TEST_F(queue, a_queued_job_shows_the_pages_its_client_counted)
+{
+	struct faxport_job_submit s;
+	struct faxport_job_info info;
+	int doc = make_document();
+
+	ASSERT_LE(0, doc);
+	memset(&s, 0, sizeof(s));
+	s.document_fd = doc;
+	s.page_count = 7;
+	param_init(&s.param, "2");
+	ASSERT_EQ(0, ioctl(self->server, FAXPORT_IOC_JOB_SUBMIT, &s));
+	ASSERT_EQ(0, job_get(self->server, s.job_id, &info));
+	EXPECT_EQ(7, info.total_pages);		/* FAX_JOB_ENTRY.PageCount while it waits */
+	EXPECT_EQ(0, info.page_count);		/* none sent yet */
+	job_control(self->server, s.job_id, FAXPORT_JC_DELETE);
+
+	/* Not counted: 0, until the engine knows. */
+	s.job_id = 0;
+	s.page_count = 0;
+	ASSERT_EQ(0, ioctl(self->server, FAXPORT_IOC_JOB_SUBMIT, &s));
+	ASSERT_EQ(0, job_get(self->server, s.job_id, &info));
+	EXPECT_EQ(0, info.total_pages);
+	job_control(self->server, s.job_id, FAXPORT_JC_DELETE);
+
+	/* More pages than any fax has is a mistake. */
+	s.job_id = 0;
+	s.page_count = 100001;
+	EXPECT_EQ(-1, ioctl(self->server, FAXPORT_IOC_JOB_SUBMIT, &s));
+	EXPECT_EQ(EINVAL, errno);
+	close(doc);
+}
+
 /* Dial strings as people and PBXs write them. */
 static const char *const dial_strings[] = {
 	"9,5550100",		/* a PBX's outside line, then a pause */

@@ -257,7 +257,9 @@ struct faxport_job_param {
  *	client's behalf. Not a regular file or not readable: -EBADF.
  * @flags: in: must be 0.
  * @job_id: out: the new job's id (never 0, not reused while loaded).
- * @reserved: in: must be 0.
+ * @page_count: in: the document's pages as the client counted them, or 0
+ *	if it did not count; the job's total_pages until the engine reports
+ *	its own count (at most 100000, else -EINVAL).
  * @param: in: the job's parameters.
  *
  * Needs FAXPORT_RIGHT_JOB_SUBMIT (-EACCES). The queue holds at most 4096
@@ -270,7 +272,7 @@ struct faxport_job_submit {
 	__s32 document_fd;
 	__u32 flags;
 	__u32 job_id;
-	__u32 reserved;
+	__u32 page_count;
 	struct faxport_job_param param;
 };
 

@@ -171,9 +171,9 @@ static BOOL send_broadcast(const struct broadcast *broadcast, const char *path, 
             /* This recipient's own cover page in front of the document. */
             cover_fd = winfax_add_cover_page(document_fd, pages, &cover, &recipient.job);
             ok = cover_fd >= 0 &&
-                 winfax_submit_job(server.fd, cover_fd, &recipient.job, &this_job);
+                 winfax_submit_job(server.fd, cover_fd, pages + 1, &recipient.job, &this_job);
         } else {
-            ok = winfax_submit_job(server.fd, document_fd, &recipient.job, &this_job);
+            ok = winfax_submit_job(server.fd, document_fd, pages, &recipient.job, &this_job);
         }
         if (cover_fd >= 0)
             close(cover_fd);

@@ -446,7 +446,8 @@ int winfax_add_cover_page(int document_fd, unsigned document_pages,
 
 /* ---- submission ------------------------------------------------------------ */
 
-BOOL winfax_submit_job(int server_fd, int document_fd, const FAX_JOB_PARAMA *job, DWORD *job_id)
+BOOL winfax_submit_job(int server_fd, int document_fd, unsigned pages,
+                       const FAX_JOB_PARAMA *job, DWORD *job_id)
 {
     struct faxport_job_submit submit;
     DWORD code;
@@ -457,6 +458,7 @@ BOOL winfax_submit_job(int server_fd, int document_fd, const FAX_JOB_PARAMA *job
     if (code != ERROR_SUCCESS)
         return winfax_fail(code);
     submit.document_fd = document_fd;
+    submit.page_count = pages;
     error = faxport_ioctl(server_fd, FAXPORT_IOC_JOB_SUBMIT, &submit);
     if (error)
         return winfax_fail_errno(error);
@@ -513,8 +515,8 @@ static BOOL send_document(HANDLE fax_handle, const char *path, const FAX_JOB_PAR
     if (document_fd >= 0 && cover.wanted)
         cover_fd = winfax_add_cover_page(document_fd, pages, &cover, job);
     if (document_fd >= 0 && (!cover.wanted || cover_fd >= 0))
-        queued = winfax_submit_job(server.fd, cover.wanted ? cover_fd : document_fd, job,
-                                   job_id);
+        queued = winfax_submit_job(server.fd, cover.wanted ? cover_fd : document_fd,
+                                   cover.wanted ? pages + 1 : pages, job, job_id);
     /* The driver keeps its own reference to the open file. */
     if (cover_fd >= 0)
         close(cover_fd);

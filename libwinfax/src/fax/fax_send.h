@@ -80,9 +80,11 @@ int winfax_open_document(const char *path, unsigned *pages);
 int winfax_add_cover_page(int document_fd, unsigned document_pages,
                           const struct winfax_cover_request *cover, const FAX_JOB_PARAMA *job);
 
-/* Queues one job for the open document.  TRUE, or FALSE with the last
- * error set.  Without FAX_JOB_SUBMIT the driver says EACCES:
- * ERROR_ACCESS_DENIED; a full queue (ENOSPC) is ERROR_DISK_FULL. */
-BOOL winfax_submit_job(int server_fd, int document_fd, const FAX_JOB_PARAMA *job, DWORD *job_id);
+/* Queues one job for the open document of @pages pages (the queue shows
+ * them as FAX_JOB_ENTRY.PageCount until the engine counts its own).  TRUE,
+ * or FALSE with the last error set.  Without FAX_JOB_SUBMIT the driver says
+ * EACCES: ERROR_ACCESS_DENIED; a full queue (ENOSPC) is ERROR_DISK_FULL. */
+BOOL winfax_submit_job(int server_fd, int document_fd, unsigned pages,
+                       const FAX_JOB_PARAMA *job, DWORD *job_id);
 
 #endif

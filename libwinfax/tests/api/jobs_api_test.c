@@ -147,6 +147,7 @@ FIXTURE_TEARDOWN(engine)
 TEST_F(queue, send_queues_a_fax_tiff_in_every_coding)
 {
 	const char *paths[] = { self->docs.fax, self->docs.fax_mr, self->docs.fax_mmr };
+	const DWORD pages[] = { 2, 1, 1 };
 	FAX_JOB_PARAMA param;
 
 	param_init(&param, "5550100");
@@ -169,6 +170,7 @@ TEST_F(queue, send_queues_a_fax_tiff_in_every_coding)
 		EXPECT_EQ(NULL, job->BillingCode) TH_LOG("an unset string is NULL");
 		EXPECT_EQ(JSA_NOW, job->ScheduleAction);
 		EXPECT_EQ(0, job->Status) TH_LOG("not on a port");
+		EXPECT_EQ(pages[i], job->PageCount) TH_LOG("the pages counted when it was sent");
 		/* No engine runs: the job waits for a line. */
 		EXPECT_EQ(0, job->QueueStatus & ~(DWORD)JS_NOLINE);
 		{
@@ -377,6 +379,13 @@ TEST_F(queue, send_converts_text_and_puts_a_cover_page_first)
 		    ink(bits, 240, 150)) TH_LOG("the cover page comes first");
 	free(bits);
 	FaxFreeBuffer(page);
+	{
+		PFAX_JOB_ENTRYA job = NULL;
+
+		ASSERT_TRUE(FaxGetJobA(self->server, id, &job));
+		EXPECT_EQ(2, job->PageCount) TH_LOG("the cover page and the text page");
+		FaxFreeBuffer(job);
+	}
 
 	/* A personal cover page that exists (any readable file) is taken. */
 	memset(&cover, 0, sizeof(cover));
