@@ -10,15 +10,13 @@
  *   SdrOfficeLocation         the room
  *   SdrOfficePhone            the work phone
  *   SdrHomePhone              the home phone
- *   DeliveryReportAddress     login@hostname: the user's local mailbox, where
- *                             a DRT_EMAIL report would go (the type stays
- *                             DRT_NONE: asking for reports is the caller's)
  * Everything else is NULL or 0: ScheduleAction JSA_NOW, DeliveryReportType
- * DRT_NONE, no cover page (CoverPageName NULL, UseServerCoverPage FALSE).
+ * DRT_NONE and so DeliveryReportAddress NULL (the documentation requires
+ * the address to be NULL with DRT_NONE; asking for a report is the
+ * caller's), no cover page (CoverPageName NULL, UseServerCoverPage FALSE).
  * Without a passwd entry, the fields are NULL; that is not an error.
  */
 #include <errno.h>
-#include <limits.h>
 #include <pwd.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -59,18 +57,6 @@ static void split_gecos(char *gecos, char *fields[GECOS_FIELDS])
     }
 }
 
-/* login@hostname, malloc'ed; NULL without a login name or a host name. */
-static char *local_mailbox(const char *login)
-{
-    char host[HOST_NAME_MAX + 1];
-    char *mailbox;
-
-    if (!login || gethostname(host, sizeof(host)) != 0)
-        return NULL;
-    host[HOST_NAME_MAX] = '\0';   /* gethostname() may cut without one */
-    return asprintf(&mailbox, "%s@%s", login, host) < 0 ? NULL : mailbox;
-}
-
 static void *finish(struct winfax_result_builder *builder)
 {
     void *block = winfax_result_builder_finish(builder, NULL);
@@ -88,27 +74,23 @@ static BOOL complete_job_params(enum winfax_string_form form, void **job_block,
     char *storage = NULL;
     char *gecos[GECOS_FIELDS] = { NULL, NULL, NULL, NULL };
     const char *name = NULL;
-    char *mailbox = NULL;
     unsigned char *param, *info;
     DWORD size;
 
     if (winfax_passwd_for_uid(getuid(), &entry, &storage)) {
         split_gecos(entry.pw_gecos, gecos);
         name = gecos[GECOS_NAME] ? gecos[GECOS_NAME] : entry.pw_name;
-        mailbox = local_mailbox(entry.pw_name);
     } else if (errno == ENOMEM) {
         return winfax_fail(ERROR_NOT_ENOUGH_MEMORY);
     }
 
     if (winfax_result_builder_init(&job, form, sizeof(FAX_JOB_PARAMA)) != 0) {
         free(storage);
-        free(mailbox);
         winfax_result_builder_discard(&job);
         return winfax_fail(ERROR_NOT_ENOUGH_MEMORY);
     }
     if (winfax_result_builder_init(&cover, form, sizeof(FAX_COVERPAGE_INFOA)) != 0) {
         free(storage);
-        free(mailbox);
         winfax_result_builder_discard(&job);
         winfax_result_builder_discard(&cover);
         return winfax_fail(ERROR_NOT_ENOUGH_MEMORY);
@@ -117,9 +99,6 @@ static BOOL complete_job_params(enum winfax_string_form form, void **job_block,
     size = sizeof(FAX_JOB_PARAMA);
     memcpy(param + offsetof(FAX_JOB_PARAMA, SizeOfStruct), &size, sizeof(size));
     winfax_result_builder_add_string(&job, param + offsetof(FAX_JOB_PARAMA, SenderName), name);
-    winfax_result_builder_add_string(&job,
-                                     param + offsetof(FAX_JOB_PARAMA, DeliveryReportAddress),
-                                     mailbox);
 
     info = winfax_result_builder_fixed(&cover);
     size = sizeof(FAX_COVERPAGE_INFOA);
@@ -134,7 +113,6 @@ static BOOL complete_job_params(enum winfax_string_form form, void **job_block,
     winfax_result_builder_add_string(&cover, info + offsetof(FAX_COVERPAGE_INFOA, SdrHomePhone),
                                      gecos[GECOS_HOME_PHONE]);
     free(storage);
-    free(mailbox);
 
     /* A GECOS field that is not UTF-8 (an old Latin-1 passwd file) fails
      * the builder with EILSEQ: ERROR_INVALID_DATA. */
