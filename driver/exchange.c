@@ -586,7 +586,8 @@ long faxport_dsp_attach(struct faxport_port_file *pf,
 
 	if (copy_from_user(&attach, uarg, sizeof(attach)))
 		return -EFAULT;
-	if (attach.version != FAXPORT_API_VERSION || attach.flags ||
+	if (attach.version != FAXPORT_API_VERSION ||
+	    (attach.flags & ~FAXPORT_ATTACH_NO_JOBS) ||
 	    attach.reserved || attach.clock > FAXPORT_CLOCK_FREE_RUNNING)
 		return -EINVAL;
 	/* A line on the network's clock cannot run faster than it. */
@@ -610,6 +611,7 @@ long faxport_dsp_attach(struct faxport_port_file *pf,
 		ret = -ENOMEM;
 	} else {
 		WRITE_ONCE(port->dsp_attached, true);
+		port->engine_takes_no_jobs = attach.flags & FAXPORT_ATTACH_NO_JOBS;
 		spin_lock(&faxport_exchange_lock);
 		port->line.free_running = attach.clock == FAXPORT_CLOCK_FREE_RUNNING;
 		port->line.event_seq = 0;

@@ -199,6 +199,7 @@ struct faxport_port_routing {
  * @dead: removed: every operation fails with -ENODEV
  * @modify_open: a MODIFY port handle exists
  * @dsp_attached: a DSP engine is attached
+ * @engine_takes_no_jobs: that engine attached with FAXPORT_ATTACH_NO_JOBS
  * @name: the port's name (the DeviceName)
  * @number: its phone number on the exchange
  * @tsid: the station id it sends
@@ -224,6 +225,7 @@ struct faxport_port {
 	bool dead;
 	bool modify_open;
 	bool dsp_attached;
+	bool engine_takes_no_jobs;
 	char name[FAXPORT_NAME_SIZE];
 	char number[FAXPORT_NUMBER_SIZE];
 	char tsid[FAXPORT_IDENT_SIZE];

@@ -793,6 +793,7 @@ static void faxport_dispatch(struct work_struct *work)
 		}
 		job->port = port;	/* the reference the picker took */
 		port->job = job;
+		job->state = 0;		/* a new attempt: the last one's outcome is history */
 		job->queue_status &= ~(FAXPORT_JS_NOLINE | FAXPORT_JS_RETRYING);
 		job->queue_status |= FAXPORT_JS_INPROGRESS;
 		job->started_ns = now;
@@ -1043,6 +1044,8 @@ static long faxport_engine_done(struct faxport_port *port,
 		goto out;
 	}
 	faxport_job_unassign(job);
+	/* FAX_JOB_ENTRY.Status says why it waits: FPS_BUSY, FPS_NO_ANSWER... */
+	job->state = done.state;
 	job->queue_status &= ~FAXPORT_JS_INPROGRESS;
 	/* A number nobody has will not appear by retrying. */
 	if (job->retries_left && done.state != FAXPORT_STATE_BAD_ADDRESS) {

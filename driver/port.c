@@ -501,8 +501,8 @@ static void faxport_port_kill(struct faxport_port *port)
  *	recipient's own port
  *
  * Called with the jobs lock held (it reads each port's ->job). Idle means:
- * alive, an engine attached, send-enabled, no job, a line (a user line's
- * provider attached and up) and idle; among those the lowest priority
+ * alive, an engine attached that takes jobs, send-enabled, no job, a line
+ * (a user line's provider attached and up) and idle; among those the lowest priority
  * value wins. A port whose line cannot dial @recipient is never picked:
  * on the loopback exchange, the port that has that number.
  *
@@ -523,6 +523,7 @@ struct faxport_port *faxport_port_pick_sender(const char *recipient,
 			continue;
 		mutex_lock(&port->lock);
 		usable = !port->dead && port->dsp_attached &&
+			 !port->engine_takes_no_jobs &&
 			 (port->flags & FAXPORT_PORT_SEND);
 		is_recipient = !faxport_line_can_dial(port, recipient);
 		better = !best || port->priority < best->priority;
@@ -679,6 +680,7 @@ static int faxport_port_release(struct inode *inode, struct file *file)
 		faxport_line_hangup(port);
 		mutex_lock(&port->lock);
 		WRITE_ONCE(port->dsp_attached, false);
+		port->engine_takes_no_jobs = false;
 		mutex_unlock(&port->lock);
 		faxport_jobs_port_released(port);
 		faxport_event(FAXPORT_EV_FAXSVC_ENDED, port->device_id,

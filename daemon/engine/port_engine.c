@@ -618,6 +618,9 @@ int faxd_port_open(struct faxd_loop *loop, uint32_t device_id,
 	if (!port->limits.stall_timeout_s)
 		port->limits.stall_timeout_s = DEFAULT_STALL_TIMEOUT_S;
 	port->handlers = handlers ? handlers : &no_handlers;
+	/* An owner with no job handler would leave a job on this port for ever. */
+	if (!port->handlers->on_job)
+		attach.flags |= FAXPORT_ATTACH_NO_JOBS;
 	port->owner = owner;
 	port->free_task.run = run_free;
 	port->report_task.run = run_deferred_report;

@@ -64,7 +64,11 @@ struct faxd_call_observer {
 struct faxd_port_handlers {
 	/* An incoming call rings (@rings: how often so far); answer with faxd_port_answer(). */
 	void (*on_ring)(struct faxd_port *port, unsigned int rings, void *owner);
-	/* The kernel assigned a send job to this port (FAXPORT_LINE_EV_JOB). */
+	/*
+	 * The kernel assigned a send job to this port (FAXPORT_LINE_EV_JOB).
+	 * An owner without it attaches with FAXPORT_ATTACH_NO_JOBS: the queue
+	 * gives the port no jobs.
+	 */
 	void (*on_job)(struct faxd_port *port, uint32_t job_id, void *owner);
 	/* A job of this port was deleted (FAXPORT_LINE_EV_ABORT). */
 	void (*on_job_abort)(struct faxd_port *port, uint32_t job_id, void *owner);

@@ -446,15 +446,6 @@ static void on_ring(struct faxd_port *port, unsigned int rings, void *owner)
 	queue_event(modem, AT_CALL_EVENT_ALERTING);
 }
 
-static void on_job(struct faxd_port *port, uint32_t job_id, void *owner)
-{
-	struct class1_modem *modem = owner;
-
-	(void)port;
-	log_warning("faxport%u: job %u assigned, but a Class 1 modem port sends only what its DTE sends; clear the port's send flag",
-		    modem->port_id, job_id);
-}
-
 static void on_lost(struct faxd_port *port, void *owner)
 {
 	struct class1_modem *modem = owner;
@@ -463,9 +454,9 @@ static void on_lost(struct faxd_port *port, void *owner)
 	modem->lost = true;
 }
 
+/* No on_job: the port sends only what its DTE sends, so the queue gives it no job. */
 static const struct faxd_port_handlers port_handlers = {
 	.on_ring = on_ring,
-	.on_job = on_job,
 	.on_lost = on_lost,
 };
 

@@ -503,7 +503,7 @@ TEST(attach_rejects_bad_input)
 	EXPECT_EQ(-1, ioctl(fd, FAXPORT_IOC_DSP_ATTACH, &attach));
 	EXPECT_EQ(EINVAL, errno);
 	attach.clock = 0;
-	attach.flags = 1;
+	attach.flags = FAXPORT_ATTACH_NO_JOBS << 1;	/* no such flag */
 	EXPECT_EQ(-1, ioctl(fd, FAXPORT_IOC_DSP_ATTACH, &attach));
 	EXPECT_EQ(EINVAL, errno);
 	attach.flags = 0;

@@ -614,10 +614,11 @@ TEST_F(queue, a_failed_attempt_is_retried_then_kept_as_failed)
 	close(take.document_fd);
 	ASSERT_EQ(0, engine_done(self->engine, id, FAXPORT_STATE_BUSY, 0));
 
-	/* retries = 1, retry delay 0: it comes straight back. */
+	/* retries = 1, retry delay 0: it comes straight back, a new attempt. */
 	ASSERT_EQ(0, engine_wait_job(self->engine, id, 2000));
 	ASSERT_EQ(0, job_get(self->server, id, &info));
 	EXPECT_EQ(0, info.retries_left);
+	EXPECT_EQ(0, info.state);
 	ASSERT_EQ(0, engine_take(self->engine, id, &take));
 	close(take.document_fd);
 	ASSERT_EQ(0, engine_done(self->engine, id, FAXPORT_STATE_NO_ANSWER, 0));
@@ -625,12 +626,79 @@ TEST_F(queue, a_failed_attempt_is_retried_then_kept_as_failed)
 	ASSERT_EQ(0, job_get(self->server, id, &info));
 	EXPECT_EQ(FAXPORT_JS_RETRIES_EXCEEDED | FAXPORT_JS_FAILED, info.queue_status);
 	EXPECT_EQ(0, info.device_id);
+	EXPECT_EQ(FAXPORT_STATE_NO_ANSWER, info.state) TH_LOG("why it failed");
 
 	/* Resume restarts it with a fresh set of attempts. */
 	ASSERT_EQ(0, job_control(self->server, id, FAXPORT_JC_RESUME));
 	ASSERT_EQ(0, engine_wait_job(self->engine, id, 2000));
 	ASSERT_EQ(0, job_get(self->server, id, &info));
 	EXPECT_EQ(1, info.retries_left);
+}
+
+TEST_F(queue, a_job_waiting_to_retry_says_why_the_last_attempt_failed)
+{
+	struct faxport_config saved, cfg;
+	struct faxport_job_take take;
+	struct faxport_job_info info;
+	__u32 id;
+
+	/* Ten minutes between attempts: the job waits in the queue. */
+	ASSERT_EQ(0, config_get(self->server, &saved));
+	cfg = saved;
+	cfg.retry_delay_min = 10;
+	ASSERT_EQ(0, config_set(self->server, &cfg));
+	self->engine = dsp_attach(1, FAXPORT_CLOCK_FREE_RUNNING);
+	ASSERT_LE(0, self->engine);
+	ASSERT_EQ(0, submit_simple(self->server, &id));
+	ASSERT_EQ(0, engine_wait_job(self->engine, id, 2000));
+	ASSERT_EQ(0, engine_take(self->engine, id, &take));
+	close(take.document_fd);
+	ASSERT_EQ(0, engine_done(self->engine, id, FAXPORT_STATE_BUSY, 0));
+
+	ASSERT_EQ(0, job_get(self->server, id, &info));
+	EXPECT_TRUE(info.queue_status & FAXPORT_JS_RETRYING);
+	EXPECT_EQ(0, info.device_id);
+	EXPECT_EQ(FAXPORT_STATE_BUSY, info.state) TH_LOG("FPS_BUSY while it waits, not 0");
+	job_control(self->server, id, FAXPORT_JC_DELETE);
+	EXPECT_EQ(0, config_set(self->server, &saved));
+}
+
+TEST_F(queue, an_engine_that_takes_no_jobs_is_never_given_one)
+{
+	struct faxport_dsp_attach attach = {
+		.version = FAXPORT_API_VERSION,
+		.flags = FAXPORT_ATTACH_NO_JOBS,
+		.clock = FAXPORT_CLOCK_FREE_RUNNING,
+	};
+	struct faxport_job_info info;
+	struct faxport_job_take take;
+	int modem, engine3;
+	__u32 id;
+
+	/* Port 1 (the first in priority) lent to a Class 1 modem, port 3 to faxd. */
+	modem = port_node_open(1);
+	ASSERT_LE(0, modem);
+	ASSERT_EQ(0, ioctl(modem, FAXPORT_IOC_DSP_ATTACH, &attach));
+	engine3 = dsp_attach(3, FAXPORT_CLOCK_FREE_RUNNING);
+	ASSERT_LE(0, engine3);
+
+	ASSERT_EQ(0, submit_simple(self->server, &id));
+	EXPECT_EQ(0, engine_wait_job(engine3, id, 2000)) TH_LOG("the job went elsewhere");
+	ASSERT_EQ(0, job_get(self->server, id, &info));
+	EXPECT_EQ(3, info.device_id);
+	EXPECT_EQ(-1, engine_take(modem, id, &take));
+	EXPECT_EQ(ENOENT, errno);
+	job_control(self->server, id, FAXPORT_JC_DELETE);
+	close(engine3);
+
+	/* Alone, it leaves the job waiting for a line, not on its port. */
+	ASSERT_EQ(0, submit_simple(self->server, &id));
+	EXPECT_NE(0, engine_wait_job(modem, id, 500)) TH_LOG("the modem's port got the job");
+	ASSERT_EQ(0, job_get(self->server, id, &info));
+	EXPECT_EQ(0, info.device_id);
+	EXPECT_FALSE(info.queue_status & FAXPORT_JS_INPROGRESS);
+	job_control(self->server, id, FAXPORT_JC_DELETE);
+	close(modem);
 }
 
 TEST_F(queue, a_bad_address_is_not_retried)

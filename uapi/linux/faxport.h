@@ -282,7 +282,9 @@ struct faxport_job_submit {
  * @owner_uid: who submitted it (in the reader's user namespace).
  * @job_type: a FAXPORT_JOB_* type.
  * @queue_status: FAXPORT_JS_* bits.
- * @state: a FAXPORT_STATE_* value while on a port, else 0.
+ * @state: a FAXPORT_STATE_* value: the port's while on a port; while a
+ *	send job waits after a failed attempt (to retry, or failed for good),
+ *	that attempt's outcome (BUSY, NO_ANSWER, ...); else 0.
  * @device_id: the port it is on, or 0.
  * @size: the document's size in bytes.
  * @page_count: pages known so far (sent or received).
@@ -610,10 +612,17 @@ struct faxport_routing_priority {
 #define FAXPORT_CLOCK_REALTIME		0	/* 8000 samples/s, paced by the kernel */
 #define FAXPORT_CLOCK_FREE_RUNNING	1	/* as fast as both ends exchange audio */
 
+/*
+ * The engine takes no send jobs from the queue (a Class 1 modem lent to
+ * other fax software, a test dialer): the dispatcher never gives its port
+ * one, so no job waits on a port that would never send it.
+ */
+#define FAXPORT_ATTACH_NO_JOBS		(1U << 0)
+
 /**
  * struct faxport_dsp_attach - make an open port node the port's DSP engine
  * @version: in: %FAXPORT_API_VERSION.
- * @flags: in: must be 0.
+ * @flags: in: FAXPORT_ATTACH_* bits (-EINVAL for others).
  * @clock: in: a FAXPORT_CLOCK_* mode. A call runs free-running only when
  *	the engines at both ends asked for it, otherwise in real time.
  * @reserved: in: must be 0.
