@@ -91,8 +91,23 @@ static void fill_job_fields(struct winfax_result_builder *builder, FAX_DEVICE_ST
     }
 }
 
+/* An incoming call's caller and the number it called (the DID a SIP trunk
+ * or the exchange gave), as FAX_DEVICE_STATUS shows them. */
+static void fill_call_fields(struct winfax_result_builder *builder, FAX_DEVICE_STATUSA *status,
+                             const struct faxport_port_call *call)
+{
+    if (call->direction != FAXPORT_CALL_INCOMING)
+        return;
+    winfax_result_builder_add_string(builder, &status->CallerId,
+                                     text_or_null(call->caller_number[0] ? call->caller_number
+                                                                         : call->caller_name));
+    winfax_result_builder_add_string(builder, &status->RoutingString,
+                                     text_or_null(call->called_number));
+}
+
 static void *build_device_status(enum winfax_string_form form,
                                  const struct faxport_port_info *port,
+                                 const struct faxport_port_call *call,
                                  const struct faxport_job_info *job)
 {
     struct winfax_result_builder builder;
@@ -118,6 +133,7 @@ static void *build_device_status(enum winfax_string_form form,
         winfax_result_builder_add_string(&builder, &status->Tsid, text_or_null(port->tsid));
         winfax_result_builder_add_string(&builder, &status->Csid, text_or_null(port->csid));
     }
+    fill_call_fields(&builder, status, call);
     block = winfax_result_builder_finish(&builder, NULL);
     if (!block)
         winfax_fail(winfax_result_error_to_win32(builder.error));
@@ -129,6 +145,7 @@ static BOOL get_device_status(HANDLE port_handle, enum winfax_string_form form,
 {
     struct winfax_handle_ref port;
     struct faxport_port_info info;
+    struct faxport_port_call call;
     struct faxport_job_info *jobs = NULL;
     const struct faxport_job_info *job = NULL;
     uint32_t job_count = 0;
@@ -144,6 +161,13 @@ static BOOL get_device_status(HANDLE port_handle, enum winfax_string_form form,
     memset(&info, 0, sizeof(info));
     /* A removed port: ENODEV, ERROR_BAD_UNIT. */
     error = faxport_ioctl(port.fd, FAXPORT_IOC_PORT_GET, &info);
+    /* The call is extra: a driver without PORT_CALL_GET gives a status without it. */
+    memset(&call, 0, sizeof(call));
+    if (!error && faxport_ioctl(port.fd, FAXPORT_IOC_PORT_CALL_GET, &call))
+        memset(&call, 0, sizeof(call));
+    call.caller_number[sizeof(call.caller_number) - 1] = '\0';
+    call.caller_name[sizeof(call.caller_name) - 1] = '\0';
+    call.called_number[sizeof(call.called_number) - 1] = '\0';
     if (!error && port.parent_fd >= 0)
         error = winfax_list_jobs(port.parent_fd, &jobs, &job_count);
     winfax_handle_put(&port);
@@ -158,7 +182,7 @@ static BOOL get_device_status(HANDLE port_handle, enum winfax_string_form form,
             break;
         }
     }
-    *block = build_device_status(form, &info, job);
+    *block = build_device_status(form, &info, &call, job);
     free(jobs);
     return *block != NULL;
 }

@@ -39,6 +39,17 @@ static inline int engine_wait_job(int dsp, __u32 job_id, int timeout_ms)
 	return -1;
 }
 
+/* Waits for a line event of @type (FAXPORT_LINE_EV_*); 0 or -1. */
+static inline int engine_wait_event(int dsp, __u32 type, int timeout_ms)
+{
+	struct faxport_line_event event;
+
+	while (engine_event(dsp, &event, timeout_ms) == 0)
+		if (event.type == type)
+			return 0;
+	return -1;
+}
+
 /* Takes the job; its document fd is closed here (the tests do not read
  * it through the engine). */
 static inline int engine_take(int dsp, __u32 job_id)

@@ -446,6 +446,40 @@ TEST_F(line, device_status_of_an_idle_port)
 	FaxClose(port_handle);
 }
 
+TEST_F(line, device_status_shows_who_calls_and_the_number_called)
+{
+	PFAX_DEVICE_STATUSA status = NULL;
+	PFAX_DEVICE_STATUSW wide = NULL;
+	HANDLE port_handle = NULL;
+	int caller;
+
+	self->dsp = admin_dsp_attach(self->device_id);
+	ASSERT_LE(0, self->dsp);
+	caller = admin_dsp_attach(1);
+	ASSERT_LE(0, caller);
+	ASSERT_TRUE(FaxOpenPort(self->server, self->device_id, PORT_OPEN_QUERY, &port_handle));
+	ASSERT_TRUE(FaxGetDeviceStatusA(port_handle, &status));
+	EXPECT_EQ(NULL, status->CallerId) TH_LOG("no call yet");
+	EXPECT_EQ(NULL, status->RoutingString);
+	FaxFreeBuffer(status);
+
+	/* Port 1 (number 1 on the exchange) calls the test's port. */
+	ASSERT_EQ(0, admin_dial(caller, "5550501"));
+	ASSERT_EQ(0, engine_wait_event(self->dsp, FAXPORT_LINE_EV_RING, EVENT_WAIT_MS));
+	ASSERT_TRUE(FaxGetDeviceStatusA(port_handle, &status));
+	EXPECT_STREQ("1", status->CallerId) TH_LOG("the caller's number");
+	EXPECT_STREQ("5550501", status->RoutingString) TH_LOG("the number it called");
+	FaxFreeBuffer(status);
+	ASSERT_TRUE(FaxGetDeviceStatusW(port_handle, &wide));
+	EXPECT_TRUE(wide_equals_utf8(wide->CallerId, "1"));
+	EXPECT_TRUE(wide_equals_utf8(wide->RoutingString, "5550501"));
+	FaxFreeBuffer(wide);
+
+	/* The caller's side of the call has no caller id of its own. */
+	close(caller);
+	FaxClose(port_handle);
+}
+
 TEST_F(line, device_status_shows_the_job_on_the_port)
 {
 	PFAX_DEVICE_STATUSA status = NULL;
