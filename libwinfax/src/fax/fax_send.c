@@ -301,7 +301,14 @@ static DWORD kernel_param_from_job(const FAX_JOB_PARAMA *job, struct faxport_job
         return ERROR_INVALID_PARAMETER;
     }
     param->schedule_action = job->ScheduleAction;
-    if (job->DeliveryReportType > DRT_INBOX)
+    /* DRT_EMAIL: faxd mails the report when the job ends for good, so it
+     * needs somewhere to mail it.  DRT_INBOX names a Windows mail profile's
+     * inbox (MAPI): Linux has none, and a report that would never come is
+     * refused rather than stored (winfax-mapping.rst). */
+    if (job->DeliveryReportType == DRT_EMAIL &&
+        (!job->DeliveryReportAddress || !job->DeliveryReportAddress[0]))
+        return ERROR_INVALID_PARAMETER;
+    if (job->DeliveryReportType != DRT_NONE && job->DeliveryReportType != DRT_EMAIL)
         return ERROR_INVALID_PARAMETER;
     param->delivery_report_type = job->DeliveryReportType;
     return ERROR_SUCCESS;

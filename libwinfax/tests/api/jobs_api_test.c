@@ -239,6 +239,17 @@ TEST_F(queue, send_argument_errors)
 	param.CallHandle = 1;
 	EXPECT_FALSE(FaxSendDocumentA(self->server, self->docs.fax, &param, NULL, &id));
 	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError()) TH_LOG("a CallHandle");
+	/* No MAPI inbox on Linux: a report that would never come is refused. */
+	param_init(&param, "5550100");
+	param.DeliveryReportType = DRT_INBOX;
+	EXPECT_FALSE(FaxSendDocumentA(self->server, self->docs.fax, &param, NULL, &id));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError()) TH_LOG("DRT_INBOX");
+	param.DeliveryReportType = DRT_EMAIL;
+	EXPECT_FALSE(FaxSendDocumentA(self->server, self->docs.fax, &param, NULL, &id));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError()) TH_LOG("DRT_EMAIL without an address");
+	param.DeliveryReportType = DRT_INBOX + 1;
+	EXPECT_FALSE(FaxSendDocumentA(self->server, self->docs.fax, &param, NULL, &id));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
 	param_init(&param, "5550100");
 	param.ScheduleAction = 7;
 	EXPECT_FALSE(FaxSendDocumentA(self->server, self->docs.fax, &param, NULL, &id));
