@@ -343,6 +343,13 @@ static int parse_global_key(struct parser *parser, const char *key, const char *
 		return define_route_command(parser, trim((char *)key + 13), value);
 	if (!strcmp(key, "route_timeout_s"))
 		return parse_seconds(parser, key, value, 1, &limits->timeout_s);
+	if (!strcmp(key, "mail_command")) {
+		if (value[0] != '/') {
+			parse_error(parser, "mail_command: the program must be an absolute path");
+			return -1;
+		}
+		return replace_string(parser, &config->mail_command, value);
+	}
 	if (!strcmp(key, "route_max_running")) {
 		if (parse_limit(parser, key, value, 1, 64, &number))
 			return -1;
@@ -435,8 +442,9 @@ static struct faxd_config *config_defaults(void)
 	if (!config)
 		return NULL;
 	config->spool_dir = strdup(FAXD_DEFAULT_SPOOL_DIR);
+	config->mail_command = strdup(FAXD_DEFAULT_MAIL_COMMAND);
 	config->sections = calloc(1, sizeof(*config->sections));
-	if (!config->spool_dir || !config->sections) {
+	if (!config->spool_dir || !config->mail_command || !config->sections) {
 		faxd_config_free(config);
 		return NULL;
 	}
@@ -569,6 +577,7 @@ void faxd_config_free(struct faxd_config *config)
 	free(config->sections);
 	free(config->ports);
 	free(config->spool_dir);
+	free(config->mail_command);
 	free(config);
 }
 

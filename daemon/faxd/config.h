@@ -15,6 +15,8 @@
 
 #define FAXD_DEFAULT_CONFIG_PATH "/etc/faxd.conf"
 #define FAXD_DEFAULT_SPOOL_DIR "/var/spool/faxport"
+/* Delivery reports (DRT_EMAIL): a sendmail-compatible command reading the mail on stdin. */
+#define FAXD_DEFAULT_MAIL_COMMAND "/usr/sbin/sendmail -t -oi"
 
 /* What can differ per port: the call's T.30 settings and the routing methods. */
 struct faxd_port_settings {
@@ -58,7 +60,8 @@ struct faxd_config {
 	unsigned int rescan_interval_s;	/* 0: rescan ports only on SIGHUP */
 	struct faxd_route_command *route_commands;	/* the named commands */
 	size_t route_command_count;
-	struct faxd_route_limits route_limits;
+	struct faxd_route_limits route_limits;	/* also the delivery report mail's */
+	char *mail_command;		/* "/program words": gets a mail on stdin */
 
 	/* Private: the global settings and the [port N] sections. */
 	struct faxd_config_section *sections;	/* [0] is the global one */

@@ -37,6 +37,8 @@ struct faxd_managed_port {
 	uint32_t job_id;
 	/* A send job assigned while the port was busy: taken when it is idle. */
 	uint32_t waiting_job_id;
+	/* The send job in progress asked for a DRT_EMAIL report (delivery_mail.h). */
+	struct faxd_delivery_job *delivery;
 };
 
 struct faxd_daemon {

@@ -17,6 +17,7 @@
 
 #include "branding.h"
 #include "daemon.h"
+#include "delivery_mail.h"
 #include "log_levels.h"
 #include "../engine/log.h"
 #include "faxport_client.h"
@@ -116,6 +117,10 @@ void faxd_jobs_done(struct faxd_managed_port *managed, const struct faxd_call_re
 		log_warning("faxport%u: job %u done: %s", managed->device_id, managed->job_id,
 			    strerror(-error));
 	managed->job_id = 0;
+	/* After JOB_DONE: the kernel has decided whether the job is tried again. */
+	faxd_delivery_job_ended(managed->delivery, report, done.state, !error,
+				managed->daemon->config);
+	managed->delivery = NULL;
 }
 
 void faxd_jobs_receive_begin(struct faxd_managed_port *managed)
@@ -187,6 +192,7 @@ static void take_job(struct faxd_managed_port *managed, uint32_t job_id)
 		return;
 	}
 	managed->job_id = job_id;
+	managed->delivery = faxd_delivery_job_new(&take, managed->device_id);
 	faxd_ports_call_options(managed, true, &options, ident, sizeof(ident));
 	/* The kernel gives the port's TSID here under use_device_tsid, else the job's. */
 	if (take.info.param.tsid[0] && memchr(take.info.param.tsid, '\0', FAX_CALL_IDENT_MAX + 1)) {
@@ -254,6 +260,7 @@ void faxd_jobs_on_abort(struct faxd_port *port, uint32_t job_id, void *owner)
 	if (managed->job_id == job_id) {
 		log_notice("faxport%u: job %u was deleted: ending its call", managed->device_id,
 			   job_id);
+		faxd_delivery_job_deleted(managed->delivery);
 		faxd_port_abort(port);
 	}
 }

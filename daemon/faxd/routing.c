@@ -186,11 +186,16 @@ int faxd_route_store(const char *fax_path, const char *folder)
 
 struct route_request {
 	struct route_request *next;
-	char *command_line;
-	char *fax_path;
+	char *command_line;		/* for a helper: what it does, for the log */
+	char *fax_path;			/* for a helper: NULL */
 	char *remote_ident;
 	uint32_t device_id;
 	struct faxd_route_limits limits;
+	/* A helper (faxd_route_run_helper) instead of a program. */
+	int (*helper)(void *context);
+	void *context;
+	void (*free_context)(void *context);
+	int keep_fd;			/* the helper's fd 3, or -1 */
 };
 
 struct route_child {
@@ -273,8 +278,12 @@ static void set_limit(int resource, rlim_t soft, rlim_t hard, const char *name)
 		child_fail(name);
 }
 
-/* In the child, between fork and exec: only what is safe there. */
-static void become_route_command(char **argv, char **envp, const struct faxd_route_limits *limits)
+/*
+ * In the child, after fork: its own session, stdin /dev/null, none of
+ * faxd's files (but @keep_fd, which becomes fd 3), the limits, and no
+ * capabilities to hand on. Only what is safe in a forked child.
+ */
+static void become_route_child(int keep_fd, const struct faxd_route_limits *limits)
 {
 	const rlim_t mebibyte = 1024 * 1024;
 	sigset_t no_signals;
@@ -292,9 +301,11 @@ static void become_route_command(char **argv, char **envp, const struct faxd_rou
 		child_fail("/dev/null");
 	if (null_fd != STDIN_FILENO)
 		close(null_fd);
+	if (keep_fd >= 0 && dup2(keep_fd, 3) < 0)
+		child_fail("keeping the helper's file");
 	/* Nothing of faxd's: no port, no spool directory, no netlink socket. */
-	if (syscall(SYS_close_range, 3u, ~0u, 0u))
-		for (int fd = 3; fd < 1024; fd++)
+	if (syscall(SYS_close_range, keep_fd >= 0 ? 4u : 3u, ~0u, 0u))
+		for (int fd = keep_fd >= 0 ? 4 : 3; fd < 1024; fd++)
 			close(fd);
 	if (chdir("/"))
 		child_fail("chdir /");
@@ -314,6 +325,11 @@ static void become_route_command(char **argv, char **envp, const struct faxd_rou
 		if (prctl(PR_CAPBSET_DROP, capability, 0, 0, 0) && errno != EPERM &&
 		    errno != EINVAL)
 			child_fail("dropping the bounding set");
+}
+
+static void become_route_command(char **argv, char **envp, const struct faxd_route_limits *limits)
+{
+	become_route_child(-1, limits);
 	execve(argv[0], argv, envp);
 	child_fail(argv[0]);
 }
@@ -323,7 +339,54 @@ static void free_request(struct route_request *request)
 	free(request->command_line);
 	free(request->fax_path);
 	free(request->remote_ident);
+	if (request->free_context)
+		request->free_context(request->context);
+	if (request->keep_fd >= 0)
+		close(request->keep_fd);
 	free(request);
+}
+
+/* Room for one more child in the table: 0, or -1. */
+static int reserve_child(void)
+{
+	struct route_child *grown;
+
+	if (child_count < child_capacity)
+		return 0;
+	grown = realloc(children, (child_capacity ? child_capacity * 2 : 4) * sizeof(*children));
+	if (!grown)
+		return -1;
+	children = grown;
+	child_capacity = child_capacity ? child_capacity * 2 : 4;
+	return 0;
+}
+
+/* Start @request's helper now. Returns 0, or -1 (logged). */
+static int start_helper(const struct route_request *request)
+{
+	pid_t child;
+
+	if (reserve_child()) {
+		log_error("%s: out of memory", request->command_line);
+		return -1;
+	}
+	child = fork();
+	if (child == 0) {
+		become_route_child(request->keep_fd, &request->limits);
+		_exit(request->helper(request->context));
+	}
+	if (child < 0) {
+		log_error("%s: cannot start: %s", request->command_line, strerror(errno));
+		return -1;
+	}
+	children[child_count++] = (struct route_child){
+		.pid = child,
+		.deadline_ns = monotonic_ns() + (int64_t)request->limits.timeout_s * NS_PER_SECOND,
+		.timeout_s = request->limits.timeout_s,
+	};
+	log_info("%s: started (pid %d, at most %u s)", request->command_line, (int)child,
+		 request->limits.timeout_s);
+	return 0;
 }
 
 /* Start @request now. Returns 0, or -1 (logged). */
@@ -332,10 +395,11 @@ static int start_command(const struct route_request *request)
 	char *line = strdup(request->command_line);
 	char **argv = NULL;
 	char *envp[5] = { ROUTE_PATH };
-	struct route_child *grown;
 	size_t words = 0;
 	pid_t child = -1;
 
+	if (request->helper)
+		return start_helper(request);
 	if (line)
 		argv = split_words(line, &words);
 	if (!argv || !words) {
@@ -350,16 +414,7 @@ static int start_command(const struct route_request *request)
 		envp[2] = NULL;
 	if (!envp[2] || asprintf(&envp[3], "FAXD_FAX=%s", request->fax_path) < 0)
 		envp[3] = NULL;
-	if (child_count == child_capacity) {
-		size_t capacity = child_capacity ? child_capacity * 2 : 4;
-
-		grown = realloc(children, capacity * sizeof(*children));
-		if (grown) {
-			children = grown;
-			child_capacity = capacity;
-		}
-	}
-	if (!envp[3] || child_count == child_capacity) {
+	if (!envp[3] || reserve_child()) {
 		log_error("run command: out of memory");
 		goto out;
 	}
@@ -406,6 +461,7 @@ int faxd_route_run_command(const char *command_line, const char *fax_path, uint3
 	struct route_request *request = calloc(1, sizeof(*request));
 
 	if (request) {
+		request->keep_fd = -1;
 		request->command_line = strdup(command_line);
 		request->fax_path = strdup(fax_path);
 		request->remote_ident = strdup(remote_ident);
@@ -425,6 +481,36 @@ int faxd_route_run_command(const char *command_line, const char *fax_path, uint3
 	if (child_count >= limits->max_running)
 		log_info("run command: %zu command(s) running, the limit: %s waits its turn",
 			 child_count, fax_path);
+	start_waiting();
+	return 0;
+}
+
+int faxd_route_run_helper(const char *what, int (*helper)(void *context), void *context,
+			  void (*free_context)(void *context), int keep_fd,
+			  const struct faxd_route_limits *limits)
+{
+	struct route_request *request = calloc(1, sizeof(*request));
+
+	if (!request || !(request->command_line = strdup(what))) {
+		log_error("%s: out of memory", what);
+		free(request);
+		if (free_context)
+			free_context(context);
+		if (keep_fd >= 0)
+			close(keep_fd);
+		return -ENOMEM;
+	}
+	request->helper = helper;
+	request->context = context;
+	request->free_context = free_context;
+	request->keep_fd = keep_fd;
+	request->limits = *limits;
+	*waiting_tail = request;
+	waiting_tail = &request->next;
+	waiting_count++;
+	if (child_count >= limits->max_running)
+		log_info("%s: %zu command(s) running, the limit: it waits its turn", what,
+			 child_count);
 	start_waiting();
 	return 0;
 }
@@ -480,8 +566,11 @@ void faxd_routing_abandon_waiting(void)
 		struct route_request *request = waiting_head;
 
 		waiting_head = request->next;
-		log_warning("run command: faxd stops: %s not run for %s (the fax stays filed)",
-			    request->command_line, request->fax_path);
+		if (request->helper)
+			log_warning("%s: faxd stops: not done", request->command_line);
+		else
+			log_warning("run command: faxd stops: %s not run for %s (the fax stays "
+				    "filed)", request->command_line, request->fax_path);
 		free_request(request);
 	}
 	waiting_tail = &waiting_head;

@@ -97,6 +97,22 @@ const char *faxd_route_resolve_command(const struct faxd_routing_defaults *defau
 int faxd_route_run_command(const char *command_line, const char *fax_path, uint32_t device_id,
 			   const char *remote_ident, const struct faxd_route_limits *limits);
 
+/*
+ * Run @helper(@context) in a child made as a route command's (own session,
+ * stdin /dev/null, no capabilities to inherit, @limits, killed with its
+ * process group at the deadline, reaped by faxd_routing_reap, waiting its
+ * turn under max_running), for work the event loop must not do itself
+ * (reading a client's document, writing to a pipe). The child has none of
+ * faxd's files but @keep_fd, as fd 3 (-1: none); its exit status is
+ * @helper's return value. @what names it in the log. @free_context frees
+ * @context in faxd once the request is started or dropped; @keep_fd is
+ * closed in faxd then too. Returns 0, or -ENOMEM (logged; @context freed,
+ * @keep_fd closed).
+ */
+int faxd_route_run_helper(const char *what, int (*helper)(void *context), void *context,
+			  void (*free_context)(void *context), int keep_fd,
+			  const struct faxd_route_limits *limits);
+
 /* Collect every child that ended, logging how, and start the waiting ones. */
 void faxd_routing_reap(void);
 

@@ -50,6 +50,12 @@ static void test_defaults(void)
 	   "defaults: spool, real time, all ports, deadlines");
 	ok(settings.store_in_folder && !settings.store_folder && !settings.route_command &&
 	   !settings.modems && !settings.disable_ecm, "defaults: store in folder on, no command");
+	ok(!strcmp(config->mail_command, "/usr/sbin/sendmail -t -oi"),
+	   "defaults: reports go through sendmail -t -oi");
+	faxd_config_free(config);
+	config = load_text("mail_command = /usr/bin/msmtp -t --read-envelope-from\n", &error);
+	ok(config && !strcmp(config->mail_command, "/usr/bin/msmtp -t --read-envelope-from"),
+	   "mail_command is read");
 	faxd_config_free(config);
 	config = faxd_config_load("/nonexistent/faxd.conf", true, &error);
 	ok(!config && error && strstr(error, "/nonexistent/faxd.conf"),
@@ -131,6 +137,9 @@ static void test_errors(void)
 	expect_error("call_deadline_s = 5\n", "call_deadline_s", "a deadline below its minimum");
 	expect_error("local_ident = this ident is much too long\n", "local_ident", "an ident over 20 characters");
 	expect_error("just words\n", "key = value", "a line without '='");
+	expect_error("mail_command = sendmail -t\n", "mail_command", "mail_command needs an absolute path");
+	expect_error("[port 2]\nmail_command = /bin/true\n", "not a per-port key",
+		     "mail_command is global");
 }
 
 /* Whoever may write the config may name the programs faxd runs. */
@@ -184,7 +193,7 @@ static void test_example(void)
 int main(void)
 {
 	faxd_log_setup("faxd_config_test", false, LOG_ERR);
-	tap_plan(28);
+	tap_plan(32);
 	test_defaults();
 	test_sections();
 	test_errors();
