@@ -5,12 +5,14 @@
  * client sees and in what order.
  *
  *   winfax_client send NUMBER DOCUMENT [--timeout S] [--wait-idle PORT]...
+ *                      [--report-email ADDRESS]
  *       FaxSendDocument, then follow the job through the completion port
  *       until it leaves the queue. SIGUSR1 makes it call FaxAbort on the
  *       job. While the job is on the line it checks it with FaxGetJob and
  *       FaxEnumJobs. A job that failed for good (retries exhausted) is
  *       reported and then deleted with FaxAbort. --wait-idle: also wait
  *       for that port's FEI_IDLE (the far end of the call).
+ *       --report-email: DeliveryReportType DRT_EMAIL to ADDRESS.
  *   winfax_client config RETRIES RETRY_DELAY_MINUTES
  *       FaxGetConfiguration + FaxSetConfiguration.
  *   winfax_client branding 0|1
@@ -88,6 +90,7 @@ static int usage(void)
 {
 	fprintf(stderr,
 		"usage: winfax_client send NUMBER DOCUMENT [--timeout S] [--wait-idle PORT]...\n"
+		"                          [--report-email ADDRESS]\n"
 		"       winfax_client config RETRIES RETRY_DELAY_MINUTES\n"
 		"       winfax_client logging INIT OUTBOUND INBOUND UNKNOWN\n");
 	return 2;
@@ -155,6 +158,7 @@ static bool job_failed_for_good(HANDLE server, DWORD job_id)
 struct send_options {
 	const char *number;
 	const char *document;
+	const char *report_email;
 	long timeout_ms;
 	DWORD idle_ports[MAX_IDLE_PORTS];
 	unsigned int idle_port_count;
@@ -181,6 +185,8 @@ static int parse_send(int argc, char **argv, struct send_options *o)
 			   parse_dword(argv[i + 1], 0xFFFFFFFEu,
 				       &o->idle_ports[o->idle_port_count])) {
 			o->idle_port_count++;
+		} else if (!strcmp(argv[i], "--report-email")) {
+			o->report_email = argv[i + 1];
 		} else {
 			fprintf(stderr, "winfax_client: bad option %s %s\n",
 				argv[i], argv[i + 1]);
@@ -217,6 +223,10 @@ static int send_document(const struct send_options *o)
 	params.RecipientName = "e2e recipient";
 	params.DocumentName = o->document;
 	params.ScheduleAction = JSA_NOW;
+	if (o->report_email) {
+		params.DeliveryReportType = DRT_EMAIL;
+		params.DeliveryReportAddress = o->report_email;
+	}
 	if (!FaxSendDocumentA(server, o->document, &params, NULL, &job_id)) {
 		printf("result: not queued, error %lu\n", (unsigned long)GetLastError());
 		return 1;
