@@ -137,6 +137,8 @@ const char *faxd_line_outcome_name(enum faxd_line_outcome line)
 		return "busy";
 	case FAXD_LINE_NO_ANSWER:
 		return "no answer";
+	case FAXD_LINE_NO_DIAL_TONE:
+		return "no dial tone";
 	case FAXD_LINE_ABORTED:
 		return "aborted";
 	case FAXD_LINE_ERROR:
@@ -471,6 +473,25 @@ static void connected(struct faxd_port *port, int64_t clock_start_ns)
 		port->audio.connected(port->audio.modem);
 }
 
+/*
+ * Why a dialled call did not connect, as the line said it: the loopback
+ * exchange always says no answer, a user line's provider what the network
+ * said (a SIP 486 is busy, 404 no such number, 503 no dial tone).
+ */
+static enum faxd_line_outcome line_outcome_of_cause(uint32_t cause)
+{
+	switch (cause) {
+	case FAXPORT_STATE_BUSY:
+		return FAXD_LINE_BUSY;
+	case FAXPORT_STATE_BAD_ADDRESS:
+		return FAXD_LINE_BAD_ADDRESS;
+	case FAXPORT_STATE_NO_DIAL_TONE:
+		return FAXD_LINE_NO_DIAL_TONE;
+	default:
+		return FAXD_LINE_NO_ANSWER;
+	}
+}
+
 static void handle_line_event(struct faxd_port *port, const struct faxport_line_event *event)
 {
 	const struct faxd_port_handlers *handlers = port->handlers;
@@ -498,7 +519,7 @@ static void handle_line_event(struct faxd_port *port, const struct faxport_line_
 		break;
 	case FAXPORT_LINE_EV_NO_ANSWER:
 		if (port->state == PORT_DIALING)
-			report_later(port, FAXD_LINE_NO_ANSWER, 0);
+			report_later(port, line_outcome_of_cause(event->cause), 0);
 		break;
 	case FAXPORT_LINE_EV_HANGUP:
 		if (port->state == PORT_DIALING)

@@ -29,6 +29,7 @@ enum faxd_line_outcome {
 	FAXD_LINE_BAD_ADDRESS,	/* no line has that number */
 	FAXD_LINE_BUSY,		/* the called line is busy */
 	FAXD_LINE_NO_ANSWER,	/* it rang out, or the far end went away before answering */
+	FAXD_LINE_NO_DIAL_TONE,	/* the line or its network failed (a SIP trunk down, 503) */
 	FAXD_LINE_ABORTED,	/* aborted before the call was connected */
 	FAXD_LINE_ERROR,	/* the dial failed otherwise, or the port went away (line_errno) */
 };

@@ -77,6 +77,8 @@ static uint32_t done_state(const struct faxd_call_report *report)
 		return FAXPORT_STATE_BUSY;
 	case FAXD_LINE_NO_ANSWER:
 		return FAXPORT_STATE_NO_ANSWER;
+	case FAXD_LINE_NO_DIAL_TONE:
+		return FAXPORT_STATE_NO_DIAL_TONE;
 	case FAXD_LINE_ABORTED:
 		return FAXPORT_STATE_DISCONNECTED;
 	case FAXD_LINE_NOT_DIALED:

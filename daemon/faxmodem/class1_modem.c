@@ -422,6 +422,7 @@ static void on_call_done(struct faxd_port *port, const struct faxd_call_report *
 		queue_event(modem, AT_CALL_EVENT_BUSY);
 		break;
 	case FAXD_LINE_ERROR:
+	case FAXD_LINE_NO_DIAL_TONE:
 		queue_event(modem, AT_CALL_EVENT_NO_DIALTONE);
 		break;
 	default:
