@@ -338,8 +338,15 @@ static bool faxport_param_valid(const struct faxport_job_param *p)
 	if (!faxport_dial_string_valid(p->recipient_number) ||
 	    (p->tsid[0] && !faxport_ident_valid(p->tsid)))
 		return false;
-	if (p->schedule_action > FAXPORT_SCHEDULE_DISCOUNT ||
-	    p->delivery_report_type > FAXPORT_REPORT_INBOX)
+	if (p->schedule_action > FAXPORT_SCHEDULE_DISCOUNT)
+		return false;
+	/*
+	 * The engine mails a report to the address; an inbox report has no
+	 * engine that could deliver it on Linux, so it is refused, not kept.
+	 */
+	if (p->delivery_report_type != FAXPORT_REPORT_NONE &&
+	    (p->delivery_report_type != FAXPORT_REPORT_EMAIL ||
+	     !p->delivery_report_address[0]))
 		return false;
 	if (p->schedule_action != FAXPORT_SCHEDULE_AT && p->schedule_time_ns)
 		return false;

@@ -396,6 +396,18 @@ TEST_F(queue, submit_rejects_bad_parameters)
 	EXPECT_EQ(-1, ioctl(self->server, FAXPORT_IOC_JOB_SUBMIT, &s));
 	EXPECT_EQ(EINVAL, errno);
 
+	/* Reports: e-mail to an address, or none; no inbox on Linux. */
+	param_init(&s.param, "2");
+	s.param.delivery_report_type = FAXPORT_REPORT_INBOX;
+	EXPECT_EQ(-1, ioctl(self->server, FAXPORT_IOC_JOB_SUBMIT, &s));
+	EXPECT_EQ(EINVAL, errno);
+	s.param.delivery_report_type = FAXPORT_REPORT_EMAIL;
+	EXPECT_EQ(-1, ioctl(self->server, FAXPORT_IOC_JOB_SUBMIT, &s));
+	EXPECT_EQ(EINVAL, errno);	/* e-mail to no address */
+	s.param.delivery_report_type = 3;
+	EXPECT_EQ(-1, ioctl(self->server, FAXPORT_IOC_JOB_SUBMIT, &s));
+	EXPECT_EQ(EINVAL, errno);
+
 	param_init(&s.param, "2");
 	s.param.schedule_time_ns = 1;	/* a time without JSA_SPECIFIC_TIME */
 	EXPECT_EQ(-1, ioctl(self->server, FAXPORT_IOC_JOB_SUBMIT, &s));

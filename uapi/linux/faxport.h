@@ -218,7 +218,10 @@ struct faxport_port_remove {
 /**
  * struct faxport_job_param - what FaxSendDocument says about a fax
  * @schedule_action: a FAXPORT_SCHEDULE_* value.
- * @delivery_report_type: a FAXPORT_REPORT_* value.
+ * @delivery_report_type: FAXPORT_REPORT_NONE, or FAXPORT_REPORT_EMAIL
+ *	with a @delivery_report_address (the engine mails a report when the
+ *	job ends for good). FAXPORT_REPORT_INBOX (Windows' MAPI inbox) has
+ *	nothing to deliver it here: -EINVAL, like any other value.
  * @schedule_time_ns: for %FAXPORT_SCHEDULE_AT: CLOCK_REALTIME nanoseconds
  *	(UTC) when the fax may go; 0 otherwise.
  * @recipient_number: the dial string to call, kept as written: digits,
