@@ -392,7 +392,8 @@ struct faxport_job_control {
  * @dirty_days: days a failed job stays queued before it is removed (0..365).
  * @branding: 0 or 1: the engine prints a header line on pages.
  * @use_device_tsid: 0 or 1: the port's TSID instead of the job's.
- * @server_cp: 0 or 1: only server cover pages (kept, not used by Linux).
+ * @server_cp: 0 or 1: clients may send the server's common cover pages
+ *	only (libwinfax refuses a personal one).
  * @pause_server_queue: 0 or 1: no job is dispatched while set.
  * @start_cheap_min: discount period start, minutes after midnight UTC.
  * @stop_cheap_min: discount period end, minutes after midnight UTC.

@@ -164,7 +164,7 @@ static BOOL send_broadcast(const struct broadcast *broadcast, const char *path, 
             break;
         }
         if (code == ERROR_SUCCESS)
-            code = winfax_check_personal_cover_page(&cover);
+            code = winfax_check_personal_cover_page(server.fd, &cover);
         if (code != ERROR_SUCCESS) {
             ok = winfax_fail(code);
         } else if (cover.wanted) {

@@ -383,12 +383,30 @@ DWORD winfax_cover_request(const FAX_COVERPAGE_INFOA *info, struct winfax_cover_
     return ERROR_SUCCESS;
 }
 
-DWORD winfax_check_personal_cover_page(const struct winfax_cover_request *cover)
+/*
+ * FAX_CONFIGURATION.ServerCp: the administrator allows the server's common
+ * cover pages only.  The cover page becomes part of the document here, in
+ * the client, so this is where the policy can act; a handle without
+ * FAX_CONFIG_QUERY cannot read it and is not held to it (users have that
+ * right unless the administrator took it away: admin-guide.rst).
+ */
+static bool server_allows_common_cover_pages_only(int server_fd)
+{
+    struct faxport_config config;
+
+    return faxport_ioctl(server_fd, FAXPORT_IOC_CONFIG_GET, &config) == 0 && config.server_cp;
+}
+
+DWORD winfax_check_personal_cover_page(int server_fd, const struct winfax_cover_request *cover)
 {
     int fd, error;
 
     if (!cover->wanted || cover->server_cover_page)
         return ERROR_SUCCESS;
+    if (server_allows_common_cover_pages_only(server_fd)) {
+        winfax_message_set("the fax server allows its common cover pages only (ServerCp)");
+        return ERROR_ACCESS_DENIED;
+    }
     fd = open(cover->name, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (fd >= 0) {
         close(fd);
@@ -513,7 +531,7 @@ static BOOL send_document(HANDLE fax_handle, const char *path, const FAX_JOB_PAR
         job->CallHandle)
         cover_code = ERROR_INVALID_PARAMETER;
     else if (cover_code == ERROR_SUCCESS)
-        cover_code = winfax_check_personal_cover_page(&cover);
+        cover_code = winfax_check_personal_cover_page(server.fd, &cover);
     if (cover_code != ERROR_SUCCESS) {
         winfax_handle_put(&server);
         return winfax_fail(cover_code);

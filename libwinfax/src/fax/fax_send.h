@@ -61,9 +61,11 @@ struct winfax_cover_request {
  * (SizeOfStruct). */
 DWORD winfax_cover_request(const FAX_COVERPAGE_INFOA *info, struct winfax_cover_request *cover);
 
-/* A personal cover page is a file of the caller's: it must be there.
- * ERROR_SUCCESS, ERROR_FILE_NOT_FOUND or ERROR_ACCESS_DENIED. */
-DWORD winfax_check_personal_cover_page(const struct winfax_cover_request *cover);
+/* A personal cover page is a file of the caller's: it must be there, and
+ * the server (@server_fd) must allow personal cover pages
+ * (FAX_CONFIGURATION.ServerCp off).  ERROR_SUCCESS, ERROR_FILE_NOT_FOUND or
+ * ERROR_ACCESS_DENIED. */
+DWORD winfax_check_personal_cover_page(int server_fd, const struct winfax_cover_request *cover);
 
 /*
  * Opens the document as the caller and makes it a fax TIFF.  The fd of

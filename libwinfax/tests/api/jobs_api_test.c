@@ -411,6 +411,52 @@ TEST_F(queue, send_converts_text_and_puts_a_cover_page_first)
 	unlink(text_path);
 }
 
+TEST_F(queue, server_cp_refuses_personal_cover_pages_and_takes_common_ones)
+{
+	static const WCHAR cover_name[] = { 'u', 'r', 'g', 'e', 'n', 't', '.', 'c', 'o', 'v', 0 };
+	PFAX_CONFIGURATIONA config = NULL;
+	FAX_JOB_PARAMA param;
+	FAX_JOB_PARAMW wide_param;
+	FAX_COVERPAGE_INFOA personal;
+	FAX_COVERPAGE_INFOW common;
+	DWORD id = 0;
+
+	param_init(&param, "5550100");
+	memset(&personal, 0, sizeof(personal));
+	personal.SizeOfStruct = sizeof(personal);
+	personal.CoverPageName = self->docs.fax;	/* any readable file of the caller's */
+	memset(&wide_param, 0, sizeof(wide_param));
+	wide_param.SizeOfStruct = sizeof(wide_param);
+	wide_param.RecipientNumber = (const WCHAR[]){ '5', '5', '5', '0', '1', '0', '0', 0 };
+	memset(&common, 0, sizeof(common));
+	common.SizeOfStruct = sizeof(common);
+	common.CoverPageName = cover_name;
+	common.UseServerCoverPage = TRUE;
+
+	/* Off (the default): a personal cover page goes. */
+	EXPECT_TRUE(FaxSendDocumentA(self->server, self->docs.fax, &param, &personal, &id));
+
+	ASSERT_TRUE(FaxGetConfigurationA(self->server, &config));
+	config->ServerCp = TRUE;
+	ASSERT_TRUE(FaxSetConfigurationA(self->server, config));
+	EXPECT_FALSE(FaxSendDocumentA(self->server, self->docs.fax, &param, &personal, &id));
+	EXPECT_EQ(ERROR_ACCESS_DENIED, GetLastError()) TH_LOG("ServerCp: common cover pages only");
+	{
+		WCHAR *path = test_utf16_from_utf8(self->docs.fax);
+
+		ASSERT_NE(NULL, path);
+		EXPECT_TRUE(FaxSendDocumentW(self->server, path, &wide_param, &common, &id))
+			TH_LOG("a common cover page still goes: error %u", GetLastError());
+		free(path);
+	}
+	EXPECT_TRUE(FaxSendDocumentA(self->server, self->docs.fax, &param, NULL, &id))
+		TH_LOG("no cover page at all still goes");
+
+	config->ServerCp = FALSE;
+	EXPECT_TRUE(FaxSetConfigurationA(self->server, config));
+	FaxFreeBuffer(config);
+}
+
 TEST_F(queue, send_numbers_as_people_write_them_and_a_utc_schedule)
 {
 	/* Three weeks ahead: the driver refuses schedules past job_max_days (31). */
