@@ -32,12 +32,14 @@
 static const char send_help[] =
 	"usage: faxctl send FILE... --to NUMBER [--name NAME] [--at TIME]\n"
 	"                  [--cover [--subject TEXT] [--note TEXT]] [--from NAME]\n"
-	"                  [--no-wait] [--timeout SECONDS] [--json]\n"
+	"                  [--mail ADDRESS] [--no-wait] [--timeout SECONDS] [--json]\n"
 	"Queues each FILE as its own fax job to NUMBER and shows each job's progress\n"
 	"(dialing, page n of m, the remote station) until it is delivered or fails.\n"
 	"--at HH:MM or 'YYYY-MM-DD HH:MM' (local time) or 'cheap' (the discount\n"
 	"period) schedules the jobs; --no-wait returns once they are queued;\n"
-	"--cover asks the server for a cover page with the subject and note given.\n";
+	"--cover asks the server for a cover page with the subject and note given;\n"
+	"--mail: the fax server mails a delivery report to ADDRESS (local@domain)\n"
+	"when each fax is delivered or has failed for good.\n";
 
 /* Set by SIGINT/SIGTERM: stop following; the jobs stay queued. */
 static volatile sig_atomic_t stop_requested;
@@ -53,6 +55,7 @@ struct send_request {
 	const char *recipient_name;
 	const char *sender_name;
 	const char *subject, *note;
+	const char *mail_address;	/* DRT_EMAIL to this, or NULL */
 	bool cover;
 	bool schedule_given;
 	DWORD schedule_action;
@@ -134,7 +137,7 @@ static bool looks_like_fax_number(const char *number)
 
 static int parse_send(struct faxctl_command_line *cmd, struct send_request *request)
 {
-	enum { TO = 256, NAME, AT, COVER, SUBJECT, NOTE, FROM, NO_WAIT, TIMEOUT, JSON };
+	enum { TO = 256, NAME, AT, COVER, SUBJECT, NOTE, FROM, MAIL, NO_WAIT, TIMEOUT, JSON };
 	static const struct option options[] = {
 		{ "to", required_argument, NULL, TO },
 		{ "name", required_argument, NULL, NAME },
@@ -143,6 +146,7 @@ static int parse_send(struct faxctl_command_line *cmd, struct send_request *requ
 		{ "subject", required_argument, NULL, SUBJECT },
 		{ "note", required_argument, NULL, NOTE },
 		{ "from", required_argument, NULL, FROM },
+		{ "mail", required_argument, NULL, MAIL },
 		{ "no-wait", no_argument, NULL, NO_WAIT },
 		{ "timeout", required_argument, NULL, TIMEOUT },
 		{ "json", no_argument, NULL, JSON },
@@ -181,6 +185,9 @@ static int parse_send(struct faxctl_command_line *cmd, struct send_request *requ
 			break;
 		case FROM:
 			request->sender_name = optarg;
+			break;
+		case MAIL:
+			request->mail_address = optarg;
 			break;
 		case NO_WAIT:
 			request->no_wait = true;
@@ -272,6 +279,10 @@ static int queue_jobs(HANDLE server, const struct send_request *request,
 	params.RecipientName = request->recipient_name;
 	if (request->sender_name)
 		params.SenderName = cover.SdrName = request->sender_name;
+	if (request->mail_address) {
+		params.DeliveryReportType = DRT_EMAIL;
+		params.DeliveryReportAddress = request->mail_address;
+	}
 	if (request->schedule_given) {
 		params.ScheduleAction = request->schedule_action;
 		params.ScheduleTime = request->schedule_time;
