@@ -4,10 +4,9 @@
 
 #include <stddef.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "server_config.h"
 #include "../engine/log.h"
-#include "faxport_client.h"
 
 #define PAGES_FIELD "{pages}"
 
@@ -118,13 +117,8 @@ bool faxd_branding_enabled(void)
 {
 	static bool failure_logged;
 	struct faxport_config config;
-	int server = faxport_open_server();
-	int error = server;
+	int error = faxd_server_config_read(&config);
 
-	if (server >= 0) {
-		error = faxport_ioctl(server, FAXPORT_IOC_CONFIG_GET, &config);
-		close(server);
-	}
 	if (error < 0) {
 		if (!failure_logged)
 			log_warning("cannot read the server's Branding setting (%s): branding pages",

@@ -39,6 +39,8 @@ struct faxd_managed_port {
 	uint32_t waiting_job_id;
 	/* The send job in progress asked for a DRT_EMAIL report (delivery_mail.h). */
 	struct faxd_delivery_job *delivery;
+	/* The send job in progress goes into the archive if delivered (archive.h). */
+	struct faxd_archive_job *archive;
 };
 
 struct faxd_daemon {

@@ -15,6 +15,7 @@
 
 #include <linux/faxport.h>
 
+#include "archive.h"
 #include "branding.h"
 #include "daemon.h"
 #include "delivery_mail.h"
@@ -123,6 +124,9 @@ void faxd_jobs_done(struct faxd_managed_port *managed, const struct faxd_call_re
 	faxd_delivery_job_ended(managed->delivery, report, done.state, !error,
 				managed->daemon->config);
 	managed->delivery = NULL;
+	faxd_archive_job_ended(managed->archive, report, error ? 0 : done.state,
+			       managed->daemon->config);
+	managed->archive = NULL;
 }
 
 void faxd_jobs_receive_begin(struct faxd_managed_port *managed)
@@ -195,6 +199,7 @@ static void take_job(struct faxd_managed_port *managed, uint32_t job_id)
 	}
 	managed->job_id = job_id;
 	managed->delivery = faxd_delivery_job_new(&take, managed->device_id);
+	managed->archive = faxd_archive_job_new(&take, managed->device_id);
 	faxd_ports_call_options(managed, true, &options, ident, sizeof(ident));
 	/* The kernel gives the port's TSID here under use_device_tsid, else the job's. */
 	if (take.info.param.tsid[0] && memchr(take.info.param.tsid, '\0', FAX_CALL_IDENT_MAX + 1)) {

@@ -46,7 +46,7 @@ static const char *foreign_writable(const struct stat *status)
  * -EPERM when a directory on the way is one that others may change, or
  * the path is not absolute or walks through "." or "..".
  */
-static int open_folder(const char *folder)
+int faxd_open_folder(const char *folder, const char *purpose)
 {
 	char *path = strdup(folder), *save = NULL;
 	int directory = -1, error = -EPERM;
@@ -54,11 +54,11 @@ static int open_folder(const char *folder)
 	const char *problem;
 
 	if (!path) {
-		log_error("store in folder: out of memory");
+		log_error("%s: out of memory", purpose);
 		return -ENOMEM;
 	}
 	if (folder[0] != '/') {
-		log_error("store in folder: '%s' is not an absolute path", folder);
+		log_error("%s: '%s' is not an absolute path", purpose, folder);
 		goto fail;
 	}
 	directory = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -68,14 +68,14 @@ static int open_folder(const char *folder)
 		goto fail_errno;
 	problem = foreign_writable(&status);
 	if (problem) {
-		log_error("store in folder: refused %s: / %s", folder, problem);
+		log_error("%s: refused %s: / %s", purpose, folder, problem);
 		goto fail;
 	}
 	for (char *name = strtok_r(path, "/", &save); name; name = strtok_r(NULL, "/", &save)) {
 		int next;
 
 		if (!strcmp(name, ".") || !strcmp(name, "..")) {
-			log_error("store in folder: refused %s: '%s' in the path", folder, name);
+			log_error("%s: refused %s: '%s' in the path", purpose, folder, name);
 			goto fail;
 		}
 		next = openat(directory, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
@@ -90,10 +90,10 @@ static int open_folder(const char *folder)
 			if (!fstatat(directory, name, &status, AT_SYMLINK_NOFOLLOW) &&
 			    S_ISLNK(status.st_mode)) {
 				error = -ELOOP;
-				log_error("store in folder: refused %s: '%s' on the way is a "
-					  "symbolic link", folder, name);
+				log_error("%s: refused %s: '%s' on the way is a symbolic link",
+					  purpose, folder, name);
 			} else {
-				log_error("store in folder: cannot open '%s' of %s: %s", name,
+				log_error("%s: cannot open '%s' of %s: %s", purpose, name,
 					  folder, strerror(-error));
 			}
 			goto fail;
@@ -104,8 +104,8 @@ static int open_folder(const char *folder)
 			goto fail_errno;
 		problem = foreign_writable(&status);
 		if (problem) {
-			log_error("store in folder: refused %s: '%s' on the way %s (mode %04o, "
-				  "uid %u)", folder, name, problem,
+			log_error("%s: refused %s: '%s' on the way %s (mode %04o, uid %u)",
+				  purpose, folder, name, problem,
 				  (unsigned int)(status.st_mode & 07777),
 				  (unsigned int)status.st_uid);
 			goto fail;
@@ -115,7 +115,7 @@ static int open_folder(const char *folder)
 	return directory;
 fail_errno:
 	error = -errno;
-	log_error("store in folder: cannot create %s: %s", folder, strerror(-error));
+	log_error("%s: cannot create %s: %s", purpose, folder, strerror(-error));
 fail:
 	if (directory >= 0)
 		close(directory);
@@ -161,7 +161,7 @@ static int copy_file(const char *from, int folder, const char *name)
 int faxd_route_store(const char *fax_path, const char *folder)
 {
 	const char *name = strrchr(fax_path, '/');
-	int directory = open_folder(folder);
+	int directory = faxd_open_folder(folder, "store in folder");
 	int status = 0;
 
 	name = name ? name + 1 : fax_path;

@@ -79,6 +79,17 @@ void faxd_routing_apply(int dsp_fd, uint32_t device_id,
 int faxd_route_store(const char *fax_path, const char *folder);
 
 /*
+ * @folder (absolute), made as needed (0750), as an open directory reached
+ * from "/" one name at a time without following a symbolic link, every
+ * directory on the way owned by root or faxd's user and not writable by
+ * others (unless sticky); or a negative errno, logged as @purpose's: -ELOOP,
+ * -EPERM (refused: the reason is logged), or what open/mkdir said. For any
+ * folder an administrator names that faxd writes into (store in a folder,
+ * the archive).
+ */
+int faxd_open_folder(const char *folder, const char *purpose);
+
+/*
  * The command line "run a command" runs for routing info @info on port
  * @device_id: a command faxd.conf defines under that name, or the port's
  * default command for "". NULL, logged, for anything else (a name nobody

@@ -17,6 +17,8 @@
  *       FaxGetConfiguration + FaxSetConfiguration.
  *   winfax_client branding 0|1
  *       FaxGetConfiguration + FaxSetConfiguration with Branding off or on.
+ *   winfax_client archive DIRECTORY|off
+ *       FaxSetConfiguration: ArchiveOutgoingFaxes into DIRECTORY, or off.
  *   winfax_client logging INIT OUTBOUND INBOUND UNKNOWN
  *       FaxSetLoggingCategories with these levels (0..3).
  *
@@ -356,6 +358,30 @@ static int set_branding(int argc, char **argv)
 	return 0;
 }
 
+static int set_archive(int argc, char **argv)
+{
+	PFAX_CONFIGURATIONA config;
+	HANDLE server;
+	bool off;
+	BOOL ok;
+
+	if (argc != 3)
+		return usage();
+	off = !strcmp(argv[2], "off");
+	if (!FaxConnectFaxServerA(NULL, &server))
+		return api_error("FaxConnectFaxServer");
+	if (!FaxGetConfigurationA(server, &config))
+		return api_error("FaxGetConfiguration");
+	config->ArchiveOutgoingFaxes = !off;
+	config->ArchiveDirectory = off ? NULL : argv[2];
+	ok = FaxSetConfigurationA(server, config);
+	FaxFreeBuffer(config);
+	if (!ok)
+		return api_error("FaxSetConfiguration");
+	FaxClose(server);
+	return 0;
+}
+
 static int set_logging(int argc, char **argv)
 {
 	PFAX_LOG_CATEGORYA categories;
@@ -400,6 +426,8 @@ int main(int argc, char **argv)
 		return set_config(argc, argv);
 	if (!strcmp(argv[1], "branding"))
 		return set_branding(argc, argv);
+	if (!strcmp(argv[1], "archive"))
+		return set_archive(argc, argv);
 	if (!strcmp(argv[1], "logging"))
 		return set_logging(argc, argv);
 	if (strcmp(argv[1], "send"))
