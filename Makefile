@@ -124,8 +124,10 @@ install-module: verify-build-deps module
 
 install-userspace: verify-build-deps userspace tools
 	$(MAKE) -C tools install DESTDIR=$(DESTDIR) PREFIX=$(PREFIX)
-	install -d $(DESTDIR)$(PREFIX)/include/linux
-	install -m 644 uapi/linux/faxport.h $(DESTDIR)$(PREFIX)/include/linux/faxport.h
+	@# Not include/linux/: that folder is the kernel headers package's.
+	@# Programs keep #include <linux/faxport.h> with -I$(PREFIX)/include/faxport.
+	install -d $(DESTDIR)$(PREFIX)/include/faxport/linux
+	install -m 644 uapi/linux/faxport.h $(DESTDIR)$(PREFIX)/include/faxport/linux/faxport.h
 	@for d in $(USER_DIRS); do \
 		$(MAKE) -C $$d install DESTDIR=$(DESTDIR) PREFIX=$(PREFIX) WINEDLLDIR=$(WINEDLLDIR) || exit 1; \
 	done
