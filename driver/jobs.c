@@ -626,7 +626,12 @@ static long faxport_job_control(struct faxport_server_handle *srv,
 		ret = faxport_job_delete(job);
 		break;
 	case FAXPORT_JC_PAUSE:
-		if (job->port || job->type != FAXPORT_JOB_SEND)
+		/*
+		 * A job on the line finishes its call; if it comes back to
+		 * the queue (to retry), it waits there paused, as Windows
+		 * documents for JC_PAUSE.
+		 */
+		if (job->type != FAXPORT_JOB_SEND)
 			ret = -EBUSY;
 		else
 			job->queue_status |= FAXPORT_JS_PAUSED;

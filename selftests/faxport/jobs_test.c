@@ -805,9 +805,36 @@ TEST_F(queue, pause_and_resume)
 
 	ASSERT_EQ(0, job_control(self->server, id, FAXPORT_JC_RESUME));
 	EXPECT_EQ(0, engine_wait_job(self->engine, id, 2000));
-	/* Now on the line: it cannot be paused. */
-	EXPECT_EQ(-1, job_control(self->server, id, FAXPORT_JC_PAUSE));
-	EXPECT_EQ(EBUSY, errno);
+}
+
+TEST_F(queue, a_job_paused_on_the_line_waits_paused_when_it_comes_back)
+{
+	struct faxport_job_take take;
+	struct faxport_job_info info;
+	__u32 id;
+
+	self->engine = dsp_attach(1, FAXPORT_CLOCK_FREE_RUNNING);
+	ASSERT_LE(0, self->engine);
+	ASSERT_EQ(0, submit_simple(self->server, &id));
+	ASSERT_EQ(0, engine_wait_job(self->engine, id, 2000));
+	ASSERT_EQ(0, engine_take(self->engine, id, &take));
+	close(take.document_fd);
+
+	/* On the line, the call goes on: the pause acts when it returns. */
+	ASSERT_EQ(0, job_control(self->server, id, FAXPORT_JC_PAUSE));
+	ASSERT_EQ(0, job_get(self->server, id, &info));
+	EXPECT_EQ(1, info.device_id);
+	EXPECT_TRUE(info.queue_status & FAXPORT_JS_INPROGRESS);
+
+	/* Busy, with retries left (delay 0): back in the queue, paused, not dispatched. */
+	ASSERT_EQ(0, engine_done(self->engine, id, FAXPORT_STATE_BUSY, 0));
+	EXPECT_EQ(-1, engine_wait_job(self->engine, id, 300)) TH_LOG("dispatched while paused");
+	ASSERT_EQ(0, job_get(self->server, id, &info));
+	EXPECT_TRUE(info.queue_status & FAXPORT_JS_PAUSED);
+	EXPECT_EQ(0, info.device_id);
+
+	ASSERT_EQ(0, job_control(self->server, id, FAXPORT_JC_RESUME));
+	EXPECT_EQ(0, engine_wait_job(self->engine, id, 2000));
 }
 
 TEST_F(queue, deleting_a_job_on_the_line_aborts_its_call)

@@ -377,8 +377,10 @@ struct faxport_job_document {
  * @command: in: a FAXPORT_JC_* value (-EINVAL otherwise).
  *
  * Allowed for the job's owner and for handles with FAXPORT_RIGHT_JOB_MANAGE
- * (-EACCES otherwise). Pausing a job on the line is -EBUSY. Deleting a job
- * on the line asks its engine to hang up; the job goes when it has.
+ * (-EACCES otherwise). Pausing a job on the line lets its call go on: if
+ * it comes back to the queue it waits there paused. Pausing or resuming a
+ * receive job is -EBUSY. Deleting a job on the line asks its engine to hang
+ * up; the job goes when it has.
  */
 struct faxport_job_control {
 	__u32 job_id;

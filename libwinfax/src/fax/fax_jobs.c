@@ -333,10 +333,11 @@ BOOL WINFAX_CALL FaxGetJobW(HANDLE FaxHandle, DWORD JobId, PFAX_JOB_ENTRYW *JobE
 
 /*
  * The owner and handles with FAX_JOB_MANAGE only (EACCES:
- * ERROR_ACCESS_DENIED).  Pausing a job that is on the line, or any
- * command on a receive job other than delete, is EBUSY:
- * ERROR_DEVICE_IN_USE.  Deleting a job on the line ends its call; the job
- * leaves the queue when the engine has hung up (FEI_DELETED).
+ * ERROR_ACCESS_DENIED).  Any command on a receive job other than delete is
+ * EBUSY: ERROR_DEVICE_IN_USE.  Pausing a job on the line lets its call go on
+ * and keeps it paused should it come back to the queue.  Deleting a job on
+ * the line ends its call; the job leaves the queue when the engine has hung
+ * up (FEI_DELETED).
  */
 static BOOL control_job(HANDLE fax_handle, DWORD job_id, DWORD command)
 {
