@@ -925,6 +925,8 @@ static long faxport_engine_take(struct faxport_port *port,
 		goto out_put_fd;
 	}
 	fd_install(fd, doc);
+	/* FS_INITIALIZING, "the call is initializing": before it dials. */
+	faxport_event(FAXPORT_EV_INITIALIZING, port->device_id, take->job_id);
 	goto out_free;
 
 out_put_fd:
@@ -959,6 +961,10 @@ static u32 faxport_state_event(u32 state)
 		return FAXPORT_EV_DISCONNECTED;
 	case FAXPORT_STATE_FATAL_ERROR:
 		return FAXPORT_EV_FATAL_ERROR;
+	case FAXPORT_STATE_NOT_FAX_CALL:
+		return FAXPORT_EV_NOT_FAX_CALL;
+	case FAXPORT_STATE_ROUTING:
+		return FAXPORT_EV_ROUTING;
 	}
 	return 0;
 }
@@ -974,7 +980,8 @@ static long faxport_engine_progress(struct faxport_port *port,
 		return -EFAULT;
 	if (p.state != FAXPORT_STATE_DIALING &&
 	    p.state != FAXPORT_STATE_SENDING &&
-	    p.state != FAXPORT_STATE_RECEIVING)
+	    p.state != FAXPORT_STATE_RECEIVING &&
+	    p.state != FAXPORT_STATE_ROUTING)
 		return -EINVAL;
 	if (p.current_page > FAXPORT_MAX_PAGES ||
 	    p.total_pages > FAXPORT_MAX_PAGES ||
@@ -986,6 +993,12 @@ static long faxport_engine_progress(struct faxport_port *port,
 	job = faxport_engine_job(port, p.job_id);
 	if (!job || (job->type == FAXPORT_JOB_SEND && !job->taken)) {
 		ret = -ENOENT;
+		goto out;
+	}
+	/* Only a received fax is routed. */
+	if (p.state == FAXPORT_STATE_ROUTING &&
+	    job->type != FAXPORT_JOB_RECEIVE) {
+		ret = -EINVAL;
 		goto out;
 	}
 	if (job->state != p.state)
@@ -1015,6 +1028,7 @@ static bool faxport_done_state_valid(u32 state)
 	case FAXPORT_STATE_NO_DIAL_TONE:
 	case FAXPORT_STATE_DISCONNECTED:
 	case FAXPORT_STATE_FATAL_ERROR:
+	case FAXPORT_STATE_NOT_FAX_CALL:
 		return true;
 	}
 	return false;
@@ -1041,6 +1055,12 @@ static long faxport_engine_done(struct faxport_port *port,
 	job = faxport_engine_job(port, done.job_id);
 	if (!job || (job->type == FAXPORT_JOB_SEND && !job->taken)) {
 		ret = -ENOENT;
+		goto out;
+	}
+	/* A call we placed that found no fax machine is NO_ANSWER. */
+	if (done.state == FAXPORT_STATE_NOT_FAX_CALL &&
+	    job->type != FAXPORT_JOB_RECEIVE) {
+		ret = -EINVAL;
 		goto out;
 	}
 	/* The line may know better why a call did not connect. */

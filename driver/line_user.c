@@ -309,6 +309,9 @@ void faxport_provider_detach(struct faxport_port *port)
 
 	spin_lock(&faxport_exchange_lock);
 	line->user->attached = false;
+	if (line->user->up)
+		faxport_event(FAXPORT_EV_LINE_UNAVAILABLE, port->device_id,
+			      FAXPORT_NO_JOB);
 	line->user->up = false;
 	if (line->state != FAXPORT_LINE_IDLE)
 		faxport_user_far_end_gone(port);
@@ -335,6 +338,10 @@ static long faxport_provider_next_event(struct faxport_port *port,
 static long faxport_provider_line(struct faxport_port *port, bool up)
 {
 	spin_lock(&faxport_exchange_lock);
+	/* Windows' FEI_LINE_UNAVAILABLE: the port has no line to use. */
+	if (port->line.user->up && !up)
+		faxport_event(FAXPORT_EV_LINE_UNAVAILABLE, port->device_id,
+			      FAXPORT_NO_JOB);
 	port->line.user->up = up;
 	spin_unlock(&faxport_exchange_lock);
 	/* Jobs that waited for a line may go now. */

@@ -211,8 +211,10 @@ TEST(a_send_produces_the_events_a_client_expects_in_order)
 	EXPECT_LE(0, i);
 	i = find(s, 0, FAXPORT_EV_JOB_QUEUED, 0, id);
 	ASSERT_LE(0, i);
+	i = find(s, i, FAXPORT_EV_INITIALIZING, 1, id);
+	ASSERT_LE(0, i) TH_LOG("no INITIALIZING after JOB_QUEUED");
 	i = find(s, i, FAXPORT_EV_DIALING, 1, id);
-	ASSERT_LE(0, i) TH_LOG("no DIALING after JOB_QUEUED");
+	ASSERT_LE(0, i) TH_LOG("no DIALING after INITIALIZING");
 	i = find(s, i, FAXPORT_EV_RINGING, 2, FAXPORT_NO_JOB);
 	ASSERT_LE(0, i) TH_LOG("no RINGING after DIALING");
 	i = find(s, i, FAXPORT_EV_ANSWERED, 2, FAXPORT_NO_JOB);
@@ -234,6 +236,128 @@ TEST(a_send_produces_the_events_a_client_expects_in_order)
 	close(receiver);
 	unsubscribe(s);
 	free(s);
+	close(server);
+}
+
+static int receive_begin(int dsp, __u32 *job_id)
+{
+	struct faxport_receive_begin begin = { 0 };
+	int ret = ioctl(dsp, FAXPORT_IOC_RECEIVE_BEGIN, &begin);
+
+	*job_id = begin.job_id;
+	return ret;
+}
+
+static int job_done(int dsp, __u32 job_id, __u32 state)
+{
+	struct faxport_job_done done = { .job_id = job_id, .state = state };
+
+	return ioctl(dsp, FAXPORT_IOC_JOB_DONE, &done);
+}
+
+TEST(a_routed_receive_and_an_answered_call_without_fax_tones)
+{
+	struct subscriber *s = calloc(1, sizeof(*s));
+	struct faxport_job_progress prog = { .state = FAXPORT_STATE_ROUTING };
+	__u32 routed, not_fax;
+	int dsp, i;
+
+	ASSERT_NE(NULL, s);
+	ASSERT_EQ(0, subscribe(s));
+	dsp = dsp_attach(1, FAXPORT_CLOCK_FREE_RUNNING);
+	ASSERT_LE(0, dsp);
+
+	/* The engine hands a received fax to its routing methods. */
+	ASSERT_EQ(0, receive_begin(dsp, &routed));
+	prog.job_id = routed;
+	ASSERT_EQ(0, ioctl(dsp, FAXPORT_IOC_JOB_PROGRESS, &prog));
+	ASSERT_EQ(0, job_done(dsp, routed, FAXPORT_STATE_COMPLETED));
+
+	/* It answered, and no fax machine called. */
+	ASSERT_EQ(0, receive_begin(dsp, &not_fax));
+	ASSERT_EQ(0, job_done(dsp, not_fax, FAXPORT_STATE_NOT_FAX_CALL));
+
+	drain(s, 8, 2000);
+	i = find(s, 0, FAXPORT_EV_RECEIVING, 1, routed);
+	ASSERT_LE(0, i);
+	i = find(s, i, FAXPORT_EV_ROUTING, 1, routed);
+	ASSERT_LE(0, i) TH_LOG("no ROUTING after RECEIVING");
+	i = find(s, i, FAXPORT_EV_COMPLETED, 1, routed);
+	ASSERT_LE(0, i) TH_LOG("no COMPLETED after ROUTING");
+	i = find(s, i, FAXPORT_EV_NOT_FAX_CALL, 1, not_fax);
+	ASSERT_LE(0, i) TH_LOG("no NOT_FAX_CALL for the second call");
+	close(dsp);
+	unsubscribe(s);
+	free(s);
+}
+
+TEST(routing_and_not_fax_call_are_for_receive_jobs_only)
+{
+	struct faxport_job_take take = { 0 };
+	struct faxport_job_progress prog = { .state = FAXPORT_STATE_ROUTING };
+	struct faxport_line_event ev;
+	struct pollfd pfd;
+	int server = server_connect();
+	int dsp;
+	__u32 id;
+
+	ASSERT_LE(0, server);
+	dsp = dsp_attach(1, FAXPORT_CLOCK_FREE_RUNNING);
+	ASSERT_LE(0, dsp);
+	ASSERT_EQ(0, submit_job(server, &id));
+	pfd.fd = dsp;
+	pfd.events = POLLPRI;
+	do {
+		ASSERT_EQ(1, poll(&pfd, 1, 2000));
+		ASSERT_EQ(0, ioctl(dsp, FAXPORT_IOC_LINE_EVENT, &ev));
+	} while (ev.type != FAXPORT_LINE_EV_JOB);
+	take.job_id = id;
+	ASSERT_EQ(0, ioctl(dsp, FAXPORT_IOC_JOB_TAKE, &take));
+	close(take.document_fd);
+	prog.job_id = id;
+	EXPECT_EQ(-1, ioctl(dsp, FAXPORT_IOC_JOB_PROGRESS, &prog));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, job_done(dsp, id, FAXPORT_STATE_NOT_FAX_CALL));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(0, delete_job(server, id));
+	EXPECT_EQ(0, job_done(dsp, id, FAXPORT_STATE_DISCONNECTED));
+	close(dsp);
+	close(server);
+}
+
+TEST(a_user_line_going_down_is_line_unavailable)
+{
+	struct subscriber *s = calloc(1, sizeof(*s));
+	struct faxport_port_add add = { .flags = FAXPORT_PORT_ADD_USER_LINE };
+	struct faxport_line_attach attach = { .version = FAXPORT_API_VERSION };
+	int server = server_connect();
+	int provider;
+
+	ASSERT_NE(NULL, s);
+	ASSERT_LE(0, server);
+	ASSERT_EQ(0, ioctl(server, FAXPORT_IOC_PORT_ADD, &add));
+	provider = port_node_open(add.device_id);
+	ASSERT_LE(0, provider);
+	ASSERT_EQ(0, ioctl(provider, FAXPORT_IOC_LINE_ATTACH, &attach));
+	ASSERT_EQ(0, subscribe(s));
+
+	/* Down without having been up says nothing. */
+	ASSERT_EQ(0, ioctl(provider, FAXPORT_IOC_PROVIDER_LINE_DOWN));
+	ASSERT_EQ(0, ioctl(provider, FAXPORT_IOC_PROVIDER_LINE_UP));
+	ASSERT_EQ(0, ioctl(provider, FAXPORT_IOC_PROVIDER_LINE_DOWN));
+	ASSERT_EQ(0, ioctl(provider, FAXPORT_IOC_PROVIDER_LINE_UP));
+	/* A provider that goes away takes its line with it. */
+	close(provider);
+	drain(s, 2, 2000);
+	ASSERT_EQ(2, s->count);
+	EXPECT_EQ(FAXPORT_EV_LINE_UNAVAILABLE, s->events[0].id);
+	EXPECT_EQ(add.device_id, s->events[0].device);
+	EXPECT_EQ(FAXPORT_NO_JOB, s->events[0].job);
+	EXPECT_EQ(FAXPORT_EV_LINE_UNAVAILABLE, s->events[1].id);
+	EXPECT_EQ(add.device_id, s->events[1].device);
+	unsubscribe(s);
+	free(s);
+	EXPECT_EQ(0, port_remove(server, add.device_id));
 	close(server);
 }
 

@@ -69,6 +69,7 @@
 #define FAXPORT_STATE_NO_DIAL_TONE	0x20000200
 #define FAXPORT_STATE_DISCONNECTED	0x20000400
 #define FAXPORT_STATE_FATAL_ERROR	0x20000800
+#define FAXPORT_STATE_NOT_FAX_CALL	0x20001000
 #define FAXPORT_STATE_INITIALIZING	0x20008000
 #define FAXPORT_STATE_OFFLINE		0x20010000
 #define FAXPORT_STATE_RINGING		0x20020000
@@ -727,8 +728,10 @@ struct faxport_job_take {
 /**
  * struct faxport_job_progress - the engine reports a job's progress
  * @job_id: in: a job this engine took, or its receive job.
- * @state: in: the port's FAXPORT_STATE_* now (DIALING, SENDING,
- *	RECEIVING, ...).
+ * @state: in: the port's FAXPORT_STATE_* now: DIALING, SENDING,
+ *	RECEIVING, or ROUTING once a received fax is handed to its routing
+ *	methods (a receive job only; kernels before ROUTING answer -EINVAL,
+ *	which an engine may ignore).
  * @current_page: in: the page on the line (1-based), or 0.
  * @total_pages: in: the document's pages, or 0 if unknown.
  * @remote_id: in: the far end's station id, or "".
@@ -745,7 +748,9 @@ struct faxport_job_progress {
  * struct faxport_job_done - the engine ends its attempt at a job
  * @job_id: in: the job.
  * @state: in: FAXPORT_STATE_COMPLETED on success, else the failure: BUSY,
- *	NO_ANSWER, BAD_ADDRESS, NO_DIAL_TONE, DISCONNECTED or FATAL_ERROR.
+ *	NO_ANSWER, BAD_ADDRESS, NO_DIAL_TONE, DISCONNECTED or FATAL_ERROR;
+ *	for a receive job also NOT_FAX_CALL, an answered call without fax
+ *	tones (kernels before it answer -EINVAL: send DISCONNECTED then).
  *	NO_ANSWER after a call that did not connect becomes the cause the
  *	line gave (struct faxport_line_event.cause).
  * @pages: in: pages delivered.
@@ -1082,13 +1087,17 @@ enum faxport_nl_attr {
 #define FAXPORT_EV_NO_DIAL_TONE		8
 #define FAXPORT_EV_DISCONNECTED		9
 #define FAXPORT_EV_FATAL_ERROR		10
+#define FAXPORT_EV_NOT_FAX_CALL		11
 #define FAXPORT_EV_RINGING		14
 #define FAXPORT_EV_ABORTING		15
+#define FAXPORT_EV_ROUTING		16
 #define FAXPORT_EV_IDLE			19
 #define FAXPORT_EV_FAXSVC_ENDED		20
 #define FAXPORT_EV_ANSWERED		21
 #define FAXPORT_EV_JOB_QUEUED		22
 #define FAXPORT_EV_DELETED		23
+#define FAXPORT_EV_INITIALIZING		24
+#define FAXPORT_EV_LINE_UNAVAILABLE	25
 #define FAXPORT_EV_FAXSVC_STARTED	27
 #define FAXPORT_NO_JOB			0xFFFFFFFF
 
