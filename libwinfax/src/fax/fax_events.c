@@ -75,6 +75,12 @@
 
 _Static_assert(sizeof(FAX_EVENTW) == 24 && sizeof(FAX_EVENTA) == 24, "FAX_EVENT is 24 bytes");
 _Static_assert(WINFAX_EVENT_NO_JOB == FAXPORT_NO_JOB, "no job");
+/* The kernel's event ids are posted as they come: they must be the FEI_* values. */
+_Static_assert(FAXPORT_EV_NOT_FAX_CALL == FEI_NOT_FAX_CALL && FAXPORT_EV_ROUTING == FEI_ROUTING &&
+               FAXPORT_EV_NO_DIAL_TONE == FEI_NO_DIAL_TONE && FAXPORT_EV_ANSWERED == FEI_ANSWERED &&
+               FAXPORT_EV_INITIALIZING == FEI_INITIALIZING &&
+               FAXPORT_EV_LINE_UNAVAILABLE == FEI_LINE_UNAVAILABLE,
+               "kernel event ids are FEI_* values");
 
 /* Asked for, to ride out bursts; the kernel caps it at net.core.rmem_max
  * for unprivileged sockets, and a smaller buffer only means an earlier

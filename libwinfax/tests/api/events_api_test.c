@@ -144,7 +144,8 @@ static int engine_sends(int dsp, DWORD id)
 TEST_F(line, a_sent_job_gives_its_events_in_order)
 {
 	static const DWORD expected[] = {
-		FEI_JOB_QUEUED, FEI_DIALING, FEI_SENDING, FEI_COMPLETED, FEI_DELETED,
+		FEI_JOB_QUEUED, FEI_INITIALIZING, FEI_DIALING, FEI_SENDING, FEI_COMPLETED,
+		FEI_DELETED,
 	};
 	struct received event;
 	size_t next = 0;
@@ -180,6 +181,81 @@ TEST_F(line, a_sent_job_gives_its_events_in_order)
 	self->dsp = -1;
 	EXPECT_TRUE(wait_for(self->port, FEI_FAXSVC_ENDED, self->device_id, WINFAX_EVENT_NO_JOB,
 			     &event));
+}
+
+/* The engine answered (a receive job starts); 0 or -1. */
+static int engine_receives(int dsp, DWORD *job_id)
+{
+	struct faxport_receive_begin begin = { 0 };
+
+	if (ioctl(dsp, FAXPORT_IOC_RECEIVE_BEGIN, &begin))
+		return -1;
+	*job_id = begin.job_id;
+	return 0;
+}
+
+TEST_F(line, a_received_fax_is_routed_and_a_call_without_fax_tones_is_not_a_fax_call)
+{
+	struct received event;
+	DWORD routed, not_fax;
+
+	ASSERT_TRUE(FaxInitializeEventQueue(self->server, self->port, 0, NULL, 0));
+	self->dsp = admin_dsp_attach(self->device_id);
+	ASSERT_LE(0, self->dsp);
+	ASSERT_EQ(0, engine_receives(self->dsp, &routed));
+	ASSERT_EQ(0, engine_progress(self->dsp, routed, FAXPORT_STATE_ROUTING, 0, 0, ""));
+	ASSERT_EQ(0, engine_done(self->dsp, routed, FAXPORT_STATE_COMPLETED, 1));
+	ASSERT_EQ(0, engine_receives(self->dsp, &not_fax));
+	ASSERT_EQ(0, engine_done(self->dsp, not_fax, FAXPORT_STATE_NOT_FAX_CALL, 0));
+
+	EXPECT_TRUE(wait_for(self->port, FEI_RECEIVING, self->device_id, routed, &event));
+	EXPECT_TRUE(wait_for(self->port, FEI_ROUTING, self->device_id, routed, &event));
+	EXPECT_TRUE(wait_for(self->port, FEI_COMPLETED, self->device_id, routed, &event));
+	EXPECT_TRUE(wait_for(self->port, FEI_NOT_FAX_CALL, self->device_id, not_fax, &event));
+}
+
+TEST_F(line, a_call_that_found_no_dial_tone_says_so)
+{
+	struct received event;
+	DWORD id;
+
+	ASSERT_TRUE(FaxInitializeEventQueue(self->server, self->port, 0, NULL, 0));
+	self->dsp = admin_dsp_attach(self->device_id);
+	ASSERT_LE(0, self->dsp);
+	id = submit(self->server, self->fax);
+	ASSERT_NE(0, id);
+	ASSERT_EQ(0, engine_wait_job(self->dsp, id, EVENT_WAIT_MS));
+	ASSERT_EQ(0, engine_take(self->dsp, id));
+	ASSERT_EQ(0, engine_progress(self->dsp, id, FAXPORT_STATE_DIALING, 0, 1, ""));
+	ASSERT_EQ(0, engine_done(self->dsp, id, FAXPORT_STATE_NO_DIAL_TONE, 0));
+	EXPECT_TRUE(wait_for(self->port, FEI_INITIALIZING, self->device_id, id, &event));
+	EXPECT_TRUE(wait_for(self->port, FEI_DIALING, self->device_id, id, &event));
+	EXPECT_TRUE(wait_for(self->port, FEI_NO_DIAL_TONE, self->device_id, id, &event));
+}
+
+/* A line provider (a SIP user agent, say) reports its line down. */
+TEST_F(line, a_user_line_that_goes_down_is_line_unavailable)
+{
+	struct faxport_port_add add = { .flags = FAXPORT_PORT_ADD_USER_LINE };
+	struct faxport_line_attach attach = { .version = FAXPORT_API_VERSION };
+	struct received event;
+	int server = admin_server_open();
+	int provider;
+
+	ASSERT_LE(0, server);
+	snprintf(add.name, sizeof(add.name), "Events API user line");
+	ASSERT_EQ(0, ioctl(server, FAXPORT_IOC_PORT_ADD, &add));
+	provider = faxport_open_port_node(add.device_id);
+	ASSERT_LE(0, provider);
+	ASSERT_EQ(0, ioctl(provider, FAXPORT_IOC_LINE_ATTACH, &attach));
+	ASSERT_TRUE(FaxInitializeEventQueue(self->server, self->port, 0, NULL, 0));
+	ASSERT_EQ(0, ioctl(provider, FAXPORT_IOC_PROVIDER_LINE_UP));
+	ASSERT_EQ(0, ioctl(provider, FAXPORT_IOC_PROVIDER_LINE_DOWN));
+	EXPECT_TRUE(wait_for(self->port, FEI_LINE_UNAVAILABLE, add.device_id,
+			     WINFAX_EVENT_NO_JOB, &event));
+	close(provider);
+	admin_port_remove(add.device_id);
+	close(server);
 }
 
 /* The subscription belongs to the completion port, not the server handle. */
