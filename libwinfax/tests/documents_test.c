@@ -302,6 +302,179 @@ static void *square_jpeg(size_t *length)
     return data;
 }
 
+/* ---- TIFF pictures (not fax TIFF) --------------------------------------- */
+
+/* How a test picture is stored. */
+enum tiff_kind { TIFF_GREY8, TIFF_GREY16, TIFF_PALETTE, TIFF_RGB, TIFF_RGBA, TIFF_BILEVEL };
+
+/* A picture: its size, a grey tone (0 black .. 255 white) for each pixel,
+ * and the pixel's colour for RGB (blue and yellow of that luma). */
+struct test_picture {
+    uint32_t width, height;
+    float x_dpi, y_dpi;
+    unsigned (*tone)(uint32_t x, uint32_t y, uint32_t width, uint32_t height);
+};
+
+static unsigned square_tone(uint32_t x, uint32_t y, uint32_t width, uint32_t height)
+{
+    (void)width;
+    (void)height;
+    return x >= 100 && x < 200 && y >= 50 && y < 150 ? 0 : 255;
+}
+
+/* A scanner's grey page: grey paper, dark ink, a grey rim (anti-aliasing)
+ * round the square. */
+static unsigned scanned_tone(uint32_t x, uint32_t y, uint32_t width, uint32_t height)
+{
+    (void)width;
+    (void)height;
+    if (x >= 100 && x < 200 && y >= 50 && y < 150)
+        return 25;
+    if (x >= 99 && x < 201 && y >= 49 && y < 151)
+        return 130;
+    return 235;
+}
+
+/* Black on the left to white on the right. */
+static unsigned gradient_tone(uint32_t x, uint32_t y, uint32_t width, uint32_t height)
+{
+    (void)y;
+    (void)height;
+    return x * 255 / (width - 1);
+}
+
+static unsigned black_tone(uint32_t x, uint32_t y, uint32_t width, uint32_t height)
+{
+    (void)x;
+    (void)y;
+    (void)width;
+    (void)height;
+    return 0;
+}
+
+/* One page of the picture into tiff, stored as kind with compression. */
+static bool write_tiff_page(TIFF *tiff, const struct test_picture *picture, enum tiff_kind kind,
+                            uint16_t compression)
+{
+    static uint16_t ramp[256];
+    uint16_t samples = kind == TIFF_RGB ? 3 : kind == TIFF_RGBA ? 4 : 1;
+    uint16_t bits = kind == TIFF_GREY16 ? 16 : kind == TIFF_BILEVEL ? 1 : 8;
+    uint16_t photometric = kind == TIFF_PALETTE ? PHOTOMETRIC_PALETTE
+                           : kind == TIFF_RGB || kind == TIFF_RGBA ? PHOTOMETRIC_RGB
+                                                                    : PHOTOMETRIC_MINISBLACK;
+    size_t stride = ((size_t)picture->width * samples * bits + 7) / 8;
+    unsigned char *line = calloc(1, stride);
+    bool good = line != NULL;
+
+    for (unsigned i = 0; i < 256; i++)
+        ramp[i] = (uint16_t)(i * 257);
+    good = good && TIFFSetField(tiff, TIFFTAG_IMAGEWIDTH, picture->width) &&
+           TIFFSetField(tiff, TIFFTAG_IMAGELENGTH, picture->height) &&
+           TIFFSetField(tiff, TIFFTAG_BITSPERSAMPLE, bits) &&
+           TIFFSetField(tiff, TIFFTAG_SAMPLESPERPIXEL, samples) &&
+           TIFFSetField(tiff, TIFFTAG_PHOTOMETRIC, photometric) &&
+           TIFFSetField(tiff, TIFFTAG_PLANARCONFIG, PLANARCONFIG_CONTIG) &&
+           TIFFSetField(tiff, TIFFTAG_COMPRESSION, compression) &&
+           TIFFSetField(tiff, TIFFTAG_ROWSPERSTRIP, 16) &&
+           TIFFSetField(tiff, TIFFTAG_XRESOLUTION, picture->x_dpi) &&
+           TIFFSetField(tiff, TIFFTAG_YRESOLUTION, picture->y_dpi) &&
+           TIFFSetField(tiff, TIFFTAG_RESOLUTIONUNIT, RESUNIT_INCH);
+    if (good && kind == TIFF_PALETTE)
+        good = TIFFSetField(tiff, TIFFTAG_COLORMAP, ramp, ramp, ramp);
+    if (good && kind == TIFF_RGBA) {
+        uint16_t extra = EXTRASAMPLE_UNASSALPHA;
+
+        good = TIFFSetField(tiff, TIFFTAG_EXTRASAMPLES, 1, &extra);
+    }
+    for (uint32_t y = 0; good && y < picture->height; y++) {
+        memset(line, 0, stride);
+        for (uint32_t x = 0; x < picture->width; x++) {
+            unsigned tone = picture->tone(x, y, picture->width, picture->height);
+
+            switch (kind) {
+            case TIFF_GREY8:
+            case TIFF_PALETTE:
+                line[x] = (unsigned char)tone;
+                break;
+            case TIFF_GREY16:
+                ((uint16_t *)line)[x] = (uint16_t)(tone * 257);
+                break;
+            case TIFF_BILEVEL:
+                if (tone >= 128)
+                    line[x / 8] |= (unsigned char)(0x80 >> (x % 8));
+                break;
+            case TIFF_RGB:
+            case TIFF_RGBA:
+                /* Dark blue where it is dark, pale yellow where light:
+                 * colours of that luma, not greys. */
+                line[x * samples] = (unsigned char)(tone < 128 ? 0 : 255);
+                line[x * samples + 1] = (unsigned char)(tone < 128 ? 0 : 255);
+                line[x * samples + 2] = (unsigned char)(tone < 128 ? 130 : 200);
+                if (kind == TIFF_RGBA)
+                    line[x * samples + 3] = 255;
+                break;
+            }
+        }
+        good = TIFFWriteScanline(tiff, line, y, 0) >= 0;
+    }
+    free(line);
+    return good && TIFFWriteDirectory(tiff);
+}
+
+/* A memory file holding the pictures as a TIFF of that many pages. */
+static int picture_tiff(const struct test_picture *pictures, const enum tiff_kind *kinds,
+                        const uint16_t *compressions, unsigned pages)
+{
+    int fd = memfd_create("test-picture", MFD_CLOEXEC);
+    TIFF *tiff = fd >= 0 ? TIFFFdOpen(dup(fd), "test picture", "w") : NULL;
+    bool good = tiff != NULL;
+
+    for (unsigned i = 0; good && i < pages; i++)
+        good = write_tiff_page(tiff, &pictures[i], kinds[i], compressions[i]);
+    if (tiff)
+        TIFFClose(tiff);
+    if (!good && fd >= 0) {
+        close(fd);
+        fd = -1;
+    }
+    return fd;
+}
+
+/* The TIFF in fd through the converters. */
+static int convert_fd(int fd, struct fax *fax, unsigned *pages)
+{
+    int fax_fd = -1, error;
+
+    memset(fax, 0, sizeof(*fax));
+    *pages = 0;
+    winfax_message_clear();
+    if (fd < 0)
+        return -EIO;
+    error = winfax_document_prepare(fd, &fax_fd, pages);
+    close(fd);
+    if (!error) {
+        if (!fax_read(fax_fd, fax))
+            error = -1;
+        close(fax_fd);
+    }
+    return error;
+}
+
+static int convert_one_tiff(const struct test_picture *picture, enum tiff_kind kind,
+                            uint16_t compression, struct fax *fax, unsigned *pages)
+{
+    return convert_fd(picture_tiff(picture, &kind, &compression, 1), fax, pages);
+}
+
+/* The square picture (864 x 400, the square at 100..199, 50..149) drawn as
+ * the PNG is: exactly a black square of 200 x 192 at 200..399, 96..287. */
+static bool sharp_square(const struct fax *fax)
+{
+    return fax->pages == 1 && fax->page[0].height == 769 &&
+           count_black(&fax->page[0], 202, 98, 398, 286) == 196ul * 188 &&
+           count_black(&fax->page[0], 0, 0, 1728, 769) == 200ul * 192;
+}
+
 static const char square_postscript[] =
     "%!PS-Adobe-3.0\n"
     "0 setgray 72 697.96 72 72 rectfill showpage\n"
@@ -706,6 +879,165 @@ static void test_pictures(void)
     free(jpeg);
 }
 
+/* Grey and colour TIFF, as scanners write them. */
+static void test_tiff_pictures(void)
+{
+    static const struct {
+        enum tiff_kind kind;
+        uint16_t compression;
+        const char *name;
+    } kinds[] = {
+        { TIFF_GREY8, COMPRESSION_LZW, "8-bit grey, LZW" },
+        { TIFF_GREY16, COMPRESSION_NONE, "16-bit grey, uncompressed" },
+        { TIFF_PALETTE, COMPRESSION_PACKBITS, "palette, PackBits" },
+        { TIFF_RGB, COMPRESSION_ADOBE_DEFLATE, "RGB, Deflate" },
+        { TIFF_RGBA, COMPRESSION_LZW, "RGB with alpha, LZW" },
+        { TIFF_BILEVEL, COMPRESSION_NONE, "1 bit, 300 dpi, uncompressed" },
+    };
+    const struct test_picture square = { 864, 400, 300, 300, square_tone };
+    const struct test_picture scanned = { 864, 400, 300, 300, scanned_tone };
+    const struct test_picture gradient = { 864, 400, 300, 300, gradient_tone };
+    const struct test_picture three[3] = { square, gradient, square };
+    const enum tiff_kind page_kinds[3] = { TIFF_GREY8, TIFF_RGB, TIFF_PALETTE };
+    const uint16_t page_compressions[3] = { COMPRESSION_NONE, COMPRESSION_LZW,
+                                            COMPRESSION_ADOBE_DEFLATE };
+    struct fax fax;
+    unsigned pages;
+
+    for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+        is_equal(convert_one_tiff(&square, kinds[i].kind, kinds[i].compression, &fax, &pages), 0,
+                 "tiff picture, %s: converted (%s)", kinds[i].name, winfax_message_get());
+        ok(sharp_square(&fax), "tiff picture, %s: the square sharp where it should be",
+           kinds[i].name);
+        fax_free(&fax);
+    }
+
+    /* Grey paper, dark ink, grey anti-aliased edges: a threshold, not
+     * dithering, or the paper would be sprinkled with dots. */
+    is_equal(convert_one_tiff(&scanned, TIFF_GREY8, COMPRESSION_LZW, &fax, &pages), 0,
+             "tiff picture, scanned text: converted");
+    ok(sharp_square(&fax), "tiff picture, scanned text: thresholded, sharp, no dots on the paper");
+    fax_free(&fax);
+
+    /* A gradient is dithered: the share of black dots follows the tone. */
+    is_equal(convert_one_tiff(&gradient, TIFF_GREY8, COMPRESSION_ADOBE_DEFLATE, &fax, &pages), 0,
+             "tiff picture, gradient: converted");
+    if (fax.pages == 1) {
+        static const double tones[] = { 0.125, 0.25, 0.5, 0.75, 0.875 };
+        const struct page *page = &fax.page[0];
+
+        for (size_t i = 0; i < sizeof(tones) / sizeof(tones[0]); i++) {
+            uint32_t x = (uint32_t)(tones[i] * 1728);
+            double ink = (double)count_black(page, x - 32, 100, x + 32, 600) / (64.0 * 500);
+
+            ok(ink > 1 - tones[i] - 0.06 && ink < 1 - tones[i] + 0.06,
+               "tiff picture, gradient: %.0f%% ink where the tone is %.0f%% white", ink * 100,
+               tones[i] * 100);
+        }
+        write_preview(page, "tiff-gradient");
+    }
+    fax_free(&fax);
+
+    is_equal(convert_fd(picture_tiff(three, page_kinds, page_compressions, 3), &fax, &pages), 0,
+             "tiff picture, three pages (grey, RGB, palette): converted");
+    is_equal(pages, 3, "tiff picture, three pages: three fax pages");
+    if (fax.pages == 3) {
+        struct fax one = { .pages = 1, .page = { fax.page[2] } };
+
+        ok(count_black(&fax.page[1], 0, 0, 1728, 769) > 200000,
+           "tiff picture, three pages: the gradient is the second");
+        ok(sharp_square(&one), "tiff picture, three pages: the square is the third");
+    }
+    fax_free(&fax);
+
+    /* 1728 pixels at 204 x 98 dpi, but uncompressed (not class F): its
+     * pixels are twice as high as wide, so 100 rows are 200 fine lines. */
+    {
+        const struct test_picture standard = { 1728, 100, 204, 98, square_tone };
+
+        is_equal(convert_one_tiff(&standard, TIFF_BILEVEL, COMPRESSION_NONE, &fax, &pages), 0,
+                 "tiff picture, 204 x 98 dpi: converted");
+        ok(fax.pages == 1 && fax.page[0].height == 200 &&
+               count_black(&fax.page[0], 0, 0, 1728, 200) == 100ul * 50 * 2,
+           "tiff picture, 204 x 98 dpi: each row two fine lines");
+        fax_free(&fax);
+    }
+
+    /* An A4 scan (75 dpi) is 2348 lines at the full width: made a little
+     * narrower to fit one A4 page, not cut into two. */
+    {
+        const struct test_picture a4 = { 620, 877, 75, 75, black_tone };
+
+        is_equal(convert_one_tiff(&a4, TIFF_GREY8, COMPRESSION_LZW, &fax, &pages), 0,
+                 "tiff picture, A4 scan: converted");
+        ok(pages == 1 && fax.page[0].height == 2292, "tiff picture, A4 scan: one A4 page");
+        if (fax.pages == 1)
+            ok(count_black(&fax.page[0], 0, 0, 19, 2292) == 0 &&
+                   count_black(&fax.page[0], 1709, 0, 1728, 2292) == 0 &&
+                   count_black(&fax.page[0], 21, 0, 1707, 2292) == 1686ul * 2292,
+               "tiff picture, A4 scan: 1687 pixels wide, centred");
+        fax_free(&fax);
+    }
+}
+
+/* A small G4 page whose directory is then made to claim width x height
+ * (the ImageWidth and ImageLength entries rewritten as LONGs): what a
+ * hostile file looks like.  -1 when it cannot be made. */
+static int claiming_tiff(uint32_t width, uint32_t height)
+{
+    const struct test_picture small = { 64, 8, 204, 196, square_tone };
+    enum tiff_kind kind = TIFF_BILEVEL;
+    uint16_t compression = COMPRESSION_CCITTFAX4;
+    int fd = picture_tiff(&small, &kind, &compression, 1);
+    unsigned char header[8], entry[12];
+    uint32_t directory;
+    uint16_t entries;
+
+    if (fd < 0 || pread(fd, header, 8, 0) != 8 || header[0] != 'I')
+        return -1;
+    directory = (uint32_t)header[4] | (uint32_t)header[5] << 8 | (uint32_t)header[6] << 16 |
+                (uint32_t)header[7] << 24;
+    if (pread(fd, &entries, 2, directory) != 2)
+        return -1;
+    for (uint16_t i = 0; i < entries; i++) {
+        off_t at = (off_t)directory + 2 + 12 * i;
+        uint16_t tag;
+        uint32_t value;
+
+        if (pread(fd, entry, 12, at) != 12)
+            return -1;
+        tag = (uint16_t)(entry[0] | entry[1] << 8);
+        if (tag != TIFFTAG_IMAGEWIDTH && tag != TIFFTAG_IMAGELENGTH)
+            continue;
+        value = tag == TIFFTAG_IMAGEWIDTH ? width : height;
+        entry[2] = 4;   /* LONG */
+        entry[3] = 0;
+        memcpy(entry + 8, &value, 4);   /* the test runs little-endian */
+        if (pwrite(fd, entry, 12, at) != 12)
+            return -1;
+    }
+    return fd;
+}
+
+/* A TIFF that claims to be huge is refused from its directory, before a
+ * row is decoded or a pixel buffer allocated. */
+static void test_hostile_tiff(void)
+{
+    static const uint32_t sizes[][2] = { { 100000, 100000 }, { 5u * 1024 * 1024, 2 } };
+
+    for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+        struct fax fax;
+        unsigned pages;
+
+        is_equal(convert_fd(claiming_tiff(sizes[i][0], sizes[i][1]), &fax, &pages), -EILSEQ,
+                 "hostile tiff %u x %u: refused", sizes[i][0], sizes[i][1]);
+        ok(strstr(winfax_message_get(), "libwinfax takes up to") != NULL,
+           "hostile tiff %u x %u: the message says why (%s)", sizes[i][0], sizes[i][1],
+           winfax_message_get());
+        fax_free(&fax);
+    }
+}
+
 static void test_ghostscript(void)
 {
     size_t length = 0;
@@ -985,6 +1317,8 @@ int main(void)
     test_pagination();
     test_paper();
     test_pictures();
+    test_tiff_pictures();
+    test_hostile_tiff();
     test_ghostscript();
     test_refusals();
     test_cover_page();

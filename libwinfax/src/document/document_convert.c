@@ -13,6 +13,7 @@
 #include "document_image.h"
 #include "document_message.h"
 #include "document_text.h"
+#include "tiff_picture.h"
 #include "tiff_reader.h"
 #include "tiff_writer.h"
 
@@ -120,6 +121,29 @@ static int convert_in_memory(int fd, const char *kind, size_t limit, memory_conv
     return error;
 }
 
+/* A TIFF that is not a fax TIFF, read through the fd (not into memory:
+ * libtiff reads strip by strip). */
+static int convert_tiff_picture(int fd, int *fax_fd, unsigned *pages)
+{
+    struct winfax_fax_writer *writer;
+    int error = winfax_fax_writer_create(&writer);
+
+    if (error)
+        return error;
+    error = winfax_tiff_picture_to_fax(fd, writer);
+    if (error) {
+        winfax_fax_writer_discard(writer);
+        if (error == -E2BIG) {
+            winfax_message_set("the TIFF document makes more than %u pages",
+                               WINFAX_DOCUMENT_PAGES_MAX);
+            error = -EILSEQ;
+        }
+        return error;
+    }
+    *pages = winfax_fax_writer_pages(writer);
+    return winfax_fax_writer_finish(writer, fax_fd);
+}
+
 static int text_or_unknown(const unsigned char *data, size_t length,
                            struct winfax_fax_writer *writer)
 {
@@ -140,7 +164,7 @@ static int text_or_unknown(const unsigned char *data, size_t length,
     }
     if (!winfax_text_is_plain(data, length)) {
         winfax_message_set("the file is not a document libwinfax can fax: it is none of "
-                           "TIFF (class F), PDF, PostScript, PNG, JPEG, or plain text "
+                           "TIFF, PDF, PostScript, PNG, JPEG, or plain text "
                            "(UTF-8, or UTF-16 with its byte order mark, without control "
                            "characters)");
         free(converted);
@@ -171,10 +195,10 @@ int winfax_document_prepare(int fd, int *fax_fd, unsigned *pages)
     switch (winfax_document_detect(head, (size_t)got)) {
     case WINFAX_FORMAT_TIFF:
         error = winfax_document_check(fd, pages);
+        /* Not a fax TIFF: a picture (grey, colour, another width or
+         * resolution) made into fax pages. */
         if (error == -EILSEQ)
-            winfax_message_set("the TIFF file is not a fax TIFF libwinfax can send (every "
-                               "page 1728 pixels wide, 1 bit, MH, MR or MMR, 204 x 98 or "
-                               "204 x 196 dpi, and data that decodes)");
+            return convert_tiff_picture(fd, fax_fd, pages);
         if (error)
             return error;
         *fax_fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);

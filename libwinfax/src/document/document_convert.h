@@ -3,7 +3,8 @@
  * What FaxSendDocument makes of a file: the format is recognised by the
  * content (magic bytes), never by the file's name:
  *   "II*\0" / "MM\0*"        TIFF: sent as it is, when it is a fax TIFF
- *                            (tiff_reader.h); otherwise refused
+ *                            (tiff_reader.h); otherwise its pictures
+ *                            made fax pages (tiff_picture.h)
  *   "%PDF-"                  PDF     } rendered by Ghostscript
  *   "%!" or "\x04%!"         PostScript } (document_ghostscript.h)
  *   "\x89PNG\r\n\x1a\n"      PNG     } scaled and dithered

@@ -2,6 +2,7 @@
 #include "document_image.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -14,13 +15,7 @@
 #include "document_message.h"
 #include "paper_size.h"
 
-/* A decoded picture: one byte a pixel, 0 black .. 255 white. */
-struct grey_image {
-    uint32_t width, height;
-    unsigned char *pixels;
-};
-
-static int check_dimensions(const char *format, uint64_t width, uint64_t height)
+int winfax_picture_check_dimensions(const char *format, uint64_t width, uint64_t height)
 {
     if (width == 0 || height == 0 || width * height > WINFAX_IMAGE_PIXELS_MAX) {
         winfax_message_set("the %s picture is %llu x %llu pixels: libwinfax takes up to %u "
@@ -47,10 +42,13 @@ static void box_bounds(uint64_t i, uint64_t output_size, uint64_t source_size, u
 struct dither_state {
     int *this_row, *next_row;   /* errors, one guard cell each side */
     uint32_t *column_start, *column_end;
+    uint32_t left, width;       /* the picture's columns on the line */
+    bool threshold;             /* plain threshold, no error diffusion */
     unsigned char *line;
 };
 
-static int dither_init(struct dither_state *state, const struct grey_image *image)
+static int dither_init(struct dither_state *state, const struct winfax_grey_picture *image,
+                       uint32_t width, bool threshold)
 {
     state->this_row = calloc(WINFAX_BITMAP_WIDTH + 2, sizeof(int));
     state->next_row = calloc(WINFAX_BITMAP_WIDTH + 2, sizeof(int));
@@ -60,9 +58,11 @@ static int dither_init(struct dither_state *state, const struct grey_image *imag
     if (!state->this_row || !state->next_row || !state->column_start || !state->column_end ||
         !state->line)
         return -ENOMEM;
-    for (uint32_t x = 0; x < WINFAX_BITMAP_WIDTH; x++)
-        box_bounds(x, WINFAX_BITMAP_WIDTH, image->width, &state->column_start[x],
-                   &state->column_end[x]);
+    state->width = width;
+    state->left = (WINFAX_BITMAP_WIDTH - width) / 2;
+    state->threshold = threshold;
+    for (uint32_t x = 0; x < width; x++)
+        box_bounds(x, width, image->width, &state->column_start[x], &state->column_end[x]);
     return 0;
 }
 
@@ -76,14 +76,15 @@ static void dither_free(struct dither_state *state)
 }
 
 /* The output line from source rows [row_start, row_end), into state->line. */
-static void dither_line(struct dither_state *state, const struct grey_image *image,
+static void dither_line(struct dither_state *state, const struct winfax_grey_picture *image,
                         uint32_t row_start, uint32_t row_end)
 {
     int *swap;
 
     memset(state->line, 0, WINFAX_BITMAP_STRIDE);
     memset(state->next_row, 0, (WINFAX_BITMAP_WIDTH + 2) * sizeof(int));
-    for (uint32_t x = 0; x < WINFAX_BITMAP_WIDTH; x++) {
+    for (uint32_t x = 0; x < state->width; x++) {
+        uint32_t column = state->left + x;
         uint64_t sum = 0, count = 0;
         int value, error;
 
@@ -95,13 +96,17 @@ static void dither_line(struct dither_state *state, const struct grey_image *ima
                 sum += row[source];
             count += state->column_end[x] - state->column_start[x];
         }
-        value = (int)(sum / count) + state->this_row[x + 1] / 16;
+        value = (int)(sum / count);
+        if (!state->threshold)
+            value += state->this_row[x + 1] / 16;
         if (value < 128) {
-            state->line[x / 8] |= (unsigned char)(0x80u >> (x % 8));
+            state->line[column / 8] |= (unsigned char)(0x80u >> (column % 8));
             error = value;
         } else {
             error = value - 255;
         }
+        if (state->threshold)
+            continue;
         /* Floyd-Steinberg: 7/16 right, 3/16 below left, 5/16 below,
          * 1/16 below right (kept in sixteenths). */
         state->this_row[x + 2] += error * 7;
@@ -114,27 +119,51 @@ static void dither_line(struct dither_state *state, const struct grey_image *ima
     state->next_row = swap;
 }
 
-static int grey_to_fax(const struct grey_image *image, struct winfax_fax_writer *writer)
+bool winfax_grey_picture_is_bilevel(const struct winfax_grey_picture *image)
 {
-    /* Output lines = height * (1728 / width) * (196 / 204): square source
-     * pixels stay square on paper. */
-    uint64_t lines = ((uint64_t)image->height * WINFAX_BITMAP_WIDTH * WINFAX_FINE_DPI +
-                      (uint64_t)image->width * WINFAX_X_DPI / 2) /
-                     ((uint64_t)image->width * WINFAX_X_DPI);
+    size_t pixels = (size_t)image->width * image->height, middle = 0;
+
+    for (size_t i = 0; i < pixels; i++)
+        middle += image->pixels[i] >= WINFAX_MIDDLE_TONE_LOW &&
+                  image->pixels[i] <= WINFAX_MIDDLE_TONE_HIGH;
+    return middle <= pixels / WINFAX_MIDDLE_TONE_SHARE;
+}
+
+int winfax_grey_to_fax(const struct winfax_grey_picture *image, struct winfax_fax_writer *writer)
+{
+    /* Output lines = height * (1728 / width) * (196 / 204) * pixel_aspect:
+     * the picture keeps its proportions on paper. */
+    double pixel_aspect = image->pixel_aspect > 0 ? image->pixel_aspect : 1.0;
+    double exact_lines = (double)image->height * WINFAX_BITMAP_WIDTH * WINFAX_FINE_DPI *
+                         pixel_aspect / ((double)image->width * WINFAX_X_DPI);
     const uint32_t paper_lines = winfax_paper_default()->fine_lines;
+    uint32_t width = WINFAX_BITMAP_WIDTH;
     struct dither_state state;
+    uint64_t lines;
     int error;
 
-    if (lines == 0)
-        lines = 1;
-    if (lines > (uint64_t)WINFAX_IMAGE_PAGES_MAX * paper_lines) {
+    /* A picture a little taller than the paper at the full width (a
+     * scanned A4 page: 210 mm drawn 215 mm wide is 304 mm long; A4 on
+     * Letter) is made a little narrower so that it fits one page, rather
+     * than leave a sliver of it on a second page. */
+    if (exact_lines > paper_lines &&
+        exact_lines <= paper_lines * (1.0 + 1.0 / WINFAX_IMAGE_FIT_SLACK)) {
+        width = (uint32_t)(WINFAX_BITMAP_WIDTH * (double)paper_lines / exact_lines);
+        if (width == 0)
+            width = 1;
+        exact_lines = paper_lines;
+    }
+    if (exact_lines > (double)WINFAX_IMAGE_PAGES_MAX * paper_lines) {
         winfax_message_set("the picture (%u x %u pixels) would make more than %u pages at "
                            "the fax width",
                            image->width, image->height, WINFAX_IMAGE_PAGES_MAX);
         return -EILSEQ;
     }
+    lines = (uint64_t)(exact_lines + 0.5);
+    if (lines == 0)
+        lines = 1;
     memset(&state, 0, sizeof(state));
-    error = dither_init(&state, image);
+    error = dither_init(&state, image, width, winfax_grey_picture_is_bilevel(image));
     for (uint64_t done = 0; !error && done < lines;) {
         uint32_t page_lines = lines - done > paper_lines ? paper_lines
                                                                   : (uint32_t)(lines - done);
@@ -161,7 +190,7 @@ int winfax_png_to_fax(const unsigned char *data, size_t length,
 {
     /* Transparent pixels are laid on white paper. */
     const png_color white = { 255, 255, 255 };
-    struct grey_image image = { 0, 0, NULL };
+    struct winfax_grey_picture image = { 0, 0, 1.0, NULL };
     png_image png;
     int error;
 
@@ -173,7 +202,7 @@ int winfax_png_to_fax(const unsigned char *data, size_t length,
         return -EILSEQ;
     }
     png.format = PNG_FORMAT_GRAY;
-    error = check_dimensions("PNG", png.width, png.height);
+    error = winfax_picture_check_dimensions("PNG", png.width, png.height);
     if (!error) {
         image.pixels = malloc(PNG_IMAGE_SIZE(png));
         if (!image.pixels)
@@ -191,7 +220,7 @@ int winfax_png_to_fax(const unsigned char *data, size_t length,
     }
     image.width = png.width;
     image.height = png.height;
-    error = grey_to_fax(&image, writer);
+    error = winfax_grey_to_fax(&image, writer);
     free(image.pixels);
     return error;
 }
@@ -227,7 +256,7 @@ int winfax_jpeg_to_fax(const unsigned char *data, size_t length,
 {
     struct jpeg_decompress_struct jpeg;
     struct jpeg_failure failure;
-    struct grey_image image = { 0, 0, NULL };
+    struct winfax_grey_picture image = { 0, 0, 1.0, NULL };
     /* Read again after a longjmp: volatile, so it is not kept in a
      * register that the jump restores to an old value. */
     unsigned char *volatile pixels = NULL;
@@ -247,7 +276,7 @@ int winfax_jpeg_to_fax(const unsigned char *data, size_t length,
     jpeg_mem_src(&jpeg, data, (unsigned long)length);
     jpeg_read_header(&jpeg, TRUE);
     jpeg.out_color_space = JCS_GRAYSCALE;
-    error = check_dimensions("JPEG", jpeg.image_width, jpeg.image_height);
+    error = winfax_picture_check_dimensions("JPEG", jpeg.image_width, jpeg.image_height);
     if (!error) {
         pixels = malloc((size_t)jpeg.image_width * jpeg.image_height);
         if (!pixels)
@@ -268,7 +297,7 @@ int winfax_jpeg_to_fax(const unsigned char *data, size_t length,
     image.height = jpeg.output_height;
     image.pixels = pixels;
     jpeg_destroy_decompress(&jpeg);
-    error = grey_to_fax(&image, writer);
+    error = winfax_grey_to_fax(&image, writer);
     free(pixels);
     return error;
 }

@@ -22,11 +22,8 @@
 
 /* ---- reading through an fd ------------------------------------------------ */
 
-struct fd_stream {
-    int fd;
-    toff_t position;
-    toff_t size;
-};
+/* struct winfax_tiff_source (tiff_reader.h) without its error count. */
+#define fd_stream winfax_tiff_source
 
 static tmsize_t fd_stream_read(thandle_t handle, void *buffer, tmsize_t size)
 {
@@ -319,6 +316,11 @@ static int decode_page(TIFF *tiff, const struct page_format *page, unsigned char
         if (TIFFReadScanline(tiff, line, row, 0) < 0 || *errors)
             return -EILSEQ;
     return 0;
+}
+
+int winfax_tiff_open_source(int fd, struct winfax_tiff_source *source, TIFF **tiff_out)
+{
+    return open_document(fd, source, tiff_out, &source->errors);
 }
 
 int winfax_document_check(int fd, unsigned *pages_out)

@@ -30,6 +30,20 @@
 #define WINFAX_FAX_PAGE_WIDTH      1728u
 
 struct winfax_fax_writer;
+struct tiff;
+
+/*
+ * Any TIFF in fd, opened for reading as the fax documents are (pread only,
+ * private handlers counting libtiff's errors into source->errors), for
+ * tiff_picture.c.  source must live until TIFFClose(*tiff_out).  0, -EILSEQ
+ * (libtiff cannot open it), -EIO.
+ */
+struct winfax_tiff_source {
+    int fd;
+    uint64_t position, size;
+    unsigned errors;
+};
+int winfax_tiff_open_source(int fd, struct winfax_tiff_source *source, struct tiff **tiff_out);
 
 /*
  * Checks that fd holds a fax TIFF as described above.  0 when it does

@@ -184,10 +184,29 @@ TEST_F(queue, send_queues_a_fax_tiff_in_every_coding)
 	}
 }
 
+/* A TIFF that is not class F (too wide, grey) is a picture: converted and
+ * queued, one page each. */
+TEST_F(queue, send_converts_a_tiff_picture)
+{
+	const char *paths[] = { self->docs.wide_page, self->docs.gray };
+	FAX_JOB_PARAMA param;
+
+	param_init(&param, "5550100");
+	for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
+		PFAX_JOB_ENTRYA job = NULL;
+		DWORD id = 0;
+
+		ASSERT_TRUE(FaxSendDocumentA(self->server, paths[i], &param, NULL, &id))
+			TH_LOG("%s: error %u", paths[i], GetLastError());
+		ASSERT_TRUE(FaxGetJobA(self->server, id, &job));
+		EXPECT_EQ(1, job->PageCount) TH_LOG("%s", paths[i]);
+		FaxFreeBuffer(job);
+	}
+}
+
 TEST_F(queue, send_refuses_what_is_not_a_fax)
 {
-	const char *paths[] = { self->docs.png, self->docs.text, self->docs.wide_page,
-				self->docs.gray, "/tmp" };
+	const char *paths[] = { self->docs.png, self->docs.text, "/tmp" };
 	FAX_JOB_PARAMA param;
 	PFAX_JOB_ENTRYA jobs = NULL;
 	DWORD count = 99;
