@@ -83,6 +83,8 @@ void faxd_jobs_take_waiting(struct faxd_managed_port *managed);
 void faxd_jobs_receive_begin(struct faxd_managed_port *managed);
 /* Progress of the call in progress, for the kernel's job state. */
 void faxd_jobs_progress(struct faxd_managed_port *managed, const struct fax_call_event *event);
+/* A received fax goes to its routing methods (FEI_ROUTING). */
+void faxd_jobs_routing(struct faxd_managed_port *managed);
 /* The call in progress ended: close its job with the outcome. */
 void faxd_jobs_done(struct faxd_managed_port *managed, const struct faxd_call_report *report);
 

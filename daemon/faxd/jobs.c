@@ -92,7 +92,9 @@ static uint32_t done_state(const struct faxd_call_report *report)
 	case FAX_CALL_COMPLETED:
 		return FAXPORT_STATE_COMPLETED;
 	case FAX_CALL_NO_FAX_ANSWER:
-		return FAXPORT_STATE_NO_ANSWER;
+		/* We answered and no fax machine called: FPS_NOT_FAX_CALL. */
+		return report->role == FAX_CALL_RECEIVE ? FAXPORT_STATE_NOT_FAX_CALL
+							: FAXPORT_STATE_NO_ANSWER;
 	case FAX_CALL_DISCONNECTED:
 	case FAX_CALL_TIMEOUT:
 	case FAX_CALL_ABORTED:
@@ -116,6 +118,11 @@ void faxd_jobs_done(struct faxd_managed_port *managed, const struct faxd_call_re
 	if (!managed->job_id)
 		return;
 	error = faxport_ioctl(faxd_port_fd(managed->port), FAXPORT_IOC_JOB_DONE, &done);
+	if (error == -EINVAL && done.state == FAXPORT_STATE_NOT_FAX_CALL) {
+		/* A kernel older than NOT_FAX_CALL: the call ended without a fax. */
+		done.state = FAXPORT_STATE_DISCONNECTED;
+		error = faxport_ioctl(faxd_port_fd(managed->port), FAXPORT_IOC_JOB_DONE, &done);
+	}
 	if (error)
 		log_warning("faxport%u: job %u done: %s", managed->device_id, managed->job_id,
 			    strerror(-error));
@@ -127,6 +134,12 @@ void faxd_jobs_done(struct faxd_managed_port *managed, const struct faxd_call_re
 	faxd_archive_job_ended(managed->archive, report, error ? 0 : done.state,
 			       managed->daemon->config);
 	managed->archive = NULL;
+}
+
+void faxd_jobs_routing(struct faxd_managed_port *managed)
+{
+	/* A kernel older than ROUTING refuses it; the routing goes on anyway. */
+	report_progress(managed, FAXPORT_STATE_ROUTING, 0, NULL);
 }
 
 void faxd_jobs_receive_begin(struct faxd_managed_port *managed)

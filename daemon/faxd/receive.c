@@ -110,8 +110,10 @@ static void on_receive_done(struct faxd_port *port, const struct faxd_call_repor
 		log_notice("faxport%u: received %d page(s) from '%s' in %.1f s: %s",
 			   managed->device_id, result->pages_transferred, result->remote_ident,
 			   report->wall_seconds, filed ? filed : "(not filed)");
-		if (filed)
+		if (filed) {
+			faxd_jobs_routing(managed);
 			apply_routing(managed, filed, report);
+		}
 	} else if (filed) {
 		log_warning("faxport%u: receive from '%s' failed (%s, T.30 %d: %s) after %d "
 			    "page(s); kept as %s", managed->device_id, result->remote_ident,
