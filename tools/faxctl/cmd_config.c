@@ -5,6 +5,7 @@
  * (FaxGet/SetLoggingCategories), under names a shell can type.
  */
 #include <getopt.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -212,14 +213,50 @@ static bool parse_time_of_day(const char *text, FAX_TIME *time)
 
 /* Applies one KEY=VALUE to the copies in SETTINGS; with SETTINGS NULL it
  * only checks the words, so that a typo is reported before connecting. */
+static int assign_value(struct faxctl_command_line *cmd, const char *where,
+			struct settings *settings, FAX_CONFIGURATIONA *config,
+			const struct config_key *key, const char *value, bool *config_changed,
+			bool *logging_changed);
+
+/*
+ * A value that cannot be used: a usage error on the command line, or with
+ * @where ("FILE:LINE" of `faxctl settings apply`) a message naming the
+ * line, FAXCTL_BAD_DATA.
+ */
+__attribute__((format(printf, 3, 4)))
+static int bad_value(const struct faxctl_command_line *cmd, const char *where,
+		     const char *format, ...)
+{
+	va_list args;
+
+	if (!where) {
+		char *message;
+		int status;
+
+		va_start(args, format);
+		if (vasprintf(&message, format, args) < 0)
+			message = NULL;
+		va_end(args);
+		status = faxctl_usage_error(cmd, "%s", message ? message : "bad value");
+		free(message);
+		return status;
+	}
+	fprintf(stderr, "faxctl: ");
+	terminal_text_write(stderr, where, strlen(where));
+	fputs(": ", stderr);
+	va_start(args, format);
+	faxctl_vprint_text(stderr, format, args);
+	va_end(args);
+	fputc('\n', stderr);
+	return FAXCTL_BAD_DATA;
+}
+
 static int apply_assignment(struct faxctl_command_line *cmd, struct settings *settings,
 			    FAX_CONFIGURATIONA *config, const char *assignment, bool *config_changed,
 			    bool *logging_changed)
 {
 	const char *equals = strchr(assignment, '=');
 	const struct config_key *key;
-	const char *value;
-	unsigned long number;
 
 	if (!equals)
 		return faxctl_usage_error(cmd, "'%s' is not KEY=VALUE", assignment);
@@ -227,26 +264,38 @@ static int apply_assignment(struct faxctl_command_line *cmd, struct settings *se
 	if (!key)
 		return faxctl_usage_error(cmd, "unknown key '%.*s'", (int)(equals - assignment),
 					  assignment);
-	value = equals + 1;
+	return assign_value(cmd, NULL, settings, config, key, equals + 1, config_changed,
+			    logging_changed);
+}
+
+/* Applies KEY's VALUE to the copies in SETTINGS; with SETTINGS NULL it only
+ * checks the value. */
+static int assign_value(struct faxctl_command_line *cmd, const char *where,
+			struct settings *settings, FAX_CONFIGURATIONA *config,
+			const struct config_key *key, const char *value, bool *config_changed,
+			bool *logging_changed)
+{
+	unsigned long number;
+
 	switch (key->kind) {
 	case KEY_UINT:
 		if (!faxctl_parse_uint(value, key->max, &number))
-			return faxctl_usage_error(cmd, "%s takes a number from 0 to %lu, not '%s'",
+			return bad_value(cmd, where, "%s takes a number from 0 to %lu, not '%s'",
 						  key->name, key->max, value);
 		*(DWORD *)field(config, key) = (DWORD)number;
 		break;
 	case KEY_BOOL:
 		if (!parse_bool(value, field(config, key)))
-			return faxctl_usage_error(cmd, "%s takes yes or no, not '%s'", key->name, value);
+			return bad_value(cmd, where, "%s takes yes or no, not '%s'", key->name, value);
 		break;
 	case KEY_TIME:
 		if (!parse_time_of_day(value, field(config, key)))
-			return faxctl_usage_error(cmd, "%s takes a time of day HH:MM, not '%s'",
+			return bad_value(cmd, where, "%s takes a time of day HH:MM, not '%s'",
 						  key->name, value);
 		break;
 	case KEY_PATH:
 		if (value[0] && value[0] != '/')
-			return faxctl_usage_error(cmd, "%s takes an absolute path, not '%s'",
+			return bad_value(cmd, where, "%s takes an absolute path, not '%s'",
 						  key->name, value);
 		*(LPCSTR *)field(config, key) = value[0] ? value : NULL;
 		break;
@@ -259,7 +308,7 @@ static int apply_assignment(struct faxctl_command_line *cmd, struct settings *se
 			if (!strcmp(value, log_levels[level]))
 				break;
 		if (level > FAXLOG_LEVEL_MAX)
-			return faxctl_usage_error(cmd, "%s takes none, min, med or max, not '%s'",
+			return bad_value(cmd, where, "%s takes none, min, med or max, not '%s'",
 						  key->name, value);
 		if (!settings)
 			return FAXCTL_OK;
@@ -350,4 +399,80 @@ int faxctl_config(struct faxctl_command_line *cmd)
 	status = setting ? config_set(cmd, server) : config_get(cmd, server, as_json);
 	FaxClose(server);
 	return status;
+}
+
+/* ---- the same keys for `faxctl settings` ------------------------------- */
+
+struct faxctl_config {
+	struct settings settings;
+	FAX_CONFIGURATIONA config;	/* the copy assignments change */
+	bool config_changed, logging_changed;
+};
+
+int faxctl_config_read(HANDLE server, struct faxctl_config **config_out)
+{
+	struct faxctl_config *config = calloc(1, sizeof(*config));
+	int status;
+
+	if (!config)
+		return faxctl_fail(FAXCTL_FAILED, "out of memory");
+	status = read_settings(server, &config->settings);
+	if (status) {
+		free(config);
+		return status;
+	}
+	config->config = *config->settings.config;
+	*config_out = config;
+	return FAXCTL_OK;
+}
+
+size_t faxctl_config_key_count(void)
+{
+	return KEY_COUNT;
+}
+
+const char *faxctl_config_key_name(size_t index)
+{
+	return index < KEY_COUNT ? keys[index].name : NULL;
+}
+
+void faxctl_config_format(const struct faxctl_config *config, size_t index, char *text,
+			  size_t size)
+{
+	struct settings current = config->settings;
+
+	/* The copy, with what was assigned so far. */
+	current.config = (PFAX_CONFIGURATIONA)&config->config;
+	format_value(&current, &keys[index], text, size);
+}
+
+int faxctl_config_assign(struct faxctl_config *config, const char *key_name, const char *value,
+			 const char *where)
+{
+	struct faxctl_command_line cmd = { .name = "settings apply" };
+	const struct config_key *key = find_key(key_name, strlen(key_name));
+
+	if (!key)
+		return bad_value(&cmd, where, "unknown key '%s'", key_name);
+	return assign_value(&cmd, where, &config->settings, &config->config, key, value,
+			    &config->config_changed, &config->logging_changed);
+}
+
+int faxctl_config_write(HANDLE server, struct faxctl_config *config)
+{
+	if (config->config_changed && !FaxSetConfigurationA(server, &config->config))
+		return faxctl_fail_api("cannot change the server's configuration", GetLastError());
+	if (config->logging_changed &&
+	    !FaxSetLoggingCategoriesA(server, config->settings.categories,
+				      config->settings.category_count))
+		return faxctl_fail_api("cannot change the logging levels", GetLastError());
+	return FAXCTL_OK;
+}
+
+void faxctl_config_free(struct faxctl_config *config)
+{
+	if (!config)
+		return;
+	free_settings(&config->settings);
+	free(config);
 }

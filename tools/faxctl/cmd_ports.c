@@ -177,7 +177,7 @@ static int parse_port_set(struct faxctl_command_line *cmd, struct port_changes *
 }
 
 /* A station id is what the far end prints on each page: 20 printable ASCII characters. */
-static bool station_id_valid(const char *text)
+bool faxctl_station_id_valid(const char *text)
 {
 	size_t length = strlen(text);
 
@@ -205,8 +205,8 @@ static int port_set(struct faxctl_command_line *cmd)
 		return faxctl_usage_error(cmd, "which port? give a DEVICE (a device id or a port name)");
 	if (optind + 1 < cmd->argc)
 		return faxctl_usage_error(cmd, "unexpected argument '%s'", cmd->argv[optind + 1]);
-	if ((changes.tsid && !station_id_valid(changes.tsid)) ||
-	    (changes.csid && !station_id_valid(changes.csid)))
+	if ((changes.tsid && !faxctl_station_id_valid(changes.tsid)) ||
+	    (changes.csid && !faxctl_station_id_valid(changes.csid)))
 		return faxctl_usage_error(cmd, "a TSID or CSID is at most 20 printable ASCII characters");
 	status = faxctl_connect(&server);
 	if (status)

@@ -56,6 +56,25 @@ int faxctl_watch(struct faxctl_command_line *cmd);
 int faxctl_config(struct faxctl_command_line *cmd);
 int faxctl_inbox(struct faxctl_command_line *cmd);
 int faxctl_show(struct faxctl_command_line *cmd);
+int faxctl_settings(struct faxctl_command_line *cmd);
+
+/*
+ * cmd_config.c: the server's configuration and logging levels under
+ * `config`'s key names, for `faxctl settings`. Read once, assigned key by
+ * key (a bad value is reported with @where, "FILE:LINE", and gives
+ * FAXCTL_BAD_DATA; nothing is sent), then written in one go. A path value
+ * must live until the write.
+ */
+struct faxctl_config;
+int faxctl_config_read(HANDLE server, struct faxctl_config **config);
+size_t faxctl_config_key_count(void);
+const char *faxctl_config_key_name(size_t index);
+void faxctl_config_format(const struct faxctl_config *config, size_t index, char *text,
+			  size_t size);
+int faxctl_config_assign(struct faxctl_config *config, const char *key, const char *value,
+			 const char *where);
+int faxctl_config_write(HANDLE server, struct faxctl_config *config);
+void faxctl_config_free(struct faxctl_config *config);
 
 /* failure.c: messages on stderr, each returning the exit status to use.
  * Every message is written through terminal_text (terminal_text.h): what it
@@ -98,6 +117,9 @@ struct faxctl_listing {
 	void (*print_object)(struct json_writer *json, const void *item, const void *context);
 };
 void faxctl_print_listing(const struct faxctl_listing *listing, bool as_json);
+
+/* cmd_ports.c: a TSID or CSID: at most 20 printable ASCII characters. */
+bool faxctl_station_id_valid(const char *text);
 
 /* server.c: connecting, ports by number or name, the event queue. */
 int faxctl_connect(HANDLE *server);
