@@ -353,31 +353,47 @@ typedef HCALL WINFAX_HCALL;
  * Fax constants
  * ------------------------------------------------------------------------ */
 
+/*
+ * The SDK declares these six groups as enum types (the fields and
+ * parameters that hold them stay DWORD), and every other group of
+ * constants as macros; programs name the types, so they are here too.
+ */
+
 /* FAX_JOB_PARAM.ScheduleAction */
-#define JSA_NOW                 0
-#define JSA_SPECIFIC_TIME       1
-#define JSA_DISCOUNT_PERIOD     2
+typedef enum {
+    JSA_NOW = 0,
+    JSA_SPECIFIC_TIME = 1,
+    JSA_DISCOUNT_PERIOD = 2
+} FAX_ENUM_JOB_SEND_ATTRIBUTES;
 
 /* FAX_JOB_PARAM.DeliveryReportType */
-#define DRT_NONE                0
-#define DRT_EMAIL               1
-#define DRT_INBOX               2
+typedef enum {
+    DRT_NONE = 0,
+    DRT_EMAIL = 1,
+    DRT_INBOX = 2
+} FAX_ENUM_DELIVERY_REPORT_TYPES;
 
 /* FAX_LOG_CATEGORY.Level */
-#define FAXLOG_LEVEL_NONE       0
-#define FAXLOG_LEVEL_MIN        1
-#define FAXLOG_LEVEL_MED        2
-#define FAXLOG_LEVEL_MAX        3
+typedef enum {
+    FAXLOG_LEVEL_NONE = 0,
+    FAXLOG_LEVEL_MIN = 1,
+    FAXLOG_LEVEL_MED = 2,
+    FAXLOG_LEVEL_MAX = 3
+} FAX_ENUM_LOG_LEVELS;
 
 /* FAX_LOG_CATEGORY.Category */
-#define FAXLOG_CATEGORY_INIT     1
-#define FAXLOG_CATEGORY_OUTBOUND 2
-#define FAXLOG_CATEGORY_INBOUND  3
-#define FAXLOG_CATEGORY_UNKNOWN  4
+typedef enum {
+    FAXLOG_CATEGORY_INIT = 1,
+    FAXLOG_CATEGORY_OUTBOUND = 2,
+    FAXLOG_CATEGORY_INBOUND = 3,
+    FAXLOG_CATEGORY_UNKNOWN = 4
+} FAX_ENUM_LOG_CATEGORIES;
 
 /* FaxOpenPort() Flags */
-#define PORT_OPEN_QUERY         0x00000001
-#define PORT_OPEN_MODIFY        0x00000002
+typedef enum {
+    PORT_OPEN_QUERY = 1,
+    PORT_OPEN_MODIFY = 2
+} FAX_ENUM_PORT_OPEN_TYPE;
 
 /* FAX_PORT_INFO.Flags */
 #define FPF_RECEIVE             0x00000001
@@ -385,10 +401,12 @@ typedef HCALL WINFAX_HCALL;
 #define FPF_VIRTUAL             0x00000004
 
 /* FaxSetJob() Command */
-#define JC_UNKNOWN              0
-#define JC_DELETE               1
-#define JC_PAUSE                2
-#define JC_RESUME               3
+typedef enum {
+    JC_UNKNOWN = 0,
+    JC_DELETE = 1,
+    JC_PAUSE = 2,
+    JC_RESUME = 3
+} FAX_ENUM_JOB_COMMANDS;
 #define JC_RESTART              JC_RESUME
 
 /* FAX_JOB_ENTRY.JobType, FAX_DEVICE_STATUS.JobType */

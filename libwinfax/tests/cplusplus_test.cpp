@@ -8,6 +8,7 @@
 #include <type_traits>
 
 #include "winfax.h"
+#include "microsoft_reference.h"
 
 static int test_count;
 static int failure_count;
@@ -30,6 +31,13 @@ int main()
     check(sizeof(FAX_CONTEXT_INFOW) == 48, "sizeof(FAX_CONTEXT_INFOW) == 48");
     check(std::is_same<decltype(&FaxConnectFaxServerW), PFAXCONNECTFAXSERVERW>::value,
           "FaxConnectFaxServerW matches PFAXCONNECTFAXSERVERW");
+    // In C++ an enumerator has its enum's type: each SDK enum type name
+    // (microsoft_reference.h) is the type of its members.
+#define CHECK_ENUM_MEMBER(type, member)                                                   \
+    check(std::is_enum<type>::value && std::is_same<decltype(member), type>::value,       \
+          #member " is a " #type);
+    MS_REFERENCE_ENUM_TYPES(CHECK_ENUM_MEMBER)
+#undef CHECK_ENUM_MEMBER
 
     // Calls through the C-linkage declarations: a C++-mangled name would
     // not link.

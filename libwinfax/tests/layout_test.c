@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "winfax.h"
+#include "microsoft_reference.h"
 #include "tap.h"
 
 #define SAME_TYPE(a, b) __builtin_types_compatible_p(a, b)
@@ -393,6 +394,49 @@ static void test_constants(void)
 }
 
 /*
+ * The header against microsoft_reference.h, a second account of the API
+ * written from Microsoft's documentation pages: every constant's value,
+ * the SDK's enum type names, and each structure's size and member offsets
+ * in both forms.
+ */
+#define CHECK_REFERENCE_CONSTANT(name, value) \
+    is_equal((uintmax_t)(name), (uintmax_t)(value), "Microsoft: " #name " == " #value);
+/* The type name must exist to compile; C cannot tell an enum from the
+ * unsigned int it is compatible with, so cplusplus_test checks that each
+ * member has its enum type. */
+#define CHECK_REFERENCE_ENUM(type, member)                                                \
+    {                                                                                    \
+        type probe = member;                                                             \
+        ok(probe == member && sizeof(type) == 4,                                         \
+           "Microsoft: " #type " is a 4-byte type holding " #member);                    \
+    }
+#define CHECK_REFERENCE_SIZE(base, size) SIZE_AW(base, size);
+#define CHECK_REFERENCE_OFFSET(base, member, offset)                                      \
+    is_equal(offsetof(base##A, member), offset, "Microsoft: " #base "A." #member " at " #offset); \
+    is_equal(offsetof(base##W, member), offset, "Microsoft: " #base "W." #member " at " #offset);
+
+static void test_microsoft_reference(void)
+{
+    MS_REFERENCE_CONSTANTS(CHECK_REFERENCE_CONSTANT)
+    MS_REFERENCE_ENUM_TYPES(CHECK_REFERENCE_ENUM)
+    MS_REFERENCE_SIZES(CHECK_REFERENCE_SIZE)
+    MS_REFERENCE_OFFSETS(CHECK_REFERENCE_OFFSET)
+    is_equal(sizeof(FAX_TIME), MS_REFERENCE_FAX_TIME_SIZE, "Microsoft: sizeof(FAX_TIME)");
+    is_equal(sizeof(FAX_CONTEXT_INFOA), MS_REFERENCE_CONTEXT_INFO_A_SIZE,
+             "Microsoft: sizeof(FAX_CONTEXT_INFOA)");
+    is_equal(sizeof(FAX_CONTEXT_INFOW), MS_REFERENCE_CONTEXT_INFO_W_SIZE,
+             "Microsoft: sizeof(FAX_CONTEXT_INFOW)");
+    is_equal(offsetof(FAX_CONTEXT_INFOA, hDC), MS_REFERENCE_CONTEXT_INFO_HDC_OFFSET,
+             "Microsoft: FAX_CONTEXT_INFOA.hDC");
+    is_equal(offsetof(FAX_CONTEXT_INFOW, hDC), MS_REFERENCE_CONTEXT_INFO_HDC_OFFSET,
+             "Microsoft: FAX_CONTEXT_INFOW.hDC");
+    is_equal(offsetof(FAX_CONTEXT_INFOA, ServerName), MS_REFERENCE_CONTEXT_INFO_SERVER_NAME_OFFSET,
+             "Microsoft: FAX_CONTEXT_INFOA.ServerName");
+    is_equal(offsetof(FAX_CONTEXT_INFOW, ServerName), MS_REFERENCE_CONTEXT_INFO_SERVER_NAME_OFFSET,
+             "Microsoft: FAX_CONTEXT_INFOW.ServerName");
+}
+
+/*
  * Each prototype and its PFAX typedef against the signature in the API
  * reference, written out independently here.
  */
@@ -630,6 +674,7 @@ int main(void)
     test_structures();
     test_pointer_typedefs();
     test_constants();
+    test_microsoft_reference();
     test_prototypes();
     test_neutral_names();
     return tap_finish();
