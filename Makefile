@@ -141,6 +141,10 @@ install-userspace: verify-build-deps userspace tools
 	install -m 644 packaging/faxport-modprobe.conf $(DESTDIR)$(DOCDIR)/examples/modprobe.conf
 	install -d $(DESTDIR)$(PREFIX)/lib/modules-load.d
 	install -m 644 packaging/faxport-modules-load.conf $(DESTDIR)$(PREFIX)/lib/modules-load.d/faxport.conf
+	@# The settings applied when the module is loaded, saved when stopped (faxctl settings).
+	install -d $(DESTDIR)$(PREFIX)/lib/systemd/system
+	sed 's|@BINDIR@|$(PREFIX)/bin|' packaging/faxport-settings.service \
+		>$(DESTDIR)$(PREFIX)/lib/systemd/system/faxport-settings.service
 	@# The users, the group fax and the spool: sysusers.d and tmpfiles.d
 	@# files, which systemd applies at boot (and a package's postinst).
 	install -d $(DESTDIR)$(PREFIX)/lib/sysusers.d $(DESTDIR)$(PREFIX)/lib/tmpfiles.d
