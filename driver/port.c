@@ -818,8 +818,10 @@ static long faxport_port_set(struct faxport_port_file *pf,
 	}
 	mutex_unlock(&port->lock);
 	/* A port that may now send can take a job that waits for a line. */
-	if (!ret)
+	if (!ret) {
 		faxport_jobs_kick();
+		faxport_config_event(FAXPORT_CONFIG_CHANGED_PORT);
+	}
 	return ret;
 }
 

@@ -264,6 +264,8 @@ static long faxport_routing_set(struct faxport_port_file *pf,
 		state->configured = true;
 	}
 	mutex_unlock(&port->lock);
+	if (!ret)
+		faxport_config_event(FAXPORT_CONFIG_CHANGED_ROUTING);
 out:
 	kfree(set);
 	return ret;
@@ -317,6 +319,7 @@ static long faxport_routing_set_priority(const struct faxport_routing_priority _
 	}
 	faxport_routing_priorities[method] = req.priority;
 	mutex_unlock(&faxport_routing_lock);
+	faxport_config_event(FAXPORT_CONFIG_CHANGED_ROUTING);
 	return 0;
 }
 

@@ -1039,19 +1039,25 @@ struct faxport_port_call {
 /**
  * DOC: configuration change notices
  *
- * After every successful FAXPORT_IOC_CONFIG_SET or FAXPORT_IOC_LOGGING_SET
+ * After every successful FAXPORT_IOC_CONFIG_SET, FAXPORT_IOC_LOGGING_SET,
+ * FAXPORT_IOC_PORT_SET, FAXPORT_IOC_ROUTING_SET (by a client or a DSP
+ * engine) and FAXPORT_IOC_ROUTING_PRIORITY
  * the family multicasts FAXPORT_NL_CMD_CONFIG_CHANGED on its group
  * "config" (not on "events": Win32 clients have no such event). Its
  * attributes are FAXPORT_NL_A_CONFIG_CHANGED (u32: FAXPORT_CONFIG_CHANGED_*
  * bits, what was set) and FAXPORT_NL_A_TIMESTAMP. It carries no values: a
  * subscriber reads them with FAXPORT_IOC_CONFIG_GET or
- * FAXPORT_IOC_LOGGING_GET, which check its rights, so subscribing needs no
- * privilege. A set that stores the values already there is notified too.
+ * FAXPORT_IOC_LOGGING_GET (a port's with FAXPORT_IOC_PORT_GET and
+ * FAXPORT_IOC_ROUTING_LIST), which check its rights, so subscribing needs no
+ * privilege. The notices let a saver keep a copy of every setting on disk
+ * (faxctl settings follow). A set that stores the values already there is notified too.
  * Like events, notices are lost when a subscriber's socket overruns
  * (ENOBUFS): it must then read the values again.
  */
 #define FAXPORT_CONFIG_CHANGED_CONFIG	0x1	/* FAXPORT_IOC_CONFIG_SET */
 #define FAXPORT_CONFIG_CHANGED_LOGGING	0x2	/* FAXPORT_IOC_LOGGING_SET */
+#define FAXPORT_CONFIG_CHANGED_PORT	0x4	/* FAXPORT_IOC_PORT_SET */
+#define FAXPORT_CONFIG_CHANGED_ROUTING	0x8	/* ROUTING_SET, ROUTING_PRIORITY */
 
 enum faxport_nl_cmd {
 	FAXPORT_NL_CMD_UNSPEC,
