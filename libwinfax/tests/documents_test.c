@@ -1306,6 +1306,40 @@ static void test_cover_page(void)
     test_cover_page_of_a_standard_document(&cover);
 }
 
+/* Several files as one fax, their pages in order; a bad one named. */
+static void test_combine(void)
+{
+    size_t png_length;
+    unsigned char *png = square_png(&png_length);
+    int fds[3] = { memory_file("page one\fpage two", 17), memory_file(png, png_length),
+                   memory_file("\x7f" "ELF\2\1\1", 7) };
+    int combined = -1;
+    unsigned pages = 0;
+    size_t failed = 99;
+    struct fax fax;
+
+    winfax_message_clear();
+    is_equal(winfax_documents_combine(fds, 2, &combined, &pages, &failed), 0,
+             "combine: a text and a picture (%s)", winfax_message_get());
+    ok(pages == 3 && failed == 2, "combine: 3 pages (got %u)", pages);
+    ok(combined >= 0 && fax_read(combined, &fax) && fax.pages == 3 &&
+           fax.page[0].height == 2292 && fax.page[1].height == 2292 &&
+           fax.page[2].height == 769,
+       "combine: the text's two pages, then the picture's");
+    fax_free(&fax);
+    if (combined >= 0)
+        close(combined);
+    combined = -1;
+    winfax_message_clear();
+    is_equal(winfax_documents_combine(fds, 3, &combined, &pages, &failed), -EILSEQ,
+             "combine: a file that is no document refuses the whole fax");
+    ok(failed == 2 && combined == -1 && strstr(winfax_message_get(), "not a document"),
+       "combine: it says which file and why (%zu: %s)", failed, winfax_message_get());
+    for (int i = 0; i < 3; i++)
+        close(fds[i]);
+    free(png);
+}
+
 int main(void)
 {
     /* The tests' own paper, whatever the machine's /etc/papersize says. */
@@ -1322,5 +1356,6 @@ int main(void)
     test_ghostscript();
     test_refusals();
     test_cover_page();
+    test_combine();
     return tap_finish();
 }

@@ -1,12 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * faxctl send FILE... --to NUMBER: queue one job per FILE with
- * FaxSendDocument and follow them live from the server's events, until
- * each has left the queue (delivered) or failed for good.
+ * faxctl send FILE... --to NUMBER: queue the files as one fax with
+ * FaxSendDocument (or one job per FILE with --each) and follow the jobs
+ * live from the server's events, until each has left the queue (delivered)
+ * or failed for good.
  *
- * One job per file: FaxSendDocument takes one document, and the documents
- * it accepts (TIFF, and what libwinfax converts) are its business, not
- * faxctl's. Each file is therefore a call of its own to the recipient.
+ * Several files are one fax, as HylaFAX's sendfax makes them: one job, one
+ * call, the cover page first, then every file's pages in order.
+ * FaxSendDocument takes one document, so the files are converted here, by
+ * the very converters FaxSendDocument uses (libwinfax's document layer,
+ * linked into faxctl: the Win32 API has no call for several documents),
+ * into one fax TIFF in an anonymous memory file. That file is submitted by
+ * its path /proc/self/fd/N: FaxSendDocument opens it as any document,
+ * finds a fax TIFF, puts the cover page in front and hands the kernel the
+ * open file. A memory file rather than a temporary file: nothing is left
+ * behind when faxctl is killed, and no writable directory is needed. One
+ * file alone is submitted by its own path, as before.
  *
  * What the progress shows comes from the API: the events (phase changes,
  * the outcome), FaxGetJob (queue status, pages) and, while the job is on a
@@ -25,6 +34,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "document/document_convert.h"
+#include "document/document_message.h"
 #include "faxctl.h"
 #include "json.h"
 #include "terminal_text.h"
@@ -32,9 +43,13 @@
 static const char send_help[] =
 	"usage: faxctl send FILE... --to NUMBER [--name NAME] [--at TIME]\n"
 	"                  [--cover [--subject TEXT] [--note TEXT]] [--from NAME]\n"
-	"                  [--mail ADDRESS] [--no-wait] [--timeout SECONDS] [--json]\n"
-	"Queues each FILE as its own fax job to NUMBER and shows each job's progress\n"
-	"(dialing, page n of m, the remote station) until it is delivered or fails.\n"
+	"                  [--mail ADDRESS] [--each] [--no-wait] [--timeout SECONDS] [--json]\n"
+	"       faxctl send FILE... --output FAX.tif\n"
+	"Queues the FILEs as one fax to NUMBER (the cover page, then every file's pages\n"
+	"in order) and shows the job's progress (dialing, page n of m, the remote\n"
+	"station) until it is delivered or fails; --each queues each FILE as a fax of\n"
+	"its own. --output writes the fax the FILEs make (without the cover page) to\n"
+	"FAX.tif and sends nothing.\n"
 	"--at HH:MM or 'YYYY-MM-DD HH:MM' (local time) or 'cheap' (the discount\n"
 	"period) schedules the jobs; --no-wait returns once they are queued;\n"
 	"--cover asks the server for a cover page with the subject and note given;\n"
@@ -61,9 +76,16 @@ struct send_request {
 	DWORD schedule_action;
 	SYSTEMTIME schedule_time;
 	bool no_wait, as_json;
+	bool each;			/* a job per file, not one fax of all */
+	const char *output;		/* write the combined fax here, send nothing */
 	unsigned long timeout_s;
 	char **files;
 	int file_count;
+	/* What is submitted: job_count documents (the files, or one combined). */
+	int job_count;
+	char **submit_paths;		/* what FaxSendDocument opens */
+	char **labels;			/* what messages call it: the file(s) */
+	DWORD combined_pages;		/* the combined fax's pages (no cover), else 0 */
 };
 
 struct tracked_job {
@@ -137,7 +159,8 @@ static bool looks_like_fax_number(const char *number)
 
 static int parse_send(struct faxctl_command_line *cmd, struct send_request *request)
 {
-	enum { TO = 256, NAME, AT, COVER, SUBJECT, NOTE, FROM, MAIL, NO_WAIT, TIMEOUT, JSON };
+	enum { TO = 256, NAME, AT, COVER, SUBJECT, NOTE, FROM, MAIL, NO_WAIT, TIMEOUT, JSON, EACH,
+	       OUTPUT };
 	static const struct option options[] = {
 		{ "to", required_argument, NULL, TO },
 		{ "name", required_argument, NULL, NAME },
@@ -150,6 +173,8 @@ static int parse_send(struct faxctl_command_line *cmd, struct send_request *requ
 		{ "no-wait", no_argument, NULL, NO_WAIT },
 		{ "timeout", required_argument, NULL, TIMEOUT },
 		{ "json", no_argument, NULL, JSON },
+		{ "each", no_argument, NULL, EACH },
+		{ "output", required_argument, NULL, OUTPUT },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
@@ -201,6 +226,12 @@ static int parse_send(struct faxctl_command_line *cmd, struct send_request *requ
 		case JSON:
 			request->as_json = true;
 			break;
+		case EACH:
+			request->each = true;
+			break;
+		case OUTPUT:
+			request->output = optarg;
+			break;
 		default:
 			return FAXCTL_USAGE;
 		}
@@ -209,6 +240,13 @@ static int parse_send(struct faxctl_command_line *cmd, struct send_request *requ
 	request->file_count = cmd->argc - optind;
 	if (!request->file_count)
 		return faxctl_usage_error(cmd, "which document? give at least one FILE");
+	if (request->output) {
+		if (request->number || request->each || request->cover || request->no_wait ||
+		    request->as_json || request->mail_address || request->schedule_given)
+			return faxctl_usage_error(cmd,
+						  "--output writes the fax to a file and sends nothing: give it the FILEs only");
+		return FAXCTL_OK;
+	}
 	if (!request->number)
 		return faxctl_usage_error(cmd, "to whom? give --to NUMBER");
 	if (!looks_like_fax_number(request->number))
@@ -294,19 +332,28 @@ static int queue_jobs(HANDLE server, const struct send_request *request,
 	/* The server's own template: Linux has no per-user .cov files. */
 	cover.CoverPageName = "generic";
 	cover.UseServerCoverPage = TRUE;
-	for (queued = 0; queued < request->file_count; queued++) {
-		char *copy = strdup(request->files[queued]);
+	for (queued = 0; queued < request->job_count; queued++) {
+		/* The fax's name in the queue: its file's, or the first file's. */
+		char *copy = strdup(request->files[request->combined_pages ? 0 : queued]);
+		char *name = NULL;
 
-		params.DocumentName = copy ? basename(copy) : request->files[queued];
-		if (!FaxSendDocumentA(server, request->files[queued], &params,
+		params.DocumentName = copy ? basename(copy) : request->labels[queued];
+		if (request->combined_pages && copy &&
+		    asprintf(&name, "%s and %d more", params.DocumentName,
+			     request->file_count - 1) >= 0)
+			params.DocumentName = name;
+		if (!FaxSendDocumentA(server, request->submit_paths[queued], &params,
 				      request->cover ? &cover : NULL, &jobs[queued].id)) {
-			status = queue_error(request->files[queued], GetLastError());
+			status = queue_error(request->labels[queued], GetLastError());
 			free(copy);
+			free(name);
 			break;
 		}
 		free(copy);
-		jobs[queued].file = request->files[queued];
-		jobs[queued].document_pages = faxctl_tiff_page_count(request->files[queued]);
+		free(name);
+		jobs[queued].file = request->labels[queued];
+		jobs[queued].document_pages = request->combined_pages ? request->combined_pages :
+					      faxctl_tiff_page_count(request->files[queued]);
 		/* The cover page goes first, in the same fax. */
 		if (request->cover && jobs[queued].document_pages)
 			jobs[queued].document_pages++;
@@ -488,14 +535,14 @@ static int follow_jobs(HANDLE server, HANDLE completion_port, const struct send_
 {
 	struct sigaction action = { .sa_handler = request_stop };
 	struct timespec start;
-	int remaining = request->file_count;
+	int remaining = request->job_count;
 	int status = FAXCTL_OK;
 
 	sigemptyset(&action.sa_mask);
 	sigaction(SIGINT, &action, NULL);
 	sigaction(SIGTERM, &action, NULL);
 	clock_gettime(CLOCK_MONOTONIC, &start);
-	for (int i = 0; i < request->file_count; i++)
+	for (int i = 0; i < request->job_count; i++)
 		jobs[i].call_start = start;
 	while (remaining && !stop_requested &&
 	       !(request->timeout_s && seconds_since(&start) >= (double)request->timeout_s)) {
@@ -506,7 +553,7 @@ static int follow_jobs(HANDLE server, HANDLE completion_port, const struct send_
 		/* Events first; a quiet 250 ms means time to poll the pages. */
 		if (GetQueuedCompletionStatus(completion_port, &bytes, &key, &overlapped, 250)) {
 			const FAX_EVENT *event = (const FAX_EVENT *)overlapped;
-			struct tracked_job *job = find_job(jobs, request->file_count, event->JobId);
+			struct tracked_job *job = find_job(jobs, request->job_count, event->JobId);
 
 			if (job && !job->finished)
 				on_event(job, server, request, event);
@@ -516,14 +563,14 @@ static int follow_jobs(HANDLE server, HANDLE completion_port, const struct send_
 			break;
 		}
 		remaining = 0;
-		for (int i = 0; i < request->file_count; i++) {
+		for (int i = 0; i < request->job_count; i++) {
 			if (!jobs[i].finished)
 				poll_job(&jobs[i], server);
 			remaining += !jobs[i].finished;
 		}
 	}
 	end_progress_line();
-	for (int i = 0; i < request->file_count; i++) {
+	for (int i = 0; i < request->job_count; i++) {
 		if (jobs[i].delivered)
 			continue;
 		if (status == FAXCTL_OK)
@@ -578,18 +625,115 @@ static void print_queued_row(const void *item, const void *context)
 static void print_queued(const struct send_request *request, const struct tracked_job *jobs)
 {
 	faxctl_print_listing(&(struct faxctl_listing){
-		.items = jobs, .count = (size_t)request->file_count, .item_size = sizeof(*jobs),
+		.items = jobs, .count = (size_t)request->job_count, .item_size = sizeof(*jobs),
 		.context = request,
 		.print_row = print_queued_row, .print_object = print_queued_json,
 	}, request->as_json);
 	fflush(stdout);
 }
 
+/*
+ * The files as one fax TIFF in a memory file (see the top): *fd_out, and
+ * its page count. Converted as FaxSendDocument would convert each, so a
+ * file it would refuse is refused here, named, with libwinfax's reason.
+ */
+static int combine_files(const struct send_request *request, int *fd_out, unsigned *pages)
+{
+	int *fds = calloc((size_t)request->file_count, sizeof(*fds));
+	int status = FAXCTL_OK, error;
+	size_t failed = 0;
+
+	*fd_out = -1;
+	if (!fds)
+		return faxctl_fail(FAXCTL_FAILED, "out of memory");
+	for (int i = 0; i < request->file_count; i++)
+		fds[i] = -1;
+	for (int i = 0; i < request->file_count && !status; i++) {
+		fds[i] = open(request->files[i], O_RDONLY | O_CLOEXEC);
+		if (fds[i] < 0)
+			status = faxctl_fail(errno == ENOENT ? FAXCTL_NOT_FOUND :
+					     errno == EACCES ? FAXCTL_DENIED : FAXCTL_FAILED,
+					     "cannot read %s: %s", request->files[i], strerror(errno));
+	}
+	if (!status) {
+		winfax_message_clear();
+		error = winfax_documents_combine(fds, (size_t)request->file_count, fd_out, pages,
+						 &failed);
+		if (error == -EILSEQ || error == -ENOENT)
+			status = faxctl_fail(error == -EILSEQ ? FAXCTL_BAD_DATA : FAXCTL_FAILED,
+					     "cannot send %s: %s", request->files[failed],
+					     winfax_message_get());
+		else if (error)
+			status = faxctl_fail(FAXCTL_FAILED, "cannot make one fax of the files: %s",
+					     strerror(-error));
+	}
+	for (int i = 0; i < request->file_count; i++)
+		if (fds[i] >= 0)
+			close(fds[i]);
+	free(fds);
+	return status;
+}
+
+/* --output: the combined fax into a file; nothing is sent. */
+static int write_output(const struct send_request *request)
+{
+	unsigned pages = 0;
+	int fax_fd, out_fd, status = combine_files(request, &fax_fd, &pages);
+	char buffer[65536];
+	ssize_t got;
+
+	if (status)
+		return status;
+	out_fd = open(request->output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	if (out_fd < 0) {
+		status = faxctl_fail(errno == EACCES ? FAXCTL_DENIED : FAXCTL_FAILED,
+				     "cannot write %s: %s", request->output, strerror(errno));
+		close(fax_fd);
+		return status;
+	}
+	lseek(fax_fd, 0, SEEK_SET);
+	while ((got = read(fax_fd, buffer, sizeof(buffer))) > 0)
+		if (write(out_fd, buffer, (size_t)got) != got) {
+			got = -1;
+			break;
+		}
+	if (got < 0 || close(out_fd) != 0)
+		status = faxctl_fail(FAXCTL_FAILED, "cannot write %s: %s", request->output,
+				     strerror(errno));
+	else
+		fprintf(stderr, "%s: %u page%s\n", request->output, pages, pages == 1 ? "" : "s");
+	close(fax_fd);
+	return status;
+}
+
+/* "a.pdf, b.txt, c.tif": what messages call the combined fax. */
+static char *join_names(char **files, int count)
+{
+	size_t length = 1;
+	char *joined;
+
+	for (int i = 0; i < count; i++)
+		length += strlen(files[i]) + 2;
+	joined = malloc(length);
+	if (!joined)
+		return NULL;
+	joined[0] = '\0';
+	for (int i = 0; i < count; i++) {
+		if (i)
+			strcat(joined, ", ");
+		strcat(joined, files[i]);
+	}
+	return joined;
+}
+
 int faxctl_send(struct faxctl_command_line *cmd)
 {
 	struct send_request request = { 0 };
-	struct tracked_job *jobs;
+	struct tracked_job *jobs = NULL;
 	HANDLE server, completion_port = NULL;
+	char combined_path[64], *combined_label = NULL;
+	char *combined_paths[1], *combined_labels[1];
+	int combined_fd = -1;
 	int status = parse_send(cmd, &request);
 
 	if (status)
@@ -599,9 +743,35 @@ int faxctl_send(struct faxctl_command_line *cmd)
 	status = check_files(&request);
 	if (status)
 		return status;
-	jobs = calloc((size_t)request.file_count, sizeof(*jobs));
-	if (!jobs)
-		return faxctl_fail(FAXCTL_FAILED, "out of memory");
+	if (request.output)
+		return write_output(&request);
+	request.job_count = request.file_count;
+	request.submit_paths = request.files;
+	request.labels = request.files;
+	if (request.file_count > 1 && !request.each) {
+		unsigned pages = 0;
+
+		status = combine_files(&request, &combined_fd, &pages);
+		if (status)
+			return status;
+		combined_label = join_names(request.files, request.file_count);
+		if (!combined_label) {
+			status = faxctl_fail(FAXCTL_FAILED, "out of memory");
+			goto out_free;
+		}
+		snprintf(combined_path, sizeof(combined_path), "/proc/self/fd/%d", combined_fd);
+		combined_paths[0] = combined_path;
+		combined_labels[0] = combined_label;
+		request.job_count = 1;
+		request.submit_paths = combined_paths;
+		request.labels = combined_labels;
+		request.combined_pages = pages;
+	}
+	jobs = calloc((size_t)request.job_count, sizeof(*jobs));
+	if (!jobs) {
+		status = faxctl_fail(FAXCTL_FAILED, "out of memory");
+		goto out_free;
+	}
 	status = faxctl_connect(&server);
 	if (status)
 		goto out_free;
@@ -612,6 +782,10 @@ int faxctl_send(struct faxctl_command_line *cmd)
 			goto out_server;
 	}
 	status = queue_jobs(server, &request, jobs);
+	/* The kernel holds the submitted open file: ours can go. */
+	if (combined_fd >= 0)
+		close(combined_fd);
+	combined_fd = -1;
 	if (!status) {
 		print_queued(&request, jobs);
 		if (!request.no_wait) {
@@ -619,7 +793,7 @@ int faxctl_send(struct faxctl_command_line *cmd)
 			status = follow_jobs(server, completion_port, &request, jobs);
 		}
 	}
-	for (int i = 0; i < request.file_count; i++)
+	for (int i = 0; i < request.job_count; i++)
 		if (jobs[i].port)
 			FaxClose(jobs[i].port);
 	if (completion_port)
@@ -627,6 +801,9 @@ int faxctl_send(struct faxctl_command_line *cmd)
 out_server:
 	FaxClose(server);
 out_free:
+	if (combined_fd >= 0)
+		close(combined_fd);
+	free(combined_label);
 	free(jobs);
 	return status;
 }

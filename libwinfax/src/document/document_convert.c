@@ -259,3 +259,39 @@ int winfax_document_with_cover(int fax_fd, const struct winfax_cover_page *cover
     }
     return winfax_fax_writer_finish(writer, out_fd);
 }
+
+int winfax_documents_combine(const int *fds, size_t count, int *out_fd, unsigned *pages,
+                             size_t *failed)
+{
+    struct winfax_fax_writer *writer;
+    int error;
+
+    *out_fd = -1;
+    *pages = 0;
+    *failed = 0;
+    error = winfax_fax_writer_create(&writer);
+    for (size_t i = 0; !error && i < count; i++) {
+        unsigned document_pages;
+        int fax_fd;
+
+        *failed = i;
+        error = winfax_document_prepare(fds[i], &fax_fd, &document_pages);
+        if (error)
+            break;
+        /* Each document's pages keep their resolution: a standard fax TIFF
+         * stays standard after a fine text page. */
+        error = winfax_document_copy_pages(fax_fd, writer);
+        close(fax_fd);
+        if (error == -E2BIG)
+            winfax_message_set("together the documents make more than %u pages",
+                               WINFAX_DOCUMENT_PAGES_MAX);
+    }
+    if (error) {
+        if (writer)
+            winfax_fax_writer_discard(writer);
+        return error == -E2BIG ? -EILSEQ : error;
+    }
+    *failed = count;
+    *pages = winfax_fax_writer_pages(writer);
+    return winfax_fax_writer_finish(writer, out_fd);
+}

@@ -51,4 +51,15 @@ int winfax_document_prepare(int fd, int *fax_fd, unsigned *pages);
  */
 int winfax_document_with_cover(int fax_fd, const struct winfax_cover_page *cover, int *out_fd);
 
+/*
+ * Several documents (each as winfax_document_prepare takes it) as one fax
+ * TIFF, their pages in the order given: what faxctl sends as one fax, as
+ * HylaFAX's sendfax does.  *out_fd is a memory file for the caller to
+ * close, *pages its page count.  0, or the first failing document's error
+ * (its index in *failed, the thread's message saying why); -EILSEQ also
+ * when together they make more than WINFAX_DOCUMENT_PAGES_MAX pages.
+ */
+int winfax_documents_combine(const int *fds, size_t count, int *out_fd, unsigned *pages,
+                             size_t *failed);
+
 #endif
