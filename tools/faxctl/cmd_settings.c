@@ -20,30 +20,37 @@
 #include <getopt.h>
 #include <grp.h>
 #include <libgen.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "faxctl.h"
 #include "settings_file.h"
+#include "settings_notices.h"
 #include "terminal_text.h"
 
 #define DEFAULT_SETTINGS_FILE "/var/lib/faxport/settings.conf"
 
 static const char settings_help[] =
 	"usage: faxctl settings save [FILE]\n"
-	"       faxctl settings apply [FILE]\n"
+	"       faxctl settings apply [--if-saved] [FILE]\n"
 	"       faxctl settings show\n"
+	"       faxctl settings follow [FILE]\n"
 	"save writes the fax server's settings (configuration, logging levels,\n"
 	"routing order, every port's settings and routing) to FILE, by default\n"
 	DEFAULT_SETTINGS_FILE ", replacing it at once (never half written).\n"
 	"apply sets them all from FILE again (after the module was loaded) and\n"
 	"reports each line it could not apply as FILE:LINE. show prints what save\n"
-	"would write. Saving needs the rights to query, applying the rights to\n"
-	"change the server's configuration and ports.\n";
+	"would write. follow saves after every change, and applies FILE when the\n"
+	"module is loaded again, until stopped (faxport-settings.service runs it).\n"
+	"--if-saved: a missing FILE is no error. Saving needs the rights to query,\n"
+	"applying the rights to change the server's configuration and ports.\n";
 
 #define ROUTE_PREFIX "route."
 #define GUID_TEXT_LENGTH 38	/* "{xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}" */
@@ -675,13 +682,15 @@ static void apply_ports(struct apply_run *run)
 	FaxFreeBuffer(ports);
 }
 
-static int settings_apply(const char *path)
+static int settings_apply(const char *path, bool if_saved)
 {
 	struct settings_document document;
 	struct apply_run run = { .path = path };
 	FILE *in = fopen(path, "r");
 	int bad, status;
 
+	if (!in && errno == ENOENT && if_saved)
+		return FAXCTL_OK;
 	if (!in)
 		return faxctl_fail(errno == ENOENT ? FAXCTL_NOT_FOUND :
 				   errno == EACCES ? FAXCTL_DENIED : FAXCTL_FAILED,
@@ -705,52 +714,210 @@ static int settings_apply(const char *path)
 	return run.status;
 }
 
-/* ---- the command ------------------------------------------------------- */
-
-int faxctl_settings(struct faxctl_command_line *cmd)
+/* Everything from the kernel into @path (its absent ports kept). */
+static int settings_save(const char *path)
 {
 	struct settings_document document;
-	const char *action, *path = DEFAULT_SETTINGS_FILE;
 	HANDLE server;
-	int status;
+	int status = faxctl_connect(&server);
 
-	if (cmd->argc < 2 || !strcmp(cmd->argv[1], "--help") || !strcmp(cmd->argv[1], "-h")) {
-		fputs(settings_help, cmd->argc < 2 ? stderr : stdout);
-		return cmd->argc < 2 ? FAXCTL_USAGE : FAXCTL_OK;
-	}
-	action = cmd->argv[1];
-	if (strcmp(action, "save") && strcmp(action, "apply") && strcmp(action, "show"))
-		return faxctl_usage_error(cmd, "unknown action '%s' (save, apply or show)", action);
-	cmd->name = !strcmp(action, "save") ? "settings save" :
-		    !strcmp(action, "apply") ? "settings apply" : "settings show";
-	if (cmd->argc > 2 && (!strcmp(cmd->argv[2], "--help") || !strcmp(cmd->argv[2], "-h"))) {
-		fputs(settings_help, stdout);
-		return FAXCTL_OK;
-	}
-	if (cmd->argc > 2 && cmd->argv[2][0] == '-')
-		return faxctl_usage_error(cmd, "unknown option '%s'", cmd->argv[2]);
-	if (cmd->argc > 3 || (cmd->argc > 2 && !strcmp(action, "show")))
-		return faxctl_usage_error(cmd, "unexpected argument '%s'", cmd->argv[cmd->argc - 1]);
-	if (cmd->argc > 2)
-		path = cmd->argv[2];
-	if (!*path)
-		return faxctl_usage_error(cmd, "the FILE is empty");
-	if (!strcmp(action, "apply"))
-		return settings_apply(path);
-	status = faxctl_connect(&server);
 	if (status)
 		return status;
 	status = collect(server, path, &document);
 	FaxClose(server);
 	if (status)
 		return status;
-	if (!strcmp(action, "show")) {
-		write_preamble(stdout);
-		status = settings_write(stdout, &document) || fflush(stdout) ?
-			 faxctl_fail(FAXCTL_FAILED, "cannot write the settings") : FAXCTL_OK;
-	} else {
-		status = write_file(path, &document);
-	}
+	status = write_file(path, &document);
 	settings_free(&document);
 	return status;
+}
+
+static int settings_show(void)
+{
+	struct settings_document document;
+	HANDLE server;
+	int status = faxctl_connect(&server);
+
+	if (status)
+		return status;
+	status = collect(server, DEFAULT_SETTINGS_FILE, &document);
+	FaxClose(server);
+	if (status)
+		return status;
+	write_preamble(stdout);
+	status = settings_write(stdout, &document) || fflush(stdout) ?
+		 faxctl_fail(FAXCTL_FAILED, "cannot write the settings") : FAXCTL_OK;
+	settings_free(&document);
+	return status;
+}
+
+/* ---- following --------------------------------------------------------- */
+
+/*
+ * Changes come in bursts (an apply sets everything, a client sets a port
+ * and its routing): one save a little after the first change of a burst.
+ * A crash loses at most this much.
+ */
+#define SAVE_DELAY_MS 300
+
+static volatile sig_atomic_t stop_requested;
+
+static void request_stop(int signal_number)
+{
+	(void)signal_number;
+	stop_requested = 1;
+}
+
+static long long now_ms(void)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+}
+
+/* Messages for the journal, on stderr like faxctl's others. */
+__attribute__((format(printf, 1, 2)))
+static void follow_note(const char *format, ...)
+{
+	va_list args;
+
+	fputs("faxctl settings follow: ", stderr);
+	va_start(args, format);
+	faxctl_vprint_text(stderr, format, args);
+	va_end(args);
+	fputc('\n', stderr);
+}
+
+/*
+ * The driver's family is registered before its nodes appear: wait (up to
+ * 10 s, or a stop) until the server can be reached. False when it cannot.
+ */
+static bool wait_for_server(void)
+{
+	const struct timespec pause = { .tv_nsec = 100 * 1000 * 1000 };
+
+	for (int tries = 0; tries < 100 && !stop_requested; tries++) {
+		HANDLE server;
+
+		if (FaxConnectFaxServerA(NULL, &server)) {
+			FaxClose(server);
+			return true;
+		}
+		nanosleep(&pause, NULL);
+	}
+	return false;
+}
+
+/*
+ * Save after every change the driver notifies, until SIGTERM or SIGINT
+ * (then save what is pending). When the module is unloaded nothing is
+ * saved (the kernel's settings are gone, the file keeps them); when it is
+ * loaded again the file is applied, so that a reload forgets nothing.
+ */
+static int settings_follow(const char *path)
+{
+	struct sigaction stop = { .sa_handler = request_stop };
+	struct settings_notices *notices;
+	bool module_loaded, pending = false;
+	long long save_at = 0;
+	int error;
+
+	sigemptyset(&stop.sa_mask);
+	/* No SA_RESTART: poll() returns at once. */
+	sigaction(SIGTERM, &stop, NULL);
+	sigaction(SIGINT, &stop, NULL);
+	error = settings_notices_open(&notices, &module_loaded);
+	if (error)
+		return faxctl_fail(FAXCTL_FAILED, "cannot listen to the fax server's notices: %s",
+				   strerror(-error));
+	if (module_loaded)
+		follow_note("saving every change to %s", path);
+	else
+		follow_note("the faxport module is not loaded: %s is applied when it is", path);
+	while (!stop_requested) {
+		struct pollfd input = { .fd = settings_notices_fd(notices), .events = POLLIN };
+		long long wait_ms = pending ? save_at - now_ms() : -1;
+		unsigned int bits;
+
+		if (pending && wait_ms <= 0) {
+			pending = false;
+			if (settings_save(path) == FAXCTL_OK)
+				follow_note("saved to %s", path);
+			continue;
+		}
+		if (poll(&input, 1, wait_ms > 60000 ? 60000 : (int)wait_ms) <= 0)
+			continue;	/* EINTR (a stop), or the time to save */
+		bits = settings_notices_read(notices);
+		if (bits & SETTINGS_NOTICE_MODULE_GONE) {
+			module_loaded = false;
+			pending = false;
+			follow_note("the faxport module was unloaded: %s is kept for its return",
+				    path);
+		}
+		if (bits & SETTINGS_NOTICE_MODULE_BACK) {
+			module_loaded = true;
+			pending = false;
+			follow_note("the faxport module is loaded: applying %s", path);
+			if (wait_for_server())
+				settings_apply(path, true);
+			else
+				follow_note("the fax server did not appear: %s was not applied", path);
+			/* Its own notices follow: the file is then saved as applied. */
+			continue;
+		}
+		if ((bits & SETTINGS_NOTICE_CHANGED) && module_loaded && !pending) {
+			pending = true;
+			save_at = now_ms() + SAVE_DELAY_MS;
+		}
+	}
+	settings_notices_close(notices);
+	if (pending && module_loaded && settings_save(path) == FAXCTL_OK)
+		follow_note("saved to %s", path);
+	return FAXCTL_OK;
+}
+
+/* ---- the command ------------------------------------------------------- */
+
+int faxctl_settings(struct faxctl_command_line *cmd)
+{
+	const char *action, *path = DEFAULT_SETTINGS_FILE;
+	bool if_saved = false;
+	int first = 2;
+
+	if (cmd->argc < 2 || !strcmp(cmd->argv[1], "--help") || !strcmp(cmd->argv[1], "-h")) {
+		fputs(settings_help, cmd->argc < 2 ? stderr : stdout);
+		return cmd->argc < 2 ? FAXCTL_USAGE : FAXCTL_OK;
+	}
+	action = cmd->argv[1];
+	if (strcmp(action, "save") && strcmp(action, "apply") && strcmp(action, "show") &&
+	    strcmp(action, "follow"))
+		return faxctl_usage_error(cmd, "unknown action '%s' (save, apply, show or follow)",
+					  action);
+	cmd->name = !strcmp(action, "save") ? "settings save" :
+		    !strcmp(action, "apply") ? "settings apply" :
+		    !strcmp(action, "show") ? "settings show" : "settings follow";
+	if (cmd->argc > 2 && (!strcmp(cmd->argv[2], "--help") || !strcmp(cmd->argv[2], "-h"))) {
+		fputs(settings_help, stdout);
+		return FAXCTL_OK;
+	}
+	if (cmd->argc > 2 && !strcmp(cmd->argv[2], "--if-saved") && !strcmp(action, "apply")) {
+		if_saved = true;
+		first = 3;
+	}
+	if (cmd->argc > first && cmd->argv[first][0] == '-')
+		return faxctl_usage_error(cmd, "unknown option '%s'", cmd->argv[first]);
+	if (cmd->argc > first + 1 || (cmd->argc > first && !strcmp(action, "show")))
+		return faxctl_usage_error(cmd, "unexpected argument '%s'", cmd->argv[cmd->argc - 1]);
+	if (cmd->argc > first)
+		path = cmd->argv[first];
+	if (!*path)
+		return faxctl_usage_error(cmd, "the FILE is empty");
+	if (!strcmp(action, "apply"))
+		return settings_apply(path, if_saved);
+	if (!strcmp(action, "follow"))
+		return settings_follow(path);
+	if (!strcmp(action, "show"))
+		return settings_show();
+	return settings_save(path);
 }
