@@ -19,7 +19,7 @@ static const struct {
 	{ "config", faxctl_config, "config get [KEY...] | config set KEY=VALUE...: the server's settings" },
 	{ "inbox", faxctl_inbox, "list the received faxes in faxd's spool" },
 	{ "show", faxctl_show, "show FILE [--page N] -o PAGE.png: a fax page as a PNG" },
-	{ "settings", faxctl_settings, "settings save|apply [FILE] | show: keep the settings on disk" },
+	{ "settings", faxctl_settings, "settings save|apply|follow [FILE] | show: keep the settings on disk" },
 };
 
 static void usage(FILE *out)
