@@ -492,6 +492,66 @@ TEST(setting_the_logging_levels_or_the_config_is_notified)
 	close(server);
 }
 
+/* The store-in-a-folder method, as the uAPI names it. */
+static const __u8 store_in_folder[16] = FAXPORT_ROUTING_GUID_STORE_IN_FOLDER;
+
+TEST(setting_a_port_or_the_routing_is_notified)
+{
+	struct config_listener *l = calloc(1, sizeof(*l));
+	struct faxport_routing_set set = { .flags = FAXPORT_ROUTING_SET_INFO };
+	struct faxport_routing_priority first = { .priority = 1 };
+	struct faxport_port_config cfg = { 0 };
+	struct faxport_port_info info;
+	int server = server_connect();
+	__u32 device_id;
+	int m;
+
+	ASSERT_NE(NULL, l);
+	ASSERT_LE(0, server);
+	/* A port of its own: a routing change marks the method configured. */
+	ASSERT_EQ(0, port_add(server, "notices", "7701", &device_id));
+	m = port_open(server, device_id, FAXPORT_OPEN_MODIFY);
+	ASSERT_LE(0, m);
+	ASSERT_EQ(0, listen_config(l));
+	ASSERT_EQ(0, port_get(m, &info));
+	cfg.flags = info.flags;
+	cfg.rings = info.rings;
+	cfg.priority = info.priority;
+	memcpy(cfg.tsid, info.tsid, sizeof(cfg.tsid));
+	memcpy(cfg.csid, info.csid, sizeof(cfg.csid));
+	ASSERT_EQ(0, ioctl(m, FAXPORT_IOC_PORT_SET, &cfg));
+	config_wait(l, 1, 2000);
+	ASSERT_EQ(1, l->count);
+	EXPECT_EQ(FAXPORT_NL_CMD_CONFIG_CHANGED, l->commands[0]);
+	EXPECT_EQ(FAXPORT_CONFIG_CHANGED_PORT, l->changed[0]);
+
+	/* "" is the engine's default folder, what a new port has. */
+	memcpy(set.guid, store_in_folder, sizeof(set.guid));
+	ASSERT_EQ(0, ioctl(m, FAXPORT_IOC_ROUTING_SET, &set));
+	config_wait(l, 2, 2000);
+	ASSERT_EQ(2, l->count);
+	EXPECT_EQ(FAXPORT_CONFIG_CHANGED_ROUTING, l->changed[1]);
+
+	memcpy(first.guid, store_in_folder, sizeof(first.guid));
+	ASSERT_EQ(0, ioctl(server, FAXPORT_IOC_ROUTING_PRIORITY, &first));
+	config_wait(l, 3, 2000);
+	ASSERT_EQ(3, l->count);
+	EXPECT_EQ(FAXPORT_CONFIG_CHANGED_ROUTING, l->changed[2]);
+
+	/* Refused: nothing stored, nothing said. */
+	cfg.rings = 0;
+	EXPECT_EQ(-1, ioctl(m, FAXPORT_IOC_PORT_SET, &cfg));
+	first.priority = 0;
+	EXPECT_EQ(-1, ioctl(server, FAXPORT_IOC_ROUTING_PRIORITY, &first));
+	config_wait(l, 4, 300);
+	EXPECT_EQ(3, l->count);
+	nl_socket_free(l->sk);
+	free(l);
+	close(m);
+	EXPECT_EQ(0, port_remove(server, device_id));
+	close(server);
+}
+
 TEST(config_notices_stay_off_the_events_group)
 {
 	struct subscriber *s = calloc(1, sizeof(*s));
