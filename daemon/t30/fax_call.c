@@ -64,6 +64,7 @@ struct fax_call {
 	char *output_path;
 
 	/* What the frames told us so far. */
+	bool far_end_spoke;	/* a T.30 frame came in */
 	bool dcs_seen;
 	struct t30_dcs_parameters dcs;
 	bool negotiated;
@@ -264,6 +265,8 @@ static void on_t30_frame(t30_state_t *t30, void *user_data, int incoming,
 	int fcf = t30_frame_fcf(frame, length);
 
 	(void)t30;
+	if (incoming)
+		call->far_end_spoke = true;
 	/*
 	 * spandsp stores the last page before it answers EOP, so the page
 	 * counted now is the document's last and the far end is told so.
@@ -366,6 +369,13 @@ static enum fax_call_outcome checked_outcome(const struct fax_call *call, int t3
 {
 	enum fax_call_outcome outcome = t30_outcome_for_code(t30_code, call->role);
 
+	/*
+	 * A receiver that gave up (its DIS retries ran out) without one frame
+	 * from the caller was not called by a fax: a voice or data call.
+	 */
+	if (call->role == FAX_CALL_RECEIVE && !call->far_end_spoke &&
+	    outcome == FAX_CALL_PROTOCOL_FAILURE)
+		return FAX_CALL_NO_FAX_ANSWER;
 	if (outcome != FAX_CALL_COMPLETED)
 		return outcome;
 	if (call->role == FAX_CALL_SEND && call->pages_done != call->pages_in_document)

@@ -88,7 +88,8 @@ enum fax_compression {
 enum fax_call_outcome {
 	FAX_CALL_IN_PROGRESS = 0,	/* not ended yet */
 	FAX_CALL_COMPLETED,		/* every page transferred and confirmed */
-	FAX_CALL_NO_FAX_ANSWER,		/* the other end never behaved as a fax (T0/T1) */
+	FAX_CALL_NO_FAX_ANSWER,		/* the other end never behaved as a fax (T0/T1, or a
+					   receiver's DIS unanswered) */
 	FAX_CALL_DISCONNECTED,		/* the far end hung up or sent DCN early */
 	FAX_CALL_PROTOCOL_FAILURE,	/* T.30 failed: training, retries, bad responses */
 	FAX_CALL_TIMEOUT,		/* our watchdog: call or phase deadline passed */

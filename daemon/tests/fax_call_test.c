@@ -667,6 +667,32 @@ static void test_silence_t30_gives_up(void)
 	silent_far_end(SECONDS(200), 0, FAX_CALL_NO_FAX_ANSWER, 0);
 }
 
+/*
+ * An answered call whose caller never speaks T.30 (a voice caller who says
+ * nothing): spandsp gives up after its DIS retries (T30_ERR_RETRYDCN), but
+ * what the receiver learnt is that no fax called: NO_FAX_ANSWER, which
+ * faxd reports as FPS_NOT_FAX_CALL, not a protocol failure.
+ */
+static void test_silent_caller_is_no_fax(void)
+{
+	struct endpoint receiver;
+	struct fax_call_options options;
+
+	endpoint_init(&receiver, "receiver");
+	options = endpoint_options(&receiver);
+	receiver.call = fax_call_new_receive(&options, work_path("silent-caller.tif"));
+	if (!receiver.call) {
+		fail("cannot create the call: %s", strerror(errno));
+		return;
+	}
+	run_line(&receiver, NULL, &(struct noise_source){ 0 }, SECONDS(300));
+	expect_bounded_failure(&receiver, SECONDS(300));
+	CHECK(receiver.result.outcome == FAX_CALL_NO_FAX_ANSWER, "outcome %s, expected %s",
+	      fax_call_outcome_name(receiver.result.outcome),
+	      fax_call_outcome_name(FAX_CALL_NO_FAX_ANSWER));
+	fax_call_free(receiver.call);
+}
+
 struct noisy_case {
 	const char *output_name;
 	double sigma;
@@ -1258,6 +1284,7 @@ static const struct test tests[] = {
 	{ test_silence_call_deadline, "a far end that never answers ends at the call deadline as a timeout", false },
 	{ test_silence_phase_deadline, "a far end that never answers ends at the phase deadline as a timeout", true },
 	{ test_silence_t30_gives_up, "without a shorter deadline, T.30's own T0/T1 give no-fax-answer", true },
+	{ test_silent_caller_is_no_fax, "a receiver whose caller never speaks T.30 ends with no-fax-answer", false },
 	{ test_noise_breaks_training, "noise that breaks training ends within the deadline as a failure, never success", false },
 	{ test_noise_drowns_everything, "noise that makes both ends retry forever is ended by the watchdog", true },
 	{ test_document_bounds, "a document with a page over the row limit or over the page limit is refused from its directories", false },
