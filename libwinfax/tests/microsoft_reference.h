@@ -20,6 +20,11 @@
  *   Client API access rights"                         FAX_* rights
  *   and each structure's own page for its members, in order.
  *
+ * FAX_READ, FAX_WRITE and FAX_ALL_ACCESS add the standard rights
+ * (STANDARD_RIGHTS_READ and _WRITE are READ_CONTROL, 0x20000;
+ * STANDARD_RIGHTS_ALL is 0x1F0000) to the query rights, FAX_JOB_SUBMIT and
+ * all seven rights.
+ *
  * The enum type names are those the SDK header declares (FaxOpenPort's
  * Flags, FaxSetJob's Command ... hold them as DWORD).  FEI_NEVENTS is the
  * last id.  The FPS_* values are 0x20000000 with one bit each.
@@ -84,7 +89,10 @@
     X(PORT_OPEN_QUERY, 1) X(PORT_OPEN_MODIFY, 2)                                    \
     X(FAX_JOB_SUBMIT, 0x0001) X(FAX_JOB_QUERY, 0x0002) X(FAX_CONFIG_QUERY, 0x0004)  \
     X(FAX_CONFIG_SET, 0x0008) X(FAX_PORT_QUERY, 0x0010) X(FAX_PORT_SET, 0x0020)     \
-    X(FAX_JOB_MANAGE, 0x0040)
+    X(FAX_JOB_MANAGE, 0x0040)                                                       \
+    X(FAX_READ, 0x20000 | 0x0002 | 0x0004 | 0x0010)                                 \
+    X(FAX_WRITE, 0x20000 | 0x0001)                                                  \
+    X(FAX_ALL_ACCESS, 0x1F0000 | 0x007F)
 
 /* X(structure without its A/W, size); both forms have it */
 #define MS_REFERENCE_SIZES(X) \
