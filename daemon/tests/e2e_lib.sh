@@ -127,6 +127,15 @@ e2e_setup_line() {
 	echo 200 >$params/ring_period_ms
 	echo off >$params/line_noise_dbm0
 }
+# e2e_delete_jobs: delete every job left in the queue. A job that failed for
+# good stays there dirty_days, and the tests after this one begin with an
+# empty queue (faxd_kill_test counts on it).
+e2e_delete_jobs() {
+	for id in $("$repo/tools/faxctl/faxctl" jobs --json | jq -r '.[].job_id'); do
+		"$repo/tools/faxctl/faxctl" job delete "$id" >/dev/null
+	done
+}
+
 e2e_restore_line() {
 	echo "$old_max_rings" >$params/max_rings
 	echo "$old_ring_period" >$params/ring_period_ms
