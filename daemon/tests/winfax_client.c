@@ -312,74 +312,72 @@ static int send_document(const struct send_options *o)
 	return end == JOB_DELIVERED && !idle_left ? 0 : 1;
 }
 
-static int set_config(int argc, char **argv)
+/* What a config, branding or archive command changes in FAX_CONFIGURATION. */
+struct config_change {
+	enum { CHANGE_RETRIES, CHANGE_BRANDING, CHANGE_ARCHIVE } what;
+	DWORD retries, delay, branding;
+	const char *archive_directory;	/* NULL: archiving off */
+};
+
+/* FaxGetConfiguration, the change, FaxSetConfiguration. */
+static int change_configuration(const struct config_change *change)
 {
 	PFAX_CONFIGURATIONA config;
 	HANDLE server;
-	DWORD retries, delay;
 	BOOL ok;
 
-	if (argc != 4 || !parse_dword(argv[2], 99, &retries) ||
-	    !parse_dword(argv[3], 1440, &delay))
-		return usage();
 	if (!FaxConnectFaxServerA(NULL, &server))
 		return api_error("FaxConnectFaxServer");
 	if (!FaxGetConfigurationA(server, &config))
 		return api_error("FaxGetConfiguration");
-	config->Retries = retries;
-	config->RetryDelay = delay;
+	switch (change->what) {
+	case CHANGE_RETRIES:
+		config->Retries = change->retries;
+		config->RetryDelay = change->delay;
+		break;
+	case CHANGE_BRANDING:
+		config->Branding = change->branding != 0;
+		break;
+	case CHANGE_ARCHIVE:
+		config->ArchiveOutgoingFaxes = change->archive_directory != NULL;
+		config->ArchiveDirectory = change->archive_directory;
+		break;
+	}
 	ok = FaxSetConfigurationA(server, config);
 	FaxFreeBuffer(config);
 	if (!ok)
 		return api_error("FaxSetConfiguration");
 	FaxClose(server);
 	return 0;
+}
+
+static int set_config(int argc, char **argv)
+{
+	struct config_change change = { .what = CHANGE_RETRIES };
+
+	if (argc != 4 || !parse_dword(argv[2], 99, &change.retries) ||
+	    !parse_dword(argv[3], 1440, &change.delay))
+		return usage();
+	return change_configuration(&change);
 }
 
 static int set_branding(int argc, char **argv)
 {
-	PFAX_CONFIGURATIONA config;
-	HANDLE server;
-	DWORD branding;
-	BOOL ok;
+	struct config_change change = { .what = CHANGE_BRANDING };
 
-	if (argc != 3 || !parse_dword(argv[2], 1, &branding))
+	if (argc != 3 || !parse_dword(argv[2], 1, &change.branding))
 		return usage();
-	if (!FaxConnectFaxServerA(NULL, &server))
-		return api_error("FaxConnectFaxServer");
-	if (!FaxGetConfigurationA(server, &config))
-		return api_error("FaxGetConfiguration");
-	config->Branding = branding != 0;
-	ok = FaxSetConfigurationA(server, config);
-	FaxFreeBuffer(config);
-	if (!ok)
-		return api_error("FaxSetConfiguration");
-	FaxClose(server);
-	return 0;
+	return change_configuration(&change);
 }
 
 static int set_archive(int argc, char **argv)
 {
-	PFAX_CONFIGURATIONA config;
-	HANDLE server;
-	bool off;
-	BOOL ok;
+	struct config_change change = { .what = CHANGE_ARCHIVE };
 
 	if (argc != 3)
 		return usage();
-	off = !strcmp(argv[2], "off");
-	if (!FaxConnectFaxServerA(NULL, &server))
-		return api_error("FaxConnectFaxServer");
-	if (!FaxGetConfigurationA(server, &config))
-		return api_error("FaxGetConfiguration");
-	config->ArchiveOutgoingFaxes = !off;
-	config->ArchiveDirectory = off ? NULL : argv[2];
-	ok = FaxSetConfigurationA(server, config);
-	FaxFreeBuffer(config);
-	if (!ok)
-		return api_error("FaxSetConfiguration");
-	FaxClose(server);
-	return 0;
+	change.archive_directory = strcmp(argv[2], "off") ? argv[2] : NULL;
+	return change_configuration(&change);
 }
 
 static int set_logging(int argc, char **argv)
