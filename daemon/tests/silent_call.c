@@ -38,6 +38,16 @@ static int next_line_event(int fd, struct faxport_line_event *event)
 	return ioctl(fd, FAXPORT_IOC_LINE_EVENT, event) ? -1 : 0;
 }
 
+/*
+ * The far end hung up: its HANGUP event, or, when it comes between poll()
+ * and our read or write, the line's ENOTCONN (we never hang up ourselves).
+ */
+static int hung_up(unsigned long samples_sent)
+{
+	printf("hung up after %lu s of line time\n", samples_sent / SAMPLE_RATE);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct faxport_dsp_attach attach = {
@@ -81,19 +91,21 @@ int main(int argc, char **argv)
 			break;
 		if (wait.revents & POLLPRI) {
 			if (ioctl(fd, FAXPORT_IOC_LINE_EVENT, &event) == 0 &&
-			    event.type == FAXPORT_LINE_EV_HANGUP) {
-				printf("hung up after %lu s of line time\n",
-				       samples_sent / SAMPLE_RATE);
-				return 0;
-			}
+			    event.type == FAXPORT_LINE_EV_HANGUP)
+				return hung_up(samples_sent);
 		}
 		/* What the far end says is not listened to, only drained. */
 		if ((wait.revents & POLLIN) && read(fd, heard, sizeof(heard)) < 0 &&
-		    errno != EAGAIN)
+		    errno != EAGAIN) {
+			if (errno == ENOTCONN)
+				return hung_up(samples_sent);
 			break;
+		}
 		if (wait.revents & POLLOUT) {
 			ssize_t written = write(fd, silence, sizeof(silence));
 
+			if (written < 0 && errno == ENOTCONN)
+				return hung_up(samples_sent);
 			if (written < 0 && errno != EAGAIN)
 				break;
 			if (written > 0)
