@@ -12,7 +12,6 @@
 #include <unistd.h>
 
 #include "routing.h"
-#include "server_config.h"
 #include "../engine/log.h"
 
 /* The helper's copy of the document: fd 3 (faxd_route_run_helper). */
@@ -47,12 +46,11 @@ static void free_job(struct faxd_archive_job *job)
 }
 
 struct faxd_archive_job *faxd_archive_job_new(const struct faxport_job_take *take,
-					      uint32_t device_id)
+					      uint32_t device_id,
+					      const struct faxport_config *config, int error)
 {
 	static bool failure_logged;
-	struct faxport_config config;
 	struct faxd_archive_job *job;
-	int error = faxd_server_config_read(&config);
 
 	if (error) {
 		if (!failure_logged)
@@ -62,8 +60,8 @@ struct faxd_archive_job *faxd_archive_job_new(const struct faxport_job_take *tak
 		return NULL;
 	}
 	failure_logged = false;
-	TERMINATE(config.archive_dir);
-	if (!config.archive_outgoing || !config.archive_dir[0])
+	if (!config->archive_outgoing || !config->archive_dir[0] ||
+	    !memchr(config->archive_dir, '\0', sizeof(config->archive_dir)))
 		return NULL;
 	job = calloc(1, sizeof(*job));
 	if (!job) {
@@ -81,7 +79,7 @@ struct faxd_archive_job *faxd_archive_job_new(const struct faxport_job_take *tak
 	TERMINATE(job->param.sender_name);
 	TERMINATE(job->param.sender_company);
 	TERMINATE(job->param.document_name);
-	memcpy(job->directory, config.archive_dir, sizeof(job->directory));
+	memcpy(job->directory, config->archive_dir, sizeof(job->directory));
 	job->document_fd = fcntl(take->document_fd, F_DUPFD_CLOEXEC, 0);
 	if (job->document_fd < 0) {
 		log_error("faxport%u: job %u: cannot keep its document for the archive: %s",

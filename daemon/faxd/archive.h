@@ -28,10 +28,12 @@ struct faxd_archive_job;
 /*
  * A job just taken: what its archive entry needs (the parameters, a
  * duplicate of the document's fd, the directory). NULL when the server
- * archives nothing (or the copy fails: logged).
+ * archives nothing by @config (faxd_server_config_read's, which returned
+ * @error: then nothing is archived, said once) or the copy fails (logged).
  */
 struct faxd_archive_job *faxd_archive_job_new(const struct faxport_job_take *take,
-					      uint32_t device_id);
+					      uint32_t device_id,
+					      const struct faxport_config *config, int error);
 
 /*
  * The attempt ended as @state (FAXPORT_STATE_COMPLETED: delivered). A

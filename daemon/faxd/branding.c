@@ -5,7 +5,6 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "server_config.h"
 #include "../engine/log.h"
 
 #define PAGES_FIELD "{pages}"
@@ -113,11 +112,9 @@ void faxd_header_expand(const char *format, const struct faxport_job_param *para
 	header[writer.length] = '\0';
 }
 
-bool faxd_branding_enabled(void)
+bool faxd_branding_enabled(const struct faxport_config *config, int error)
 {
 	static bool failure_logged;
-	struct faxport_config config;
-	int error = faxd_server_config_read(&config);
 
 	if (error < 0) {
 		if (!failure_logged)
@@ -127,5 +124,5 @@ bool faxd_branding_enabled(void)
 		return true;
 	}
 	failure_logged = false;
-	return config.branding != 0;
+	return config->branding != 0;
 }

@@ -39,8 +39,9 @@ bool faxd_header_format_valid(const char *format);
 void faxd_header_expand(const char *format, const struct faxport_job_param *param,
 			char *header, size_t size);
 
-/* Is the server's Branding on now? When it cannot be read: on, Windows'
- * default (said once in the log). */
-bool faxd_branding_enabled(void);
+/* Is the server's Branding on in @config (faxd_server_config_read's, which
+ * returned @error)? When it could not be read: on, Windows' default (said
+ * once in the log). */
+bool faxd_branding_enabled(const struct faxport_config *config, int error);
 
 #endif

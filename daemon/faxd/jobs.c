@@ -20,6 +20,7 @@
 #include "daemon.h"
 #include "delivery_mail.h"
 #include "log_levels.h"
+#include "server_config.h"
 #include "../engine/log.h"
 #include "faxport_client.h"
 
@@ -200,7 +201,8 @@ static void take_job(struct faxd_managed_port *managed, uint32_t job_id)
 	char header[FAX_CALL_HEADER_INFO_MAX + 1];
 	struct fax_call_options options;
 	char number[sizeof(take.info.param.recipient_number)];
-	int error;
+	struct faxport_config server;
+	int error, server_error;
 
 	/* A call starts: its messages follow the logging levels of now. */
 	faxd_log_levels_refresh();
@@ -211,16 +213,17 @@ static void take_job(struct faxd_managed_port *managed, uint32_t job_id)
 		return;
 	}
 	managed->job_id = job_id;
+	/* FAX_CONFIGURATION as it is when the job starts: Branding, the archive. */
+	server_error = faxd_server_config_read(&server);
 	managed->delivery = faxd_delivery_job_new(&take, managed->device_id);
-	managed->archive = faxd_archive_job_new(&take, managed->device_id);
+	managed->archive = faxd_archive_job_new(&take, managed->device_id, &server, server_error);
 	faxd_ports_call_options(managed, true, &options, ident, sizeof(ident));
 	/* The kernel gives the port's TSID here under use_device_tsid, else the job's. */
 	if (take.info.param.tsid[0] && memchr(take.info.param.tsid, '\0', FAX_CALL_IDENT_MAX + 1)) {
 		copy_printable_ident(ident, FAX_CALL_IDENT_MAX + 1, take.info.param.tsid);
 		options.local_ident = ident;
 	}
-	/* FAX_CONFIGURATION.Branding, as it is when the job starts. */
-	if (faxd_branding_enabled()) {
+	if (faxd_branding_enabled(&server, server_error)) {
 		faxd_header_expand(options.header_info, &take.info.param, header, sizeof(header));
 		options.header_info = header;
 	} else {
