@@ -12,11 +12,12 @@
 #include <unistd.h>
 
 #include "routing.h"
+#include "../t30/call_document.h"
+#include "../t30/full_write.h"
 #include "../engine/log.h"
 
 /* The helper's copy of the document: fd 3 (faxd_route_run_helper). */
 #define HELPER_DOCUMENT_FD 3
-#define COPY_CHUNK_BYTES 65536
 
 struct faxd_archive_job {
 	uint32_t job_id;
@@ -90,50 +91,6 @@ struct faxd_archive_job *faxd_archive_job_new(const struct faxport_job_take *tak
 	return job;
 }
 
-/* 0, or a negative errno. */
-static int write_all(int fd, const char *data, size_t length)
-{
-	while (length) {
-		ssize_t written = write(fd, data, length);
-
-		if (written < 0) {
-			if (errno == EINTR)
-				continue;
-			return -errno;
-		}
-		data += written;
-		length -= (size_t)written;
-	}
-	return 0;
-}
-
-/* The document, from its start (pread: the offset is the client's too). */
-static int copy_document(int to_fd)
-{
-	char *buffer = malloc(COPY_CHUNK_BYTES);
-	off_t offset = 0;
-	int error = 0;
-
-	if (!buffer)
-		return -ENOMEM;
-	for (;;) {
-		ssize_t got = pread(HELPER_DOCUMENT_FD, buffer, COPY_CHUNK_BYTES, offset);
-
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got <= 0) {
-			error = got < 0 ? -errno : 0;
-			break;
-		}
-		error = write_all(to_fd, buffer, (size_t)got);
-		if (error)
-			break;
-		offset += got;
-	}
-	free(buffer);
-	return error;
-}
-
 static void utc_text(char *text, size_t size, time_t when, const char *format)
 {
 	struct tm utc;
@@ -169,7 +126,7 @@ static int write_record(int to_fd, const struct archive_entry *entry)
 		free(record);
 		return -ENOMEM;
 	}
-	error = write_all(to_fd, record, length);
+	error = full_write(to_fd, record, length);
 	free(record);
 	return error;
 }
@@ -199,7 +156,8 @@ static int write_new_file(int directory, const char *name,
 static int fill_document(int fd, const struct archive_entry *entry)
 {
 	(void)entry;
-	return copy_document(fd);
+	/* From the document's start: call_document_copy reads it with pread. */
+	return call_document_copy(HELPER_DOCUMENT_FD, fd, UINT64_MAX);
 }
 
 /* In the helper process: 0 archived, 1 not (logged). */

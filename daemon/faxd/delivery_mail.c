@@ -17,6 +17,7 @@
 #include "delivery_report.h"
 #include "routing.h"
 #include "../engine/log.h"
+#include "../t30/full_write.h"
 #include "faxport_client.h"
 
 /* All the mail command finds in its environment. */
@@ -178,22 +179,6 @@ static void free_context(void *opaque)
 	free(context);
 }
 
-/* Write all of @size bytes; 0 or -1. */
-static int write_all(int fd, const char *data, size_t size)
-{
-	while (size) {
-		ssize_t put = write(fd, data, size);
-
-		if (put < 0 && errno == EINTR)
-			continue;
-		if (put <= 0)
-			return -1;
-		data += put;
-		size -= (size_t)put;
-	}
-	return 0;
-}
-
 /*
  * The helper process (fd 3: the document, when there is one): build the
  * mail, start the mail command with a pipe as its stdin, write the mail,
@@ -254,7 +239,7 @@ static int mail_helper(void *opaque)
 		free(text);
 		return 1;
 	}
-	error = write_all(pipe_fds[1], text, text_size);
+	error = full_write(pipe_fds[1], text, text_size);
 	close(pipe_fds[1]);
 	free(text);
 	while (waitpid(command, &status, 0) < 0)

@@ -13,25 +13,9 @@
 #include <spandsp.h>
 
 #include "fax_call.h"
+#include "full_write.h"
 
 #define COPY_CHUNK_BYTES 65536
-
-/* 0, or a negative errno. */
-static int write_all(int fd, const uint8_t *data, size_t length)
-{
-	while (length) {
-		ssize_t written = write(fd, data, length);
-
-		if (written < 0) {
-			if (errno == EINTR)
-				continue;
-			return -errno;
-		}
-		data += written;
-		length -= (size_t)written;
-	}
-	return 0;
-}
 
 /* 0, or a negative errno (-EFBIG: more than @max_bytes). */
 static int copy_content(int from_fd, int to_fd, uint64_t max_bytes)
@@ -62,7 +46,7 @@ static int copy_content(int from_fd, int to_fd, uint64_t max_bytes)
 			result = -EFBIG;
 			break;
 		}
-		result = write_all(to_fd, buffer, (size_t)got);
+		result = full_write(to_fd, buffer, (size_t)got);
 		if (result)
 			break;
 		copied += (uint64_t)got;
