@@ -17,13 +17,14 @@
 #include "json.h"
 #include "terminal_text.h"
 
-#define DEFAULT_SPOOL "/var/spool/faxport"
-
 static const char inbox_help[] =
 	"usage: faxctl inbox [--spool DIR] [--json]\n"
+	"       faxctl inbox rm [--spool DIR] ID...\n"
 	"Lists the faxes faxd received, oldest first: when the call started (local\n"
 	"time), the port, the remote station's id, the pages, the outcome and the\n"
-	"file. DIR is faxd's spool_dir (default " DEFAULT_SPOOL ").\n";
+	"file. DIR is faxd's spool_dir (default " FAXCTL_DEFAULT_SPOOL ").\n"
+	"A fax's ID is its file's name (--json: \"id\"); 'inbox rm ID...' deletes\n"
+	"those faxes and their records.\n";
 
 /* What the .txt beside a fax says; any line may be missing. */
 struct received_fax {
@@ -213,6 +214,7 @@ static void print_fax_json(struct json_writer *json, const void *item, const voi
 	json_string(json, "outcome", fax->outcome);
 	json_bool(json, "complete", !fax->failed);
 	json_string(json, "negotiated", fax->negotiated);
+	json_string(json, "id", strrchr(fax->path, '/') + 1);
 	json_string(json, "file", fax->path);
 	json_end_object(json);
 }
@@ -256,13 +258,20 @@ int faxctl_inbox(struct faxctl_command_line *cmd)
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
-	const char *spool = DEFAULT_SPOOL;
+	const char *spool = FAXCTL_DEFAULT_SPOOL;
 	bool as_json = false;
 	struct received_fax *faxes;
 	size_t count;
 	char *inbox;
 	int option, error;
 
+	if (cmd->argc > 1 && !strcmp(cmd->argv[1], "rm")) {
+		struct faxctl_command_line rm = {
+			.argc = cmd->argc - 1, .argv = cmd->argv + 1, .name = "inbox rm",
+		};
+
+		return faxctl_inbox_rm(&rm);
+	}
 	while ((option = faxctl_getopt(cmd, ":h", options)) != -1) {
 		switch (option) {
 		case 'h':

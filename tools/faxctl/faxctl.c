@@ -17,7 +17,9 @@ static const struct {
 	{ "job", faxctl_job, "job pause|resume|delete|abort ID: control a job" },
 	{ "watch", faxctl_watch, "print every event of the fax server as it happens" },
 	{ "config", faxctl_config, "config get [KEY...] | config set KEY=VALUE...: the server's settings" },
-	{ "inbox", faxctl_inbox, "list the received faxes in faxd's spool" },
+	{ "inbox", faxctl_inbox, "inbox [rm ID...]: list (or delete) the received faxes in faxd's spool" },
+	{ "log", faxctl_log, "the sums of faxd's transfer log: calls, pages, line time" },
+	{ "cleanup", faxctl_cleanup, "delete old received, failed and archived faxes (cleanup.conf)" },
 	{ "show", faxctl_show, "show FILE [--page N] -o PAGE.png: a fax page as a PNG" },
 	{ "settings", faxctl_settings, "settings save|apply|follow [FILE] | show: keep the settings on disk" },
 };

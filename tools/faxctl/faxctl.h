@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <time.h>
 
 #include <winfax.h>
 
@@ -57,6 +58,25 @@ int faxctl_config(struct faxctl_command_line *cmd);
 int faxctl_inbox(struct faxctl_command_line *cmd);
 int faxctl_show(struct faxctl_command_line *cmd);
 int faxctl_settings(struct faxctl_command_line *cmd);
+int faxctl_inbox_rm(struct faxctl_command_line *cmd);
+int faxctl_log(struct faxctl_command_line *cmd);
+int faxctl_cleanup(struct faxctl_command_line *cmd);
+
+/* faxd's spool_dir unless faxd.conf says otherwise (inbox, inbox rm, cleanup: --spool). */
+#define FAXCTL_DEFAULT_SPOOL "/var/spool/faxport"
+
+/*
+ * spool_names.c: whether a file name is exactly one faxd gives (see there),
+ * with the UTC time in it in *@stamp. Nothing else is ever deleted.
+ */
+enum faxctl_spool_kind {
+	FAXCTL_SPOOL_NOT_OURS,
+	FAXCTL_SPOOL_RECEIVED,	/* <stamp>-<port>-<seq>.tif or .txt */
+	FAXCTL_SPOOL_FAILED,	/* failed-<stamp>-<port>-<seq>.tif or .txt */
+};
+enum faxctl_spool_kind faxctl_inbox_name_kind(const char *name, time_t *stamp, bool *is_tif);
+/* <stamp>-job<id>.tif or .txt, what faxd's archive holds. */
+bool faxctl_archive_name_valid(const char *name, time_t *stamp);
 
 /*
  * cmd_config.c: the server's configuration and logging levels under

@@ -120,6 +120,12 @@ void json_uint(struct json_writer *json, const char *key, uint64_t value)
 	fprintf(json->out, "%" PRIu64, value);
 }
 
+void json_tenths(struct json_writer *json, const char *key, uint64_t tenths)
+{
+	start_value(json, key);
+	fprintf(json->out, "%" PRIu64 ".%u", tenths / 10, (unsigned int)(tenths % 10));
+}
+
 void json_bool(struct json_writer *json, const char *key, bool value)
 {
 	start_value(json, key);

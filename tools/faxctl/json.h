@@ -23,6 +23,8 @@ void json_end_array(struct json_writer *json);
 /* A NULL value is written as null. */
 void json_string(struct json_writer *json, const char *key, const char *value);
 void json_uint(struct json_writer *json, const char *key, uint64_t value);
+/* A number of tenths as a decimal: 1234 is 123.4. */
+void json_tenths(struct json_writer *json, const char *key, uint64_t tenths);
 void json_bool(struct json_writer *json, const char *key, bool value);
 /* Ends a top-level value with a newline (one JSON document per line). */
 void json_end_line(struct json_writer *json);
