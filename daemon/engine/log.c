@@ -60,6 +60,11 @@ void faxd_log_setup(const char *program, bool use_syslog, int max_level)
 		openlog(program, LOG_PID, LOG_DAEMON);
 }
 
+bool faxd_log_to_journal(void)
+{
+	return log_to_journal;
+}
+
 void faxd_log_set_level(int max_level)
 {
 	log_max_level = max_level;

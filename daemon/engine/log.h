@@ -16,6 +16,8 @@
  * is the journal (JOURNAL_STREAM) is decided here, once. */
 void faxd_log_setup(const char *program, bool use_syslog, int max_level);
 void faxd_log_set_level(int max_level);
+/* Does faxd_log write to the journal's stream (systemd's JOURNAL_STREAM)? */
+bool faxd_log_to_journal(void);
 /* "error", "warning", "notice", "info", "debug" -> LOG_*; -1 if unknown. */
 int faxd_log_level_from_name(const char *name);
 

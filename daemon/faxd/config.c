@@ -293,6 +293,25 @@ static int parse_limit(struct parser *parser, const char *key, const char *value
 	return 0;
 }
 
+/* "notify_command" or "receive_command": a program run without a shell; empty: off. */
+static int set_hook_command(struct parser *parser, const char *key, const char *value)
+{
+	struct faxd_config *config = parser->config;
+	char **slot = !strcmp(key, "notify_command") ? &config->notify_command
+						     : &config->receive_command;
+
+	if (!value[0]) {
+		free(*slot);
+		*slot = NULL;
+		return 0;
+	}
+	if (value[0] != '/') {
+		parse_error(parser, "%s: the program must be an absolute path", key);
+		return -1;
+	}
+	return replace_string(parser, slot, value);
+}
+
 static int parse_global_key(struct parser *parser, const char *key, const char *value)
 {
 	struct faxd_config *config = parser->config;
@@ -350,6 +369,20 @@ static int parse_global_key(struct parser *parser, const char *key, const char *
 		}
 		return replace_string(parser, &config->mail_command, value);
 	}
+	if (!strcmp(key, "transfer_log")) {
+		if (!value[0]) {
+			free(config->transfer_log);
+			config->transfer_log = NULL;
+			return 0;
+		}
+		if (value[0] != '/') {
+			parse_error(parser, "transfer_log: must be an absolute path (or empty: off)");
+			return -1;
+		}
+		return replace_string(parser, &config->transfer_log, value);
+	}
+	if (!strcmp(key, "notify_command") || !strcmp(key, "receive_command"))
+		return set_hook_command(parser, key, value);
 	if (!strcmp(key, "route_max_running")) {
 		if (parse_limit(parser, key, value, 1, 64, &number))
 			return -1;
@@ -443,8 +476,10 @@ static struct faxd_config *config_defaults(void)
 		return NULL;
 	config->spool_dir = strdup(FAXD_DEFAULT_SPOOL_DIR);
 	config->mail_command = strdup(FAXD_DEFAULT_MAIL_COMMAND);
+	config->transfer_log = strdup(FAXD_DEFAULT_TRANSFER_LOG);
 	config->sections = calloc(1, sizeof(*config->sections));
-	if (!config->spool_dir || !config->mail_command || !config->sections) {
+	if (!config->spool_dir || !config->mail_command || !config->transfer_log ||
+	    !config->sections) {
 		faxd_config_free(config);
 		return NULL;
 	}
@@ -578,6 +613,9 @@ void faxd_config_free(struct faxd_config *config)
 	free(config->ports);
 	free(config->spool_dir);
 	free(config->mail_command);
+	free(config->transfer_log);
+	free(config->notify_command);
+	free(config->receive_command);
 	free(config);
 }
 

@@ -17,6 +17,8 @@
 #define FAXD_DEFAULT_SPOOL_DIR "/var/spool/faxport"
 /* Delivery reports (DRT_EMAIL): a sendmail-compatible command reading the mail on stdin. */
 #define FAXD_DEFAULT_MAIL_COMMAND "/usr/sbin/sendmail -t -oi"
+/* One line per call (call_record.h); "transfer_log =" (empty) turns it off. */
+#define FAXD_DEFAULT_TRANSFER_LOG "/var/log/faxport/transfer.log"
 
 /* What can differ per port: the call's T.30 settings and the routing methods. */
 struct faxd_port_settings {
@@ -62,6 +64,9 @@ struct faxd_config {
 	size_t route_command_count;
 	struct faxd_route_limits route_limits;	/* also the delivery report mail's */
 	char *mail_command;		/* "/program words": gets a mail on stdin */
+	char *transfer_log;		/* absolute path; NULL: no transfer log */
+	char *notify_command;		/* "/program words" at a send job's end; NULL: off */
+	char *receive_command;		/* "/program words" for each received fax; NULL: off */
 
 	/* Private: the global settings and the [port N] sections. */
 	struct faxd_config_section *sections;	/* [0] is the global one */

@@ -11,6 +11,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <linux/faxport.h>
+
 #include "config.h"
 #include "spool.h"
 #include "../engine/loop.h"
@@ -41,6 +43,16 @@ struct faxd_managed_port {
 	struct faxd_delivery_job *delivery;
 	/* The send job in progress goes into the archive if delivered (archive.h). */
 	struct faxd_archive_job *archive;
+	/* The send job in progress as JOB_TAKE gave it: its call record and notify hook. */
+	struct faxd_send_job {
+		bool active;			/* a send job's call is in progress */
+		bool deleted;			/* deleted by a client while it ran */
+		uint32_t owner_uid;
+		uint32_t retries_left;		/* after this attempt */
+		uint32_t total_pages;
+		int64_t submitted_ns;		/* CLOCK_REALTIME */
+		char number[FAXPORT_NUMBER_SIZE];
+	} send_job;
 };
 
 struct faxd_daemon {

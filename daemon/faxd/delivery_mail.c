@@ -118,10 +118,9 @@ static int server_handle(void)
 	return fd;
 }
 
-/* Did the attempt that ended with @state end the job for good? */
-static bool failed_for_good(const struct faxd_delivery_job *job, uint32_t state)
+bool faxd_job_failed_for_good(uint32_t job_id, uint32_t retries_left, uint32_t state)
 {
-	struct faxport_job_get get = { .job_id = job->job_id };
+	struct faxport_job_get get = { .job_id = job_id };
 	int fd = server_handle(), error = -EBADF;
 
 	if (fd >= 0)
@@ -132,7 +131,13 @@ static bool failed_for_good(const struct faxd_delivery_job *job, uint32_t state)
 	if (error == -ENOENT && (server_rights & FAXPORT_RIGHT_JOB_QUERY))
 		return true;
 	/* The kernel's rule (faxport_engine_done), on what JOB_TAKE said. */
-	return !job->retries_left || state == FAXPORT_STATE_BAD_ADDRESS;
+	return !retries_left || state == FAXPORT_STATE_BAD_ADDRESS;
+}
+
+/* Did the attempt that ended with @state end the job for good? */
+static bool failed_for_good(const struct faxd_delivery_job *job, uint32_t state)
+{
+	return faxd_job_failed_for_good(job->job_id, job->retries_left, state);
 }
 
 /* Why it failed, in faxd's words (malloc'ed), or NULL. */

@@ -41,6 +41,14 @@ struct faxd_delivery_job;
 struct faxd_delivery_job *faxd_delivery_job_new(const struct faxport_job_take *take,
 						uint32_t device_id);
 
+/*
+ * After JOB_DONE told the kernel @state for job @job_id (which had
+ * @retries_left after this attempt, as JOB_TAKE said): did the job fail for
+ * good, rather than wait for another attempt? The kernel's answer, or its
+ * rule applied here (see above). Also for the notify hook (call_hooks.h).
+ */
+bool faxd_job_failed_for_good(uint32_t job_id, uint32_t retries_left, uint32_t state);
+
 /* The job was deleted: its attempt's end sends nothing. */
 void faxd_delivery_job_deleted(struct faxd_delivery_job *job);
 

@@ -10,13 +10,19 @@
  */
 #define FAXD_LOG_CATEGORY FAXD_LOG_OUTBOUND
 #include <errno.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <linux/faxport.h>
 
 #include "archive.h"
 #include "branding.h"
+#include "call_hooks.h"
+#include "call_record.h"
 #include "daemon.h"
 #include "delivery_mail.h"
 #include "log_levels.h"
@@ -105,6 +111,68 @@ static uint32_t done_state(const struct faxd_call_report *report)
 	}
 }
 
+/* @uid's user name, or its number when it has none; into @name. */
+static void owner_name(uint32_t uid, char *name, size_t size)
+{
+	struct passwd entry, *found = NULL;
+	char buffer[1024];
+
+	/*
+	 * In the event loop, once per send attempt: the local passwd file, or
+	 * the NSS cache (nscd/sssd) of a directory. A slow directory delays
+	 * the loop here as it would any other lookup faxd makes.
+	 */
+	if (!getpwuid_r((uid_t)uid, &entry, buffer, sizeof(buffer), &found) && found &&
+	    found->pw_name[0])
+		snprintf(name, size, "%s", found->pw_name);
+	else
+		snprintf(name, size, "%u", uid);
+}
+
+/*
+ * The send attempt of @managed ended as @report, told to the kernel as
+ * @state (@done_accepted: JOB_DONE succeeded): its call record, and the
+ * notify hook with whether the job is done, failed for good or requeued.
+ */
+static void send_attempt_ended(struct faxd_managed_port *managed, uint32_t job_id,
+			       const struct faxd_call_report *report, uint32_t state,
+			       bool done_accepted)
+{
+	struct faxd_send_job *job = &managed->send_job;
+	struct faxd_call_record record = {
+		.sending = true,
+		.job_id = job_id,
+		.device_id = managed->device_id,
+		.number = job->number,
+		.remote_ident = report->result.remote_ident[0] ? report->result.remote_ident
+			: report->negotiated ? report->negotiation.remote_ident : NULL,
+		.ended = time(NULL),
+	};
+	char owner[64];
+	char *reason = faxd_call_reason(report);
+	const char *event;
+
+	owner_name(job->owner_uid, owner, sizeof(owner));
+	record.owner = owner;
+	faxd_call_record_from_report(&record, report);
+	if (!record.pages_total)
+		record.pages_total = job->total_pages;
+	record.reason = reason;
+	faxd_call_record_publish(&record, managed->daemon->config);
+	if (state == FAXPORT_STATE_COMPLETED && done_accepted)
+		event = "done";
+	else if (job->deleted || !done_accepted)
+		event = "failed";	/* deleted, or gone from the queue */
+	else if (faxd_job_failed_for_good(job_id, job->retries_left, state))
+		event = "failed";
+	else
+		event = "requeued";
+	faxd_call_hooks_send(managed->daemon->config, event, &record,
+			     (time_t)(job->submitted_ns / 1000000000));
+	free(reason);
+	job->active = false;
+}
+
 void faxd_jobs_done(struct faxd_managed_port *managed, const struct faxd_call_report *report)
 {
 	struct faxport_job_done done = {
@@ -127,6 +195,8 @@ void faxd_jobs_done(struct faxd_managed_port *managed, const struct faxd_call_re
 	if (error)
 		log_warning("faxport%u: job %u done: %s", managed->device_id, managed->job_id,
 			    strerror(-error));
+	if (report->role == FAX_CALL_SEND && managed->send_job.active)
+		send_attempt_ended(managed, done.job_id, report, done.state, !error);
 	managed->job_id = 0;
 	/* After JOB_DONE: the kernel has decided whether the job is tried again. */
 	faxd_delivery_job_ended(managed->delivery, report, done.state, !error,
@@ -213,6 +283,17 @@ static void take_job(struct faxd_managed_port *managed, uint32_t job_id)
 		return;
 	}
 	managed->job_id = job_id;
+	managed->send_job = (struct faxd_send_job){
+		.active = true,
+		.owner_uid = take.info.owner_uid,
+		.retries_left = take.info.retries_left,
+		.total_pages = take.info.total_pages ? take.info.total_pages
+						     : take.info.page_count,
+		.submitted_ns = (int64_t)take.info.submitted_ns,
+	};
+	memcpy(managed->send_job.number, take.info.param.recipient_number,
+	       sizeof(managed->send_job.number));
+	managed->send_job.number[sizeof(managed->send_job.number) - 1] = '\0';
 	/* FAX_CONFIGURATION as it is when the job starts: Branding, the archive. */
 	server_error = faxd_server_config_read(&server);
 	managed->delivery = faxd_delivery_job_new(&take, managed->device_id);
@@ -284,6 +365,7 @@ void faxd_jobs_on_abort(struct faxd_port *port, uint32_t job_id, void *owner)
 		log_notice("faxport%u: job %u was deleted: ending its call", managed->device_id,
 			   job_id);
 		faxd_delivery_job_deleted(managed->delivery);
+		managed->send_job.deleted = true;
 		faxd_port_abort(port);
 	}
 }

@@ -14,6 +14,8 @@
 
 #include <linux/faxport.h>
 
+#include "call_hooks.h"
+#include "call_record.h"
 #include "daemon.h"
 #include "routing.h"
 #include "../engine/clock.h"
@@ -85,6 +87,31 @@ static void apply_routing(struct faxd_managed_port *managed, const char *fax_pat
 	faxd_routing_defaults_free(&defaults);
 }
 
+/*
+ * The received call is over (@filed: the fax as filed, or NULL): its call
+ * record, and the receive hook for a filed fax. The port tells no caller
+ * id nor called number today: both stay unknown.
+ */
+static void tell_received(struct faxd_managed_port *managed, const struct faxd_call_report *report,
+			  const char *filed)
+{
+	struct faxd_call_record record = {
+		.sending = false,
+		.job_id = managed->job_id,
+		.device_id = managed->device_id,
+		.remote_ident = report->result.remote_ident,
+		.file = filed,
+		.ended = time(NULL),
+	};
+	char *reason = faxd_call_reason(report);
+
+	faxd_call_record_from_report(&record, report);
+	record.reason = reason;
+	faxd_call_record_publish(&record, managed->daemon->config);
+	faxd_call_hooks_receive(managed->daemon->config, &record, NULL);
+	free(reason);
+}
+
 static void on_receive_done(struct faxd_port *port, const struct faxd_call_report *report,
 			    void *user_data)
 {
@@ -124,6 +151,7 @@ static void on_receive_done(struct faxd_port *port, const struct faxd_call_repor
 			    managed->device_id, fax_call_outcome_name(result->outcome),
 			    result->t30_code, result->t30_text ? result->t30_text : "");
 	}
+	tell_received(managed, report, filed);
 	faxd_spool_free_entry(managed->inbox_entry);
 	managed->inbox_entry = NULL;
 	faxd_jobs_done(managed, report);

@@ -57,6 +57,23 @@ static void test_defaults(void)
 	ok(config && !strcmp(config->mail_command, "/usr/bin/msmtp -t --read-envelope-from"),
 	   "mail_command is read");
 	faxd_config_free(config);
+	config = load_text("", &error);
+	ok(config && config->transfer_log &&
+	   !strcmp(config->transfer_log, "/var/log/faxport/transfer.log") &&
+	   !config->notify_command && !config->receive_command,
+	   "defaults: the transfer log in /var/log/faxport, no hooks");
+	faxd_config_free(config);
+	config = load_text("transfer_log =\n", &error);
+	ok(config && !config->transfer_log, "an empty transfer_log turns it off");
+	faxd_config_free(config);
+	config = load_text("transfer_log = /srv/fax/calls.log\n"
+			   "notify_command = /usr/local/bin/fax-notify --mail ops\n"
+			   "receive_command = /usr/local/bin/fax-arrived\n", &error);
+	ok(config && !strcmp(config->transfer_log, "/srv/fax/calls.log") &&
+	   !strcmp(config->notify_command, "/usr/local/bin/fax-notify --mail ops") &&
+	   !strcmp(config->receive_command, "/usr/local/bin/fax-arrived"),
+	   "transfer_log, notify_command and receive_command are read");
+	faxd_config_free(config);
 	config = faxd_config_load("/nonexistent/faxd.conf", true, &error);
 	ok(!config && error && strstr(error, "/nonexistent/faxd.conf"),
 	   "a missing file named with -c is an error");
@@ -140,6 +157,18 @@ static void test_errors(void)
 	expect_error("mail_command = sendmail -t\n", "mail_command", "mail_command needs an absolute path");
 	expect_error("[port 2]\nmail_command = /bin/true\n", "not a per-port key",
 		     "mail_command is global");
+	expect_error("transfer_log = log/transfer.log\n", "transfer_log: must be an absolute path",
+		     "transfer_log needs an absolute path");
+	expect_error("notify_command = fax-notify\n", "notify_command: the program must be an "
+		     "absolute path", "notify_command needs an absolute path");
+	expect_error("receive_command = ./arrived --x\n", "receive_command: the program must be "
+		     "an absolute path", "receive_command needs an absolute path");
+	expect_error("[port 2]\nnotify_command = /bin/true\n", "not a per-port key",
+		     "notify_command is global");
+	expect_error("[port 1]\nreceive_command = /bin/true\n", "not a per-port key",
+		     "receive_command is global");
+	expect_error("[port 1]\ntransfer_log = /x\n", "not a per-port key",
+		     "transfer_log is global");
 }
 
 /* Whoever may write the config may name the programs faxd runs. */
@@ -193,7 +222,7 @@ static void test_example(void)
 int main(void)
 {
 	faxd_log_setup("faxd_config_test", false, LOG_ERR);
-	tap_plan(32);
+	tap_plan(41);
 	test_defaults();
 	test_sections();
 	test_errors();
