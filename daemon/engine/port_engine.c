@@ -38,12 +38,14 @@
 #include <linux/faxport.h>
 
 #include "document_copy.h"
+#include "realtime.h"
 #include "faxport_client.h"
 #include "log.h"
 #include "../t30/call_document.h"
 
 /* The kernel copies at most 4096 samples per read() or write(). */
 #define AUDIO_BUFFER_SAMPLES 4096
+#define AUDIO_BUFFER_BYTES (AUDIO_BUFFER_SAMPLES * sizeof(int16_t))
 /*
  * Real time: the transmit FIFO level we keep, 250 ms. Measured under TCG on
  * a busy host, stalls of 20..60 ms were common enough to break one call in
@@ -608,8 +610,8 @@ static void run_free(struct faxd_deferred *deferred)
 {
 	struct faxd_port *port = faxd_container_of(deferred, struct faxd_port, free_task);
 
-	free(port->rx_buffer);
-	free(port->tx_buffer);
+	faxd_audio_buffer_free(port->rx_buffer, AUDIO_BUFFER_BYTES);
+	faxd_audio_buffer_free(port->tx_buffer, AUDIO_BUFFER_BYTES);
 	free(port);
 }
 
@@ -625,8 +627,9 @@ int faxd_port_open(struct faxd_loop *loop, uint32_t device_id,
 
 	if (!port)
 		return -ENOMEM;
-	port->rx_buffer = calloc(AUDIO_BUFFER_SAMPLES, sizeof(int16_t));
-	port->tx_buffer = calloc(AUDIO_BUFFER_SAMPLES, sizeof(int16_t));
+	/* Locked: the loop touches them every 20 ms, and a page fault would be a gap. */
+	port->rx_buffer = faxd_audio_buffer_alloc(AUDIO_BUFFER_BYTES);
+	port->tx_buffer = faxd_audio_buffer_alloc(AUDIO_BUFFER_BYTES);
 	if (!port->rx_buffer || !port->tx_buffer) {
 		error = -ENOMEM;
 		goto err_free;
@@ -672,8 +675,8 @@ int faxd_port_open(struct faxd_loop *loop, uint32_t device_id,
 err_close:
 	close(port->watch.fd);
 err_free:
-	free(port->rx_buffer);
-	free(port->tx_buffer);
+	faxd_audio_buffer_free(port->rx_buffer, AUDIO_BUFFER_BYTES);
+	faxd_audio_buffer_free(port->tx_buffer, AUDIO_BUFFER_BYTES);
 	free(port);
 	return error;
 }

@@ -358,6 +358,15 @@ static int parse_global_key(struct parser *parser, const char *key, const char *
 		return parse_seconds(parser, key, value, 0, &config->shutdown_grace_s);
 	if (!strcmp(key, "rescan_interval_s"))
 		return parse_seconds(parser, key, value, 0, &config->rescan_interval_s);
+	if (!strcmp(key, "realtime_priority")) {
+		if (faxd_parse_uint(value, 0, 99, &number)) {
+			parse_error(parser, "realtime_priority: '%s' is not 0 (off) or a "
+				    "priority from 1 to 99", value);
+			return -1;
+		}
+		config->realtime_priority = (unsigned int)number;
+		return 0;
+	}
 	if (!strncmp(key, "route_command", 13) && isspace((unsigned char)key[13]))
 		return define_route_command(parser, trim((char *)key + 13), value);
 	if (!strcmp(key, "route_timeout_s"))
@@ -494,6 +503,7 @@ static struct faxd_config *config_defaults(void)
 	config->stall_timeout_s = 30;
 	config->shutdown_grace_s = 60;
 	config->rescan_interval_s = 0;
+	config->realtime_priority = FAXD_DEFAULT_REALTIME_PRIORITY;
 	config->route_limits = (struct faxd_route_limits){
 		.timeout_s = 300,
 		.max_running = 4,

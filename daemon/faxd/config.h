@@ -47,6 +47,12 @@ struct faxd_route_limits {
 	unsigned long max_processes;	/* RLIMIT_NPROC (of faxd's user) */
 };
 
+/*
+ * Low among real-time priorities: above every normal process, below the
+ * kernel's threaded interrupts (50) and audio servers that ask for more.
+ */
+#define FAXD_DEFAULT_REALTIME_PRIORITY 10
+
 struct faxd_config {
 	char *spool_dir;
 	unsigned int clock;		/* FAXPORT_CLOCK_* */
@@ -60,6 +66,7 @@ struct faxd_config {
 	unsigned int stall_timeout_s;	/* wall clock without audio in a call */
 	unsigned int shutdown_grace_s;	/* SIGTERM: how long calls may finish */
 	unsigned int rescan_interval_s;	/* 0: rescan ports only on SIGHUP */
+	unsigned int realtime_priority;	/* SCHED_RR for real-time audio; 0: off */
 	struct faxd_route_command *route_commands;	/* the named commands */
 	size_t route_command_count;
 	struct faxd_route_limits route_limits;	/* also the delivery report mail's */

@@ -28,6 +28,7 @@
 #include "routing.h"
 #include "../engine/clock.h"
 #include "../engine/log.h"
+#include "../engine/realtime.h"
 
 #define DEFAULT_PIDFILE "/run/faxd.pid"
 
@@ -98,6 +99,41 @@ static void apply_log_level(struct process *process)
 							     : process->daemon.config->log_level);
 }
 
+/*
+ * Real-time scheduling for real-time ports (engine/realtime.h says why);
+ * free-running calls are CPU-bound by design, and at real-time priority
+ * they would starve the machine. Logged when it changes.
+ */
+static void apply_scheduling(struct process *process)
+{
+	const struct faxd_daemon *daemon = &process->daemon;
+	unsigned int clock = daemon->clock_overridden ? daemon->clock_override
+						       : daemon->config->clock;
+	int wanted = clock == FAXPORT_CLOCK_REALTIME ? (int)daemon->config->realtime_priority : 0;
+	int now = faxd_realtime_priority();
+	int result;
+
+	if (wanted == now)
+		return;
+	if (!wanted) {
+		result = faxd_realtime_leave();
+		if (result)
+			log_warning("cannot leave real-time scheduling: %s", strerror(-result));
+		else
+			log_notice("normal scheduling (realtime_priority 0, or free-running ports)");
+		return;
+	}
+	result = faxd_realtime_enter(wanted);
+	if (result == now)
+		return;
+	if (result > 0)
+		log_notice("real-time scheduling for the audio: SCHED_RR priority %d", result);
+	else
+		log_warning("no real-time scheduling (%s): the audio may miss the line's clock "
+			    "when the machine is busy; faxd.service grants it with LimitRTPRIO= "
+			    "(faxd(8), REAL-TIME SCHEDULING)", strerror(-result));
+}
+
 static void reload(struct process *process)
 {
 	struct faxd_daemon *daemon = &process->daemon;
@@ -114,6 +150,7 @@ static void reload(struct process *process)
 		daemon->config = config;
 		apply_log_level(process);
 		log_notice("SIGHUP: configuration reloaded from %s", daemon->config_path);
+		apply_scheduling(process);
 	}
 	faxd_ports_rescan(daemon);
 	tell_service_manager(daemon, "READY=1");
@@ -163,6 +200,10 @@ static void on_tick(struct faxd_watch *watch)
 {
 	struct process *process = faxd_container_of(watch, struct process, tick);
 
+	if (faxd_realtime_guard_fired())
+		log_error("ran %d ms at real-time priority without a pause: back to normal "
+			  "scheduling until the next reload (SIGHUP)",
+			  FAXD_REALTIME_CPU_SOFT_US / 1000);
 	if (process->level_notices.fd < 0)
 		faxd_log_levels_refresh();
 	faxd_ports_tick(&process->daemon);
@@ -432,6 +473,7 @@ int main(int argc, char **argv)
 	if (result)
 		log_warning("spool %s: %s (faxes cannot be received until it is usable)",
 			    daemon->config->spool_dir, strerror(-result));
+	apply_scheduling(&process);
 	faxd_ports_rescan(daemon);
 	if (!daemon->ports && daemon->attach_errno == EPERM) {
 		/* Waiting for a rescan cannot help: the capability will not come. */
