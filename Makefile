@@ -145,6 +145,10 @@ install-userspace: verify-build-deps userspace tools
 	install -d $(DESTDIR)$(PREFIX)/lib/systemd/system
 	sed 's|@BINDIR@|$(PREFIX)/bin|' packaging/faxport-settings.service \
 		>$(DESTDIR)$(PREFIX)/lib/systemd/system/faxport-settings.service
+	@# faxctl cleanup once a day, as faxd's user (cleanup.conf's ages).
+	sed 's|@BINDIR@|$(PREFIX)/bin|' packaging/faxport-cleanup.service \
+		>$(DESTDIR)$(PREFIX)/lib/systemd/system/faxport-cleanup.service
+	install -m 644 packaging/faxport-cleanup.timer $(DESTDIR)$(PREFIX)/lib/systemd/system/faxport-cleanup.timer
 	@# The users, the group fax and the spool: sysusers.d and tmpfiles.d
 	@# files, which systemd applies at boot (and a package's postinst).
 	install -d $(DESTDIR)$(PREFIX)/lib/sysusers.d $(DESTDIR)$(PREFIX)/lib/tmpfiles.d
