@@ -20,6 +20,7 @@
 #include "../engine/log.h"
 #include "../engine/loop.h"
 #include "../engine/names.h"
+#include "../engine/realtime.h"
 #include "class1_modem.h"
 
 enum exit_status {
@@ -62,6 +63,8 @@ static void usage(FILE *out)
 		"  -m, --mode MODE     the terminal's permissions, octal, at most 0777\n"
 		"                      (default 0600, or 0660 with -g)\n"
 		"  -g, --group NAME    the group that may use the terminal (e.g. dialout, uucp)\n"
+		"  -r, --realtime-priority N  SCHED_RR priority for the audio, 1..99, or 0 for\n"
+		"                      normal scheduling (default 10; see faxd(8))\n"
 		"  -v, --verbose       debug log, with spandsp's T.31 trace\n"
 		"  -h, --help          this text\n"
 		"  -V, --version       the version\n");
@@ -80,6 +83,25 @@ static void on_tick(struct faxd_watch *watch)
 	struct modem_session *session = faxd_container_of(watch, struct modem_session, tick);
 
 	class1_modem_tick(session->modem);
+	if (faxd_realtime_guard_fired())
+		log_error("ran %d ms at real-time priority without a pause: back to normal "
+			  "scheduling", FAXD_REALTIME_CPU_SOFT_US / 1000);
+}
+
+/* The port's audio keeps the line's clock: real-time scheduling, as faxd's (engine/realtime.h). */
+static void enter_realtime(unsigned long priority)
+{
+	int result;
+
+	if (!priority)
+		return;
+	result = faxd_realtime_enter((int)priority);
+	if (result > 0)
+		log_notice("real-time scheduling for the audio: SCHED_RR priority %d", result);
+	else
+		log_warning("no real-time scheduling (%s): the audio may miss the line's clock "
+			    "when the machine is busy; faxport-modem@.service grants it with "
+			    "LimitRTPRIO=", strerror(-result));
 }
 
 /* 0, or a negative errno. */
@@ -119,6 +141,7 @@ int main(int argc, char **argv)
 		{ "link", required_argument, NULL, 'l' },
 		{ "mode", required_argument, NULL, 'm' },
 		{ "group", required_argument, NULL, 'g' },
+		{ "realtime-priority", required_argument, NULL, 'r' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -129,13 +152,14 @@ int main(int argc, char **argv)
 		.tty_mode = TTY_MODE_UNSET, .tty_group = (gid_t)-1,
 	};
 	unsigned long port_id = 1;
+	unsigned long realtime_priority = 10;
 	char *default_link = NULL;
 	int log_level = LOG_INFO;
 	int status = EXIT_SETUP_FAILED;
 	int option, error;
 	struct group *group;
 
-	while ((option = getopt_long(argc, argv, "p:l:m:g:vhV", long_options, NULL)) != -1) {
+	while ((option = getopt_long(argc, argv, "p:l:m:g:r:vhV", long_options, NULL)) != -1) {
 		switch (option) {
 		case 'p':
 			if (faxd_parse_uint(optarg, 1, UINT32_MAX, &port_id)) {
@@ -165,6 +189,13 @@ int main(int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			config.tty_group = group->gr_gid;
+			break;
+		case 'r':
+			if (faxd_parse_uint(optarg, 0, 99, &realtime_priority)) {
+				fprintf(stderr, "faxport-modem: bad priority '%s': 0 (off) or 1 to 99\n",
+					optarg);
+				return EXIT_USAGE;
+			}
 			break;
 		case 'v':
 			log_level = LOG_DEBUG;
@@ -220,6 +251,7 @@ int main(int argc, char **argv)
 	 * ordered after it (HylaFAX's faxgetty) start once the terminal's link
 	 * exists. Nothing without NOTIFY_SOCKET.
 	 */
+	enter_realtime(realtime_priority);
 	sd_notifyf(0, "READY=1\nSTATUS=Class 1 modem of faxport%lu on %s", port_id,
 		   config.link_path);
 	status = EXIT_STOPPED;
