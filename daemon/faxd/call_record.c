@@ -314,6 +314,9 @@ static void publish_journal(const struct faxd_call_record *record)
 	faxd_call_record_free_entries(entries);
 }
 
+/* The last append's error (0: it worked), so that a lasting problem is said once. */
+static int last_transfer_log_error;
+
 void faxd_call_record_publish(const struct faxd_call_record *record,
 			      const struct faxd_config *config)
 {
@@ -337,8 +340,16 @@ void faxd_call_record_publish(const struct faxd_call_record *record,
 	 * could, and is not supported.
 	 */
 	error = faxd_transfer_log_append(config->transfer_log, line);
-	if (error)
-		log_warning("faxport%u: transfer log %s: %s: the call is not in it",
-			    record->device_id, config->transfer_log, strerror(-error));
+	/* Said once until it changes: a missing folder would repeat it every call. */
+	if (error && error != last_transfer_log_error)
+		log_warning("faxport%u: transfer log %s: %s: calls are not in it until it "
+			    "can be written", record->device_id, config->transfer_log,
+			    strerror(-error));
+	else if (error)
+		log_debug("faxport%u: transfer log %s: %s", record->device_id,
+			  config->transfer_log, strerror(-error));
+	else if (last_transfer_log_error)
+		log_notice("transfer log %s: written again", config->transfer_log);
+	last_transfer_log_error = error;
 	free(line);
 }
