@@ -282,6 +282,7 @@ static int read_log(FILE *file, const struct period *period, struct log_sums *su
 	ssize_t length;
 	int error = 0;
 
+	errno = 0;
 	while ((length = getline(&line, &size, file)) >= 0) {
 		struct call_line call;
 		const char *problem;
@@ -306,8 +307,9 @@ static int read_log(FILE *file, const struct period *period, struct log_sums *su
 		if (error)
 			break;
 	}
+	/* A folder given as the log fails here, with EISDIR. */
 	if (!error && ferror(file))
-		error = -EIO;
+		error = errno ? -errno : -EIO;
 	free(line);
 	return error;
 }
