@@ -4,8 +4,8 @@
  * documentation lists ERROR_INVALID_PARAMETER for a NULL handle ("one or
  * all of ... FaxHandle parameters are NULL": FaxEnumJobs, FaxGetJob,
  * FaxSetJob, FaxGetPageData, FaxInitializeEventQueue, FaxEnumPorts,
- * FaxSetPort, FaxGetDeviceStatus, FaxGetConfiguration, the logging and the
- * routing functions).  A closed, stale or forged value is not NULL: the
+ * FaxGetPort, FaxSetPort, FaxGetDeviceStatus, FaxGetConfiguration, the
+ * logging and the routing functions, FaxRegisterRoutingExtensionW).  A closed, stale or forged value is not NULL: the
  * application holds something it believes is a handle, and
  * ERROR_INVALID_HANDLE says that it is not one.
  */

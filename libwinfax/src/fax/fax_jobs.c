@@ -333,8 +333,10 @@ BOOL WINFAX_CALL FaxGetJobW(HANDLE FaxHandle, DWORD JobId, PFAX_JOB_ENTRYW *JobE
 
 /*
  * The owner and handles with FAX_JOB_MANAGE only (EACCES:
- * ERROR_ACCESS_DENIED).  Any command on a receive job other than delete is
- * EBUSY: ERROR_DEVICE_IN_USE.  Pausing a job on the line lets its call go on
+ * ERROR_ACCESS_DENIED).  The driver refuses to pause or resume a receive
+ * job (EBUSY): for the API that command is not valid for that job, and
+ * Microsoft documents an invalid Command as ERROR_INVALID_PARAMETER (not
+ * ERROR_DEVICE_IN_USE, which FaxSetJob's page does not list).  Pausing a job on the line lets its call go on
  * and keeps it paused should it come back to the queue.  Deleting a job on
  * the line ends its call; the job leaves the queue when the engine has hung
  * up (FEI_DELETED).
@@ -353,6 +355,8 @@ static BOOL control_job(HANDLE fax_handle, DWORD job_id, DWORD command)
     }
     error = faxport_ioctl(server.fd, FAXPORT_IOC_JOB_CONTROL, &control);
     winfax_handle_put(&server);
+    if (error == -EBUSY && command != JC_DELETE)
+        return winfax_fail(ERROR_INVALID_PARAMETER);
     if (error)
         return winfax_fail(job_error_to_win32(error));
     return TRUE;

@@ -285,7 +285,9 @@ BOOL WINFAX_CALL FaxEnumPortsW(HANDLE FaxHandle, PFAX_PORT_INFOW *PortInfo, LPDW
 
 /* ---- FaxGetPort --------------------------------------------------------- */
 
-/* As enum_ports, for the one port of a port handle. */
+/* As enum_ports, for the one port of a port handle.  Microsoft's page
+ * lists a NULL FaxPortHandle under ERROR_INVALID_PARAMETER, as it does for
+ * FaxSetPort. */
 static BOOL get_port(HANDLE port_handle, enum winfax_string_form form, bool output_given,
                      void **block)
 {
@@ -295,7 +297,7 @@ static BOOL get_port(HANDLE port_handle, enum winfax_string_form form, bool outp
 
     *block = NULL;
     if (!winfax_handle_get(port_handle, WINFAX_HANDLE_FAX_PORT, &port))
-        return winfax_fail(ERROR_INVALID_HANDLE);
+        return winfax_fail_unknown_handle(port_handle);
     if (!output_given) {
         winfax_handle_put(&port);
         return winfax_fail(ERROR_INVALID_PARAMETER);

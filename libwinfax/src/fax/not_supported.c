@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "win32/handle_table.h"
+#include "fax_handle_errors.h"
 #include "win32/last_error.h"
 #include "winfax.h"
 
@@ -116,9 +117,10 @@ BOOL WINFAX_CALL FaxUnregisterServiceProviderW(LPCWSTR DeviceProvider)
     return winfax_fail(ERROR_NOT_SUPPORTED);
 }
 
-/* ERROR_INVALID_HANDLE for a bad server handle, ERROR_INVALID_PARAMETER
- * for a NULL name or callback, else ERROR_NOT_SUPPORTED (the callback is
- * not called: there is nothing to install its methods into). */
+/* ERROR_INVALID_PARAMETER for a NULL handle, name or callback (Microsoft:
+ * "at least one parameter is NULL"), ERROR_INVALID_HANDLE for a non-NULL
+ * value that is no server handle, else ERROR_NOT_SUPPORTED (the callback
+ * is not called: there is nothing to install its methods into). */
 BOOL WINFAX_CALL FaxRegisterRoutingExtensionW(HANDLE FaxHandle, LPCWSTR ExtensionName,
                                               LPCWSTR FriendlyName, LPCWSTR ImageName,
                                               PFAX_ROUTING_INSTALLATION_CALLBACKW CallBack,
@@ -128,7 +130,7 @@ BOOL WINFAX_CALL FaxRegisterRoutingExtensionW(HANDLE FaxHandle, LPCWSTR Extensio
 
     (void)Context;
     if (!winfax_handle_get(FaxHandle, WINFAX_HANDLE_FAX_SERVER, &server))
-        return winfax_fail(ERROR_INVALID_HANDLE);
+        return winfax_fail_unknown_handle(FaxHandle);
     winfax_handle_put(&server);
     if (!ExtensionName || !FriendlyName || !ImageName || !CallBack)
         return winfax_fail(ERROR_INVALID_PARAMETER);

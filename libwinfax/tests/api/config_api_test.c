@@ -416,9 +416,13 @@ TEST(providers_and_extensions_cannot_be_installed)
 	EXPECT_EQ(0, calls) TH_LOG("nothing to install into");
 	EXPECT_FALSE(FaxRegisterRoutingExtensionW(server, name, name, name, NULL, &calls));
 	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+	/* "At least one parameter is NULL": the handle too. */
 	EXPECT_FALSE(FaxRegisterRoutingExtensionW(NULL, name, name, name, install_method,
 						  &calls));
-	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError());
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+	EXPECT_FALSE(FaxRegisterRoutingExtensionW((HANDLE)(uintptr_t)0x700007, name, name, name,
+						  install_method, &calls));
+	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError()) TH_LOG("not a handle");
 	FaxClose(server);
 }
 

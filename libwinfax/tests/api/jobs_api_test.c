@@ -535,10 +535,15 @@ TEST_F(queue, send_numbers_as_people_write_them_and_a_utc_schedule)
 }
 
 /* A PBX's outside line and a pause: queued, and the job shows the dial
- * string as it was given, in both forms. */
+ * string as it was given, in both forms.  Every modifier people and PBXs
+ * write: ',' pause, 'W' wait for a dial tone, 'P' and 'T' pulse and tone,
+ * '!' a hook flash, either case. */
 TEST_F(queue, send_takes_dial_strings_with_pauses)
 {
-	static const char *const numbers[] = { "9,5550100", "9W5550100", "*70,5550100#" };
+	static const char *const numbers[] = {
+		"9,5550100", "9W5550100", "*70,5550100#", "9w,,5550100", "P9T5550100",
+		"p9t5550100", "!5550100",
+	};
 	FAX_JOB_PARAMA param;
 	PFAX_JOB_ENTRYA job = NULL;
 	PFAX_JOB_ENTRYW wide_job = NULL;
@@ -1132,6 +1137,26 @@ TEST_F(engine, get_page_data_of_a_receive_job_is_invalid_data)
 	EXPECT_EQ(0, size);
 	EXPECT_FALSE(FaxGetPageData(self->server, 0x7FFFFFF0, &page, &size, &width, &height));
 	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError()) TH_LOG("no such job");
+	/* The receive ends with the engine, in the teardown. */
+}
+
+/* A receive cannot be paused or resumed: FaxSetJob's page lists an
+ * invalid Command as ERROR_INVALID_PARAMETER (it was ERROR_DEVICE_IN_USE,
+ * a code the page does not have). */
+TEST_F(engine, pausing_or_resuming_a_receive_job_is_an_invalid_command)
+{
+	struct faxport_receive_begin begin = { 0 };
+	PFAX_JOB_ENTRYA job = NULL;
+
+	ASSERT_EQ(0, ioctl(self->dsp, FAXPORT_IOC_RECEIVE_BEGIN, &begin));
+	EXPECT_FALSE(FaxSetJobA(self->server, begin.job_id, JC_PAUSE, NULL));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+	EXPECT_FALSE(FaxSetJobW(self->server, begin.job_id, JC_RESUME, NULL));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+	ASSERT_TRUE(FaxGetJobA(self->server, begin.job_id, &job));
+	EXPECT_EQ(JT_RECEIVE, job->JobType);
+	EXPECT_FALSE(job->QueueStatus & JS_PAUSED) TH_LOG("the refused pause changed the job");
+	FaxFreeBuffer(job);
 	/* The receive ends with the engine, in the teardown. */
 }
 

@@ -562,8 +562,13 @@ TEST_F(server, get_port_argument_errors)
 	EXPECT_FALSE(FaxGetPortA(self->server, &info)) TH_LOG("a server handle is no port");
 	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError());
 	EXPECT_EQ(NULL, info);
+	/* Microsoft documents a NULL FaxPortHandle as ERROR_INVALID_PARAMETER;
+	 * a value that is no handle (closed, below) is ERROR_INVALID_HANDLE. */
 	EXPECT_FALSE(FaxGetPortA(NULL, &info));
-	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError());
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
+	EXPECT_EQ(NULL, info);
+	EXPECT_FALSE(FaxGetPortW(NULL, (PFAX_PORT_INFOW *)&info));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, GetLastError());
 	EXPECT_TRUE(FaxClose(port));
 	EXPECT_FALSE(FaxGetPortA(port, &info));
 	EXPECT_EQ(ERROR_INVALID_HANDLE, GetLastError());
