@@ -231,13 +231,6 @@ static bool copy_text(char *destination, size_t size, const char *text)
 }
 
 /*
- * A fax number as the exchange dials it.  Windows programs pass numbers
- * the way people write them ("+1 (425) 555-0100"); the separators a person
- * writes (space, '-', '.', '/', parentheses) are dropped, the dialable
- * characters (digits, '*', '#', '+') kept.  Anything else (letters, TAPI
- * dial modifiers) cannot be dialled here: false.  So is an empty number.
- */
-/*
  * A recipient number is a dial string, kept as written, as Windows keeps
  * it in the job (FAX_JOB_ENTRY.RecipientNumber shows what was submitted):
  * digits, '*', '#', '+', the pauses and waits PBXs need (',', 'W', 'T',

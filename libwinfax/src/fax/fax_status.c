@@ -19,9 +19,9 @@
  * port's), Csid the far end's station id once known, PhoneNumber the
  * number dialled; for a receive job Csid is the port's CSID and Tsid the
  * far end's station id.  StartTime and SubmittedTime are FILETIMEs (UTC)
- * of the kernel's CLOCK_REALTIME times.  CallerId, RoutingString and
- * StatusString are NULL: the loopback line has no caller id, routing
- * happens in faxd after the call, and every state is an FPS_* value.
+ * of the kernel's CLOCK_REALTIME times.  CallerId and RoutingString are
+ * the caller and the number called while a call comes in, NULL otherwise;
+ * StatusString is always NULL: every state is an FPS_* value.
  */
 #include <errno.h>
 #include <stdbool.h>
