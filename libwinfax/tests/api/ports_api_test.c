@@ -161,9 +161,9 @@ TEST_F(own_port, enum_ports_w_strings_are_the_a_strings_converted)
 
 /*
  * The uAPI's strings are UTF-8, so a port name may be any text; the W form
- * must carry it as UTF-16 (a surrogate pair for the emoji).  Skipped when
- * the driver refuses the name: faxport 6.1 rejects bytes >= 0x80 in names
- * (a signed char compared with 0x20), which is the driver's to fix.
+ * must carry it as UTF-16 (a surrogate pair for the emoji).  A driver that
+ * refuses the name fails the test: it would be a regression of the uAPI's
+ * promise, not a reason to skip.
  */
 TEST_F(server, non_ascii_port_names_reach_both_forms)
 {
