@@ -33,6 +33,9 @@ struct faxd_managed_port {
 
 	/* The fax being received, from the answer to its filing. */
 	struct faxd_inbox_entry *inbox_entry;
+	/* Its call's caller id and called number (DID) as the line told them, or "". */
+	char incoming_caller[FAXPORT_NUMBER_SIZE];
+	char incoming_called[FAXPORT_NUMBER_SIZE];
 	bool refusal_logged;		/* "not answering" said once per incoming call */
 
 	/* The kernel job of the call in progress (send or receive), or 0. */

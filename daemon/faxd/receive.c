@@ -21,6 +21,7 @@
 #include "../engine/clock.h"
 #include "../engine/log.h"
 #include "../engine/sysfs.h"
+#include "faxport_client.h"
 
 /*
  * Our MCF to the last page is going out: the sender will report the fax
@@ -89,8 +90,7 @@ static void apply_routing(struct faxd_managed_port *managed, const char *fax_pat
 
 /*
  * The received call is over (@filed: the fax as filed, or NULL): its call
- * record, and the receive hook for a filed fax. The port tells no caller
- * id nor called number today: both stay unknown.
+ * record, and the receive hook for a filed fax.
  */
 static void tell_received(struct faxd_managed_port *managed, const struct faxd_call_report *report,
 			  const char *filed)
@@ -99,6 +99,7 @@ static void tell_received(struct faxd_managed_port *managed, const struct faxd_c
 		.sending = false,
 		.job_id = managed->job_id,
 		.device_id = managed->device_id,
+		.number = managed->incoming_caller,
 		.remote_ident = report->result.remote_ident,
 		.file = filed,
 		.ended = time(NULL),
@@ -108,7 +109,7 @@ static void tell_received(struct faxd_managed_port *managed, const struct faxd_c
 	faxd_call_record_from_report(&record, report);
 	record.reason = reason;
 	faxd_call_record_publish(&record, managed->daemon->config);
-	faxd_call_hooks_receive(managed->daemon->config, &record, NULL);
+	faxd_call_hooks_receive(managed->daemon->config, &record, managed->incoming_called);
 	free(reason);
 }
 
@@ -156,6 +157,32 @@ static void on_receive_done(struct faxd_port *port, const struct faxd_call_repor
 	managed->inbox_entry = NULL;
 	faxd_jobs_done(managed, report);
 	faxd_ports_call_ended(managed);
+}
+
+/*
+ * Who calls and which number they called, for the call's record and the
+ * receive hook: asked while the port rings (the call's numbers are the
+ * line's then). A kernel without PORT_CALL_GET, or a line that does not
+ * tell: both stay unknown ("").
+ */
+static void read_incoming_numbers(struct faxd_managed_port *managed)
+{
+	struct faxport_port_call call = { 0 };
+	int error;
+
+	managed->incoming_caller[0] = '\0';
+	managed->incoming_called[0] = '\0';
+	error = faxport_ioctl(faxd_port_fd(managed->port), FAXPORT_IOC_PORT_CALL_GET, &call);
+	if (error) {
+		log_debug("faxport%u: no caller id: %s", managed->device_id, strerror(-error));
+		return;
+	}
+	if (call.direction != FAXPORT_CALL_INCOMING)
+		return;
+	memcpy(managed->incoming_caller, call.caller_number, sizeof(managed->incoming_caller));
+	managed->incoming_caller[sizeof(managed->incoming_caller) - 1] = '\0';
+	memcpy(managed->incoming_called, call.called_number, sizeof(managed->incoming_called));
+	managed->incoming_called[sizeof(managed->incoming_called) - 1] = '\0';
 }
 
 /* Answer now? Only if the port receives, and after the rings its settings ask for. */
@@ -211,6 +238,7 @@ void faxd_receive_on_ring(struct faxd_port *port, unsigned int rings, void *owne
 	}
 	faxd_ports_call_options(managed, false, &options, ident, sizeof(ident));
 	observer.user_data = managed;
+	read_incoming_numbers(managed);
 	error = faxd_port_answer(port, managed->inbox_entry->partial_path, &options, &observer);
 	if (error) {
 		log_error("faxport%u: cannot answer: %s", managed->device_id,
