@@ -371,6 +371,17 @@ static int parse_global_key(struct parser *parser, const char *key, const char *
 		return define_route_command(parser, trim((char *)key + 13), value);
 	if (!strcmp(key, "route_timeout_s"))
 		return parse_seconds(parser, key, value, 1, &limits->timeout_s);
+	if (!strcmp(key, "mail_delivery")) {
+		if (!strcmp(value, "direct")) {
+			config->mail_spooled = false;
+		} else if (!strcmp(value, "spool")) {
+			config->mail_spooled = true;
+		} else {
+			parse_error(parser, "mail_delivery: 'direct' or 'spool', not '%s'", value);
+			return -1;
+		}
+		return 0;
+	}
 	if (!strcmp(key, "mail_command")) {
 		if (value[0] != '/') {
 			parse_error(parser, "mail_command: the program must be an absolute path");

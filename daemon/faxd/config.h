@@ -71,6 +71,7 @@ struct faxd_config {
 	size_t route_command_count;
 	struct faxd_route_limits route_limits;	/* also the delivery report mail's */
 	char *mail_command;		/* "/program words": gets a mail on stdin */
+	bool mail_spooled;		/* mails go to <spool_dir>/mail (mail_spool.h) */
 	char *transfer_log;		/* absolute path; NULL: no transfer log */
 	char *notify_command;		/* "/program words" at a send job's end; NULL: off */
 	char *receive_command;		/* "/program words" for each received fax; NULL: off */

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "delivery_report.h"
+#include "mail_spool.h"
 #include "routing.h"
 #include "../engine/log.h"
 #include "../t30/full_write.h"
@@ -39,6 +40,7 @@ struct mail_context {
 	struct delivery_report report;
 	char *failure;
 	char *command_line;
+	char *spool_dir;		/* mail_delivery = spool: queue it there; else NULL */
 	char *remote_ident;
 	char host[HOST_NAME_MAX + 1];
 	struct faxport_job_param param;
@@ -180,6 +182,7 @@ static void free_context(void *opaque)
 
 	free(context->failure);
 	free(context->command_line);
+	free(context->spool_dir);
 	free(context->remote_ident);
 	free(context);
 }
@@ -214,6 +217,20 @@ static int mail_helper(void *opaque)
 		log_error("job %u: cannot build the delivery report: %s", context->report.job_id,
 			  strerror(-error));
 		return 1;
+	}
+	if (context->spool_dir) {
+		/* faxport-mail.service sends it, outside faxd's sandbox (mail_spool.h). */
+		error = faxd_mail_spool_add(context->spool_dir, context->report.job_id, text,
+					    text_size);
+		free(text);
+		if (error) {
+			log_error("job %u: cannot queue the delivery report in %s/mail: %s",
+				  context->report.job_id, context->spool_dir, strerror(-error));
+			return 1;
+		}
+		log_notice("job %u: delivery report queued for faxport-mail.service",
+			   context->report.job_id);
+		return 0;
 	}
 	for (char *word = strtok_r(context->command_line, " \t", &save);
 	     word && words + 1 < sizeof(argv) / sizeof(argv[0]);
@@ -254,7 +271,8 @@ static int mail_helper(void *opaque)
 		log_notice("job %u: delivery report mailed", context->report.job_id);
 		return 0;
 	}
-	log_error("job %u: the mail command %s failed (%s %d): no delivery report",
+	log_error("job %u: the mail command %s failed (%s %d): no delivery report (a set-id "
+		  "sendmail cannot run in faxd.service's sandbox: mail_delivery = spool, faxd(8))",
 		  context->report.job_id, argv[0],
 		  WIFSIGNALED(status) ? "signal" : "status",
 		  WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
@@ -282,6 +300,10 @@ static struct mail_context *new_context(const struct faxd_delivery_job *job,
 		return NULL;
 	context->param = job->param;
 	context->command_line = strdup(config->mail_command);
+	if (config->mail_spooled && !(context->spool_dir = strdup(config->spool_dir))) {
+		free_context(context);
+		return NULL;
+	}
 	context->remote_ident = strdup(report->negotiated ? report->negotiation.remote_ident : "");
 	context->failure = delivered ? NULL : failure_text(state, report);
 	if (!context->command_line || !context->remote_ident || (!delivered && !context->failure)) {

@@ -25,6 +25,7 @@
 
 #include "daemon.h"
 #include "log_levels.h"
+#include "mail_spool.h"
 #include "routing.h"
 #include "../engine/clock.h"
 #include "../engine/log.h"
@@ -60,6 +61,9 @@ static void usage(FILE *out)
 		"  -t, --test-config    check the configuration and exit: nothing printed and\n"
 		"                       status 0 when it is good, else its first error as\n"
 		"                       FILE:LINE: what is wrong, and status 1; no port is touched\n"
+		"      --flush-mail     send the mails queued with mail_delivery = spool through\n"
+		"                       mail_command and exit: status 0 when none is left\n"
+		"                       (faxport-mail.service runs it)\n"
 		"  -h, --help           this text\n"
 		"  -V, --version        the version\n"
 		"Signals: SIGTERM/SIGINT end calls in progress (within shutdown_grace_s)\n"
@@ -351,6 +355,30 @@ static void remove_pidfile(struct process *process)
 	process->pidfile_fd = -1;
 }
 
+/*
+ * faxd --flush-mail: the queued mails, outside faxd.service's sandbox
+ * (mail_spool.h). Touches no port. Exit status 0 when nothing is left.
+ */
+static int run_flush_mail(struct faxd_daemon *daemon)
+{
+	char *error = NULL;
+	int left;
+
+	daemon->config = faxd_config_load(daemon->config_path, daemon->config_must_exist, &error);
+	if (!daemon->config) {
+		fprintf(stderr, "faxd: %s\n", error ? error : "out of memory");
+		free(error);
+		return 1;
+	}
+	faxd_log_setup("faxd", false, LOG_INFO);
+	faxd_log_set_level(daemon->config->log_level);
+	left = faxd_mail_spool_flush(daemon->config);
+	if (left < 0)
+		log_error("mail spool %s/mail: %s", daemon->config->spool_dir, strerror(-left));
+	faxd_config_free(daemon->config);
+	return left == 0 ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option long_options[] = {
@@ -361,6 +389,7 @@ int main(int argc, char **argv)
 		{ "free-running", no_argument, NULL, 'F' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "test-config", no_argument, NULL, 't' },
+		{ "flush-mail", no_argument, NULL, 'M' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ 0 },
@@ -371,7 +400,7 @@ int main(int argc, char **argv)
 		.log_level_override = -1,
 	};
 	struct faxd_daemon *daemon = &process.daemon;
-	bool background = false, test_config = false;
+	bool background = false, test_config = false, flush_mail = false;
 	char *error = NULL;
 	int status = 1;
 	int option, result;
@@ -402,6 +431,9 @@ int main(int argc, char **argv)
 		case 't':
 			test_config = true;
 			break;
+		case 'M':
+			flush_mail = true;
+			break;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -419,6 +451,8 @@ int main(int argc, char **argv)
 	}
 	if (background && !process.pidfile)
 		process.pidfile = DEFAULT_PIDFILE;
+	if (flush_mail)
+		return run_flush_mail(daemon);
 	if (test_config) {
 		/* The same load as at start and on SIGHUP: what it accepts, faxd runs with. */
 		daemon->config = faxd_config_load(daemon->config_path, daemon->config_must_exist,
