@@ -10,6 +10,8 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "log.h"
+
 #ifndef SCHED_RESET_ON_FORK
 #define SCHED_RESET_ON_FORK 0x40000000
 #endif
@@ -96,6 +98,26 @@ int faxd_realtime_enter(int priority)
 	if (sched_setscheduler(0, SCHED_RR | SCHED_RESET_ON_FORK, &param))
 		return -errno;
 	return priority;
+}
+
+int faxd_realtime_enter_logged(int priority, const char *service)
+{
+	int result = faxd_realtime_enter(priority);
+
+	if (result > 0)
+		log_notice("real-time scheduling for the audio: SCHED_RR priority %d", result);
+	else
+		log_warning("no real-time scheduling (%s): the audio may miss the line's clock "
+			    "when the machine is busy; %s grants it with LimitRTPRIO=",
+			    strerror(-result), service);
+	return result;
+}
+
+void faxd_realtime_log_guard(void)
+{
+	if (faxd_realtime_guard_fired())
+		log_error("ran %d ms at real-time priority without a pause: back to normal "
+			  "scheduling", FAXD_REALTIME_CPU_SOFT_US / 1000);
 }
 
 int faxd_realtime_leave(void)

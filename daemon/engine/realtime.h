@@ -49,6 +49,14 @@ int faxd_realtime_capped_priority(int priority, unsigned long long granted_rtpri
  * that the caller can say so in its log, outside the signal handler.
  */
 bool faxd_realtime_guard_fired(void);
+/*
+ * faxd_realtime_enter, and a log line saying what came of it: the priority
+ * at notice level, or at warning level why not and that @service (the
+ * systemd unit) grants it with LimitRTPRIO=. Returns what enter returned.
+ */
+int faxd_realtime_enter_logged(int priority, const char *service);
+/* After the guard fired (faxd_realtime_guard_fired): an error line saying so. */
+void faxd_realtime_log_guard(void);
 /* Back to SCHED_OTHER (nice unchanged). Returns 0, or a negative errno. */
 int faxd_realtime_leave(void);
 /* The process's real-time priority now, 0 when it is not real-time. */

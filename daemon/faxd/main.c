@@ -127,15 +127,7 @@ static void apply_scheduling(struct process *process)
 			log_notice("normal scheduling (realtime_priority 0, or free-running ports)");
 		return;
 	}
-	result = faxd_realtime_enter(wanted);
-	if (result == now)
-		return;
-	if (result > 0)
-		log_notice("real-time scheduling for the audio: SCHED_RR priority %d", result);
-	else
-		log_warning("no real-time scheduling (%s): the audio may miss the line's clock "
-			    "when the machine is busy; faxd.service grants it with LimitRTPRIO= "
-			    "(faxd(8), REAL-TIME SCHEDULING)", strerror(-result));
+	faxd_realtime_enter_logged(wanted, "faxd.service (faxd(8), REAL-TIME SCHEDULING)");
 }
 
 static void reload(struct process *process)
@@ -204,10 +196,8 @@ static void on_tick(struct faxd_watch *watch)
 {
 	struct process *process = faxd_container_of(watch, struct process, tick);
 
-	if (faxd_realtime_guard_fired())
-		log_error("ran %d ms at real-time priority without a pause: back to normal "
-			  "scheduling until the next reload (SIGHUP)",
-			  FAXD_REALTIME_CPU_SOFT_US / 1000);
+	/* Back to real time at the next reload (SIGHUP). */
+	faxd_realtime_log_guard();
 	if (process->level_notices.fd < 0)
 		faxd_log_levels_refresh();
 	faxd_ports_tick(&process->daemon);

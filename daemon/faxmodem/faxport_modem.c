@@ -83,25 +83,7 @@ static void on_tick(struct faxd_watch *watch)
 	struct modem_session *session = faxd_container_of(watch, struct modem_session, tick);
 
 	class1_modem_tick(session->modem);
-	if (faxd_realtime_guard_fired())
-		log_error("ran %d ms at real-time priority without a pause: back to normal "
-			  "scheduling", FAXD_REALTIME_CPU_SOFT_US / 1000);
-}
-
-/* The port's audio keeps the line's clock: real-time scheduling, as faxd's (engine/realtime.h). */
-static void enter_realtime(unsigned long priority)
-{
-	int result;
-
-	if (!priority)
-		return;
-	result = faxd_realtime_enter((int)priority);
-	if (result > 0)
-		log_notice("real-time scheduling for the audio: SCHED_RR priority %d", result);
-	else
-		log_warning("no real-time scheduling (%s): the audio may miss the line's clock "
-			    "when the machine is busy; faxport-modem@.service grants it with "
-			    "LimitRTPRIO=", strerror(-result));
+	faxd_realtime_log_guard();
 }
 
 /* 0, or a negative errno. */
@@ -251,7 +233,9 @@ int main(int argc, char **argv)
 	 * ordered after it (HylaFAX's faxgetty) start once the terminal's link
 	 * exists. Nothing without NOTIFY_SOCKET.
 	 */
-	enter_realtime(realtime_priority);
+	/* The port's audio keeps the line's clock, as faxd's (engine/realtime.h). */
+	if (realtime_priority)
+		faxd_realtime_enter_logged((int)realtime_priority, "faxport-modem@.service");
 	sd_notifyf(0, "READY=1\nSTATUS=Class 1 modem of faxport%lu on %s", port_id,
 		   config.link_path);
 	status = EXIT_STOPPED;
