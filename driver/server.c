@@ -143,6 +143,7 @@ static long faxport_ioctl_port_add(struct file *file,
 				  &add.device_id);
 	if (ret)
 		return ret;
+	faxport_config_event(FAXPORT_CONFIG_CHANGED_PORTS);
 	/* The port exists now; a caller that cannot read its id may remove it. */
 	if (put_user(add.device_id, &uarg->device_id))
 		return -EFAULT;
@@ -153,6 +154,7 @@ static long faxport_ioctl_port_remove(struct file *file,
 				      struct faxport_port_remove __user *uarg)
 {
 	struct faxport_port_remove rm;
+	long ret;
 
 	if (!file_ns_capable(file, &init_user_ns, CAP_NET_ADMIN))
 		return -EPERM;
@@ -160,7 +162,10 @@ static long faxport_ioctl_port_remove(struct file *file,
 		return -EFAULT;
 	if (rm.flags)
 		return -EINVAL;
-	return faxport_port_remove(rm.device_id);
+	ret = faxport_port_remove(rm.device_id);
+	if (!ret)
+		faxport_config_event(FAXPORT_CONFIG_CHANGED_PORTS);
+	return ret;
 }
 
 static long faxport_server_ioctl(struct file *file, unsigned int cmd,

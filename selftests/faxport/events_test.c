@@ -552,6 +552,34 @@ TEST(setting_a_port_or_the_routing_is_notified)
 	close(server);
 }
 
+TEST(adding_or_removing_a_port_is_notified)
+{
+	struct config_listener *l = calloc(1, sizeof(*l));
+	int server = server_connect();
+	__u32 device_id;
+
+	ASSERT_NE(NULL, l);
+	ASSERT_LE(0, server);
+	ASSERT_EQ(0, listen_config(l));
+	ASSERT_EQ(0, port_add(server, "notices", "7702", &device_id));
+	config_wait(l, 1, 2000);
+	ASSERT_EQ(1, l->count);
+	EXPECT_EQ(FAXPORT_NL_CMD_CONFIG_CHANGED, l->commands[0]);
+	EXPECT_EQ(FAXPORT_CONFIG_CHANGED_PORTS, l->changed[0]);
+	ASSERT_EQ(0, port_remove(server, device_id));
+	config_wait(l, 2, 2000);
+	ASSERT_EQ(2, l->count);
+	EXPECT_EQ(FAXPORT_CONFIG_CHANGED_PORTS, l->changed[1]);
+
+	/* Refused: a port that is not there any more; nothing said. */
+	EXPECT_NE(0, port_remove(server, device_id));
+	config_wait(l, 3, 300);
+	EXPECT_EQ(2, l->count);
+	nl_socket_free(l->sk);
+	free(l);
+	close(server);
+}
+
 TEST(config_notices_stay_off_the_events_group)
 {
 	struct subscriber *s = calloc(1, sizeof(*s));

@@ -184,6 +184,66 @@ static int collect_port(HANDLE server, const FAX_PORT_INFOA *info,
 	return status;
 }
 
+/*
+ * Port names: the ports `follow` knows the file to be in step with. A
+ * port that appears is not among them until the file's settings for it
+ * were applied, and until then its section is kept, not overwritten with
+ * the new port's defaults.
+ */
+struct port_names {
+	char **names;
+	size_t count;
+};
+
+static bool port_names_has(const struct port_names *set, const char *name)
+{
+	for (size_t i = 0; i < set->count; i++)
+		if (!strcmp(set->names[i], name))
+			return true;
+	return false;
+}
+
+static void port_names_free(struct port_names *set)
+{
+	for (size_t i = 0; i < set->count; i++)
+		free(set->names[i]);
+	free(set->names);
+	*set = (struct port_names){ 0 };
+}
+
+/* The names of the ports there are now: FAXCTL_OK, or a failure (reported). */
+static int port_names_now(struct port_names *set)
+{
+	PFAX_PORT_INFOA ports;
+	DWORD count;
+	HANDLE server;
+	int status = faxctl_connect(&server);
+
+	*set = (struct port_names){ 0 };
+	if (status)
+		return status;
+	if (!FaxEnumPortsA(server, &ports, &count)) {
+		status = faxctl_fail_api("cannot list the fax ports", GetLastError());
+		FaxClose(server);
+		return status;
+	}
+	set->names = calloc(count ? count : 1, sizeof(*set->names));
+	for (DWORD i = 0; set->names && i < count && !status; i++) {
+		set->names[i] = strdup(ports[i].DeviceName ? ports[i].DeviceName : "");
+		if (!set->names[i])
+			status = faxctl_fail(FAXCTL_FAILED, "out of memory");
+		else
+			set->count++;
+	}
+	if (!set->names)
+		status = faxctl_fail(FAXCTL_FAILED, "out of memory");
+	FaxFreeBuffer(ports);
+	FaxClose(server);
+	if (status)
+		port_names_free(set);
+	return status;
+}
+
 static bool port_exists(const FAX_PORT_INFOA *ports, DWORD count, const char *name)
 {
 	for (DWORD i = 0; i < count; i++)
@@ -199,10 +259,12 @@ static void report_bad_line(void *context, unsigned int line, const char *why)
 
 /*
  * The sections of @path's ports that do not exist now, so that saving
- * does not forget a line whose provider has not started yet.
+ * does not forget a line whose provider has not started yet; with @known,
+ * also those of ports that exist but are not among @known (new: their
+ * saved settings were not applied yet).
  */
 static int keep_absent_ports(const char *path, const FAX_PORT_INFOA *ports, DWORD count,
-			     struct settings_document *document)
+			     const struct port_names *known, struct settings_document *document)
 {
 	struct settings_document old;
 	FILE *in = fopen(path, "r");
@@ -220,7 +282,8 @@ static int keep_absent_ports(const char *path, const FAX_PORT_INFOA *ports, DWOR
 		const struct settings_entry *entry = &old.entries[i];
 
 		if (strcmp(entry->section, "port") || !entry->argument ||
-		    port_exists(ports, count, entry->argument))
+		    (port_exists(ports, count, entry->argument) &&
+		     (!known || port_names_has(known, entry->argument))))
 			continue;
 		status = add(document, "port", entry->argument, entry->key, entry->value);
 	}
@@ -228,8 +291,40 @@ static int keep_absent_ports(const char *path, const FAX_PORT_INFOA *ports, DWOR
 	return status;
 }
 
-/* Everything, from the kernel, plus @keep_from's absent ports (NULL: none). */
-static int collect(HANDLE server, const char *keep_from, struct settings_document *document)
+/* The caller that reports a file's bad lines is the one that reads it for good. */
+static void ignore_bad_line(void *context, unsigned int line, const char *why)
+{
+	(void)context;
+	(void)line;
+	(void)why;
+}
+
+/* Does the file at @path (NULL: none) have a section for the port @name? */
+static bool saved_port(const char *path, const char *name)
+{
+	struct settings_document old;
+	FILE *in = path ? fopen(path, "r") : NULL;
+	bool found = false;
+
+	if (!in)
+		return false;
+	if (settings_parse(in, &old, ignore_bad_line, NULL) >= 0) {
+		for (size_t i = 0; i < old.count && !found; i++)
+			found = !strcmp(old.entries[i].section, "port") && old.entries[i].argument &&
+				!strcmp(old.entries[i].argument, name);
+		settings_free(&old);
+	}
+	fclose(in);
+	return found;
+}
+
+/*
+ * Everything, from the kernel, plus @keep_from's absent ports (NULL: none);
+ * with @known, a port not among them is saved from @keep_from when that
+ * has it, not from the kernel (keep_absent_ports).
+ */
+static int collect(HANDLE server, const char *keep_from, const struct port_names *known,
+		   struct settings_document *document)
 {
 	PFAX_PORT_INFOA ports;
 	DWORD count;
@@ -257,11 +352,12 @@ static int collect(HANDLE server, const char *keep_from, struct settings_documen
 						     (unsigned long)ports[j].DeviceId,
 						     (unsigned long)ports[i].DeviceId,
 						     ports[i].DeviceName);
-		if (!status)
+		if (!status && (!known || port_names_has(known, ports[i].DeviceName) ||
+				!saved_port(keep_from, ports[i].DeviceName)))
 			status = collect_port(server, &ports[i], document);
 	}
 	if (!status && keep_from)
-		status = keep_absent_ports(keep_from, ports, count, document);
+		status = keep_absent_ports(keep_from, ports, count, known, document);
 	FaxFreeBuffer(ports);
 	if (!status)
 		return FAXCTL_OK;
@@ -382,6 +478,7 @@ struct apply_run {
 	HANDLE server;
 	int status;		/* the first failure's, or FAXCTL_OK */
 	const struct settings_document *document;
+	const struct port_names *only;	/* NULL: every port, and the server's settings */
 };
 
 /* "PATH:LINE" of @entry, for messages (static: one at a time). */
@@ -676,16 +773,17 @@ static void apply_ports(struct apply_run *run)
 			seen = !strcmp(document->entries[j].section, "port") &&
 			       document->entries[j].argument &&
 			       !strcmp(document->entries[j].argument, entry->argument);
-		if (!seen)
+		if (!seen && (!run->only || port_names_has(run->only, entry->argument)))
 			apply_port(run, ports, count, entry->argument, i);
 	}
 	FaxFreeBuffer(ports);
 }
 
-static int settings_apply(const char *path, bool if_saved)
+/* @only: apply only these ports' sections (NULL: everything). */
+static int settings_apply(const char *path, bool if_saved, const struct port_names *only)
 {
 	struct settings_document document;
-	struct apply_run run = { .path = path };
+	struct apply_run run = { .path = path, .only = only };
 	FILE *in = fopen(path, "r");
 	int bad, status;
 
@@ -705,7 +803,8 @@ static int settings_apply(const char *path, bool if_saved)
 		return status;
 	}
 	run.document = &document;
-	apply_server(&run);
+	if (!only)
+		apply_server(&run);
 	apply_ports(&run);
 	FaxClose(run.server);
 	settings_free(&document);
@@ -714,8 +813,11 @@ static int settings_apply(const char *path, bool if_saved)
 	return run.status;
 }
 
-/* Everything from the kernel into @path (its absent ports kept). */
-static int settings_save(const char *path)
+/*
+ * Everything from the kernel into @path (its absent ports kept; with
+ * @known, also its sections of ports not among them: collect()).
+ */
+static int settings_save(const char *path, const struct port_names *known)
 {
 	struct settings_document document;
 	HANDLE server;
@@ -723,7 +825,7 @@ static int settings_save(const char *path)
 
 	if (status)
 		return status;
-	status = collect(server, path, &document);
+	status = collect(server, path, known, &document);
 	FaxClose(server);
 	if (status)
 		return status;
@@ -740,7 +842,7 @@ static int settings_show(void)
 
 	if (status)
 		return status;
-	status = collect(server, DEFAULT_SETTINGS_FILE, &document);
+	status = collect(server, DEFAULT_SETTINGS_FILE, NULL, &document);
 	FaxClose(server);
 	if (status)
 		return status;
@@ -810,15 +912,44 @@ static bool wait_for_server(void)
 }
 
 /*
+ * Ports came (or went): apply the file's sections of the ports that were
+ * not there before (a SIP line faxlined made, a port added by hand), then
+ * count them as known. Ports that were there keep what the kernel has:
+ * it is newer than the file until the pending save.
+ */
+static void apply_new_ports(const char *path, struct port_names *known)
+{
+	struct port_names now, fresh = { 0 };
+
+	if (port_names_now(&now) != FAXCTL_OK)
+		return;
+	fresh.names = calloc(now.count ? now.count : 1, sizeof(*fresh.names));
+	for (size_t i = 0; fresh.names && i < now.count; i++)
+		if (!port_names_has(known, now.names[i]))
+			fresh.names[fresh.count++] = now.names[i];
+	if (fresh.count) {
+		follow_note("%zu new port(s): applying their settings from %s", fresh.count, path);
+		settings_apply(path, true, &fresh);
+	}
+	/* The names belong to @now, which becomes @known. */
+	free(fresh.names);
+	port_names_free(known);
+	*known = now;
+}
+
+/*
  * Save after every change the driver notifies, until SIGTERM or SIGINT
  * (then save what is pending). When the module is unloaded nothing is
  * saved (the kernel's settings are gone, the file keeps them); when it is
- * loaded again the file is applied, so that a reload forgets nothing.
+ * loaded again the file is applied, so that a reload forgets nothing; when
+ * a port appears, the file's settings for it are applied before the next
+ * save could overwrite them with the new port's defaults.
  */
 static int settings_follow(const char *path)
 {
 	struct sigaction stop = { .sa_handler = request_stop };
 	struct settings_notices *notices;
+	struct port_names known = { 0 };
 	bool module_loaded, pending = false;
 	long long save_at = 0;
 	int error;
@@ -831,27 +962,31 @@ static int settings_follow(const char *path)
 	if (error)
 		return faxctl_fail(FAXCTL_FAILED, "cannot listen to the fax server's notices: %s",
 				   strerror(-error));
-	if (module_loaded)
+	if (module_loaded) {
+		/* Started after the file was applied (faxport-settings.service's ExecStartPre). */
+		port_names_now(&known);
 		follow_note("saving every change to %s", path);
-	else
+	} else {
 		follow_note("the faxport module is not loaded: %s is applied when it is", path);
+	}
 	while (!stop_requested) {
 		struct pollfd input = { .fd = settings_notices_fd(notices), .events = POLLIN };
 		long long wait_ms = pending ? save_at - now_ms() : -1;
-		unsigned int bits;
+		unsigned int bits = 0;
+		int ready;
 
-		if (pending && wait_ms <= 0) {
-			pending = false;
-			if (settings_save(path) == FAXCTL_OK)
-				follow_note("saved to %s", path);
-			continue;
-		}
-		if (poll(&input, 1, wait_ms > 60000 ? 60000 : (int)wait_ms) <= 0)
-			continue;	/* EINTR (a stop), or the time to save */
-		bits = settings_notices_read(notices);
+		if (pending && wait_ms < 0)
+			wait_ms = 0;
+		ready = poll(&input, 1, wait_ms > 60000 ? 60000 : (int)wait_ms);
+		if (stop_requested)
+			break;
+		/* Notices first, always: a port that came is applied before any save. */
+		if (ready > 0)
+			bits = settings_notices_read(notices);
 		if (bits & SETTINGS_NOTICE_MODULE_GONE) {
 			module_loaded = false;
 			pending = false;
+			port_names_free(&known);
 			follow_note("the faxport module was unloaded: %s is kept for its return",
 				    path);
 		}
@@ -859,21 +994,32 @@ static int settings_follow(const char *path)
 			module_loaded = true;
 			pending = false;
 			follow_note("the faxport module is loaded: applying %s", path);
-			if (wait_for_server())
-				settings_apply(path, true);
-			else
+			if (wait_for_server()) {
+				settings_apply(path, true, NULL);
+				port_names_free(&known);
+				port_names_now(&known);
+			} else {
 				follow_note("the fax server did not appear: %s was not applied", path);
+			}
 			/* Its own notices follow: the file is then saved as applied. */
 			continue;
 		}
+		if ((bits & SETTINGS_NOTICE_PORTS) && module_loaded)
+			apply_new_ports(path, &known);
 		if ((bits & SETTINGS_NOTICE_CHANGED) && module_loaded && !pending) {
 			pending = true;
 			save_at = now_ms() + SAVE_DELAY_MS;
 		}
+		if (pending && now_ms() >= save_at) {
+			pending = false;
+			if (settings_save(path, &known) == FAXCTL_OK)
+				follow_note("saved to %s", path);
+		}
 	}
 	settings_notices_close(notices);
-	if (pending && module_loaded && settings_save(path) == FAXCTL_OK)
+	if (pending && module_loaded && settings_save(path, &known) == FAXCTL_OK)
 		follow_note("saved to %s", path);
+	port_names_free(&known);
 	return FAXCTL_OK;
 }
 
@@ -914,10 +1060,10 @@ int faxctl_settings(struct faxctl_command_line *cmd)
 	if (!*path)
 		return faxctl_usage_error(cmd, "the FILE is empty");
 	if (!strcmp(action, "apply"))
-		return settings_apply(path, if_saved);
+		return settings_apply(path, if_saved, NULL);
 	if (!strcmp(action, "follow"))
 		return settings_follow(path);
 	if (!strcmp(action, "show"))
 		return settings_show();
-	return settings_save(path);
+	return settings_save(path, NULL);
 }

@@ -133,6 +133,18 @@ static bool about_faxport(struct nlmsghdr *header)
 			(size_t)nla_len(attributes[CTRL_ATTR_FAMILY_NAME]));
 }
 
+/* A config notice's FAXPORT_CONFIG_CHANGED_* bits; all of them when it does not say. */
+static uint32_t changed_bits(struct nlmsghdr *header)
+{
+	struct nlattr *attributes[__FAXPORT_NL_A_MAX];
+
+	if (genlmsg_parse(header, 0, attributes, __FAXPORT_NL_A_MAX - 1, NULL) ||
+	    !attributes[FAXPORT_NL_A_CONFIG_CHANGED] ||
+	    nla_len(attributes[FAXPORT_NL_A_CONFIG_CHANGED]) < (int)sizeof(uint32_t))
+		return UINT32_MAX;
+	return nla_get_u32(attributes[FAXPORT_NL_A_CONFIG_CHANGED]);
+}
+
 unsigned int settings_notices_classify(const void *datagram, size_t length, int family)
 {
 	struct nlmsghdr *header = (struct nlmsghdr *)datagram;
@@ -153,11 +165,13 @@ unsigned int settings_notices_classify(const void *datagram, size_t length, int 
 		} else if (family >= 0 && header->nlmsg_type == family &&
 			   command == FAXPORT_NL_CMD_CONFIG_CHANGED) {
 			bits |= SETTINGS_NOTICE_CHANGED;
+			if (changed_bits(header) & FAXPORT_CONFIG_CHANGED_PORTS)
+				bits |= SETTINGS_NOTICE_PORTS;
 		}
 	}
 	/* Bytes left over: a message was cut short. */
 	if (remaining > 0)
-		bits |= SETTINGS_NOTICE_CHANGED;
+		bits |= SETTINGS_NOTICE_CHANGED | SETTINGS_NOTICE_PORTS;
 	return bits;
 }
 

@@ -17,6 +17,8 @@
 #define SETTINGS_NOTICE_CHANGED		0x1	/* a setting was stored, or notices were lost */
 #define SETTINGS_NOTICE_MODULE_GONE	0x2
 #define SETTINGS_NOTICE_MODULE_BACK	0x4
+/* Ports came or went (or it is not known what changed): apply what is kept for new ones. */
+#define SETTINGS_NOTICE_PORTS		0x8
 
 struct settings_notices;
 
@@ -37,8 +39,9 @@ void settings_notices_close(struct settings_notices *notices);
 
 /*
  * What one datagram says (@family: the driver's family id, or -1 when it is
- * not loaded): exposed for the tests. A malformed or cut message reads as
- * SETTINGS_NOTICE_CHANGED, so that nothing is missed.
+ * not loaded): exposed for the tests. A malformed or cut message, or a
+ * notice that does not say what changed, reads as SETTINGS_NOTICE_CHANGED
+ * and SETTINGS_NOTICE_PORTS, so that nothing is missed.
  */
 unsigned int settings_notices_classify(const void *datagram, size_t length, int family);
 

@@ -1041,7 +1041,9 @@ struct faxport_port_call {
  *
  * After every successful FAXPORT_IOC_CONFIG_SET, FAXPORT_IOC_LOGGING_SET,
  * FAXPORT_IOC_PORT_SET, FAXPORT_IOC_ROUTING_SET (by a client or a DSP
- * engine) and FAXPORT_IOC_ROUTING_PRIORITY
+ * engine), FAXPORT_IOC_ROUTING_PRIORITY, FAXPORT_IOC_PORT_ADD and
+ * FAXPORT_IOC_PORT_REMOVE (a port with its own settings came or went: a
+ * saver applies what it kept for a port that comes back)
  * the family multicasts FAXPORT_NL_CMD_CONFIG_CHANGED on its group
  * "config" (not on "events": Win32 clients have no such event). Its
  * attributes are FAXPORT_NL_A_CONFIG_CHANGED (u32: FAXPORT_CONFIG_CHANGED_*
@@ -1058,6 +1060,7 @@ struct faxport_port_call {
 #define FAXPORT_CONFIG_CHANGED_LOGGING	0x2	/* FAXPORT_IOC_LOGGING_SET */
 #define FAXPORT_CONFIG_CHANGED_PORT	0x4	/* FAXPORT_IOC_PORT_SET */
 #define FAXPORT_CONFIG_CHANGED_ROUTING	0x8	/* ROUTING_SET, ROUTING_PRIORITY */
+#define FAXPORT_CONFIG_CHANGED_PORTS	0x10	/* PORT_ADD, PORT_REMOVE */
 
 enum faxport_nl_cmd {
 	FAXPORT_NL_CMD_UNSPEC,

@@ -19,7 +19,7 @@
 
 /* Appends one generic netlink message to @buffer at @used. */
 static void add_message(char *buffer, size_t *used, int type, int command,
-			const char *family_name)
+			const char *family_name, uint32_t changed)
 {
 	struct nl_msg *message = nlmsg_alloc();
 	struct nlmsghdr *header;
@@ -30,8 +30,8 @@ static void add_message(char *buffer, size_t *used, int type, int command,
 		goto out;
 	if (family_name)
 		nla_put_string(message, CTRL_ATTR_FAMILY_NAME, family_name);
-	else
-		nla_put_u32(message, FAXPORT_NL_A_CONFIG_CHANGED, FAXPORT_CONFIG_CHANGED_PORT);
+	else if (changed)
+		nla_put_u32(message, FAXPORT_NL_A_CONFIG_CHANGED, changed);
 	header = nlmsg_hdr(message);
 	memcpy(buffer + *used, header, NLMSG_ALIGN(header->nlmsg_len));
 	*used += NLMSG_ALIGN(header->nlmsg_len);
@@ -44,7 +44,7 @@ static unsigned int classify_one(int type, int command, const char *family_name,
 	static _Alignas(struct nlmsghdr) char buffer[4096];
 	size_t used = 0;
 
-	add_message(buffer, &used, type, command, family_name);
+	add_message(buffer, &used, type, command, family_name, FAXPORT_CONFIG_CHANGED_PORT);
 	return settings_notices_classify(buffer, used, family);
 }
 
@@ -69,15 +69,29 @@ int main(void)
 		 classify_one(GENL_ID_CTRL, CTRL_CMD_NEWFAMILY, "fax", FAMILY), 0,
 		 "other families coming and going (even with a name that begins alike) are nothing");
 
-	add_message(buffer, &used, GENL_ID_CTRL, CTRL_CMD_DELFAMILY, "faxport");
-	add_message(buffer, &used, GENL_ID_CTRL, CTRL_CMD_NEWFAMILY, "faxport");
-	add_message(buffer, &used, FAMILY, FAXPORT_NL_CMD_CONFIG_CHANGED, NULL);
+	add_message(buffer, &used, GENL_ID_CTRL, CTRL_CMD_DELFAMILY, "faxport", 0);
+	add_message(buffer, &used, GENL_ID_CTRL, CTRL_CMD_NEWFAMILY, "faxport", 0);
+	add_message(buffer, &used, FAMILY, FAXPORT_NL_CMD_CONFIG_CHANGED, NULL,
+		    FAXPORT_CONFIG_CHANGED_PORT);
 	is_equal(settings_notices_classify(buffer, used, FAMILY),
 		 SETTINGS_NOTICE_MODULE_GONE | SETTINGS_NOTICE_MODULE_BACK |
 		 SETTINGS_NOTICE_CHANGED, "one datagram of three messages: all three said");
 	used = 0;
-	add_message(buffer, &used, GENL_ID_CTRL, CTRL_CMD_DELFAMILY, "faxport");
-	is_equal(settings_notices_classify(buffer, used - 8, FAMILY) & SETTINGS_NOTICE_CHANGED,
-		 SETTINGS_NOTICE_CHANGED, "a cut datagram reads as a change: nothing is missed");
+	add_message(buffer, &used, GENL_ID_CTRL, CTRL_CMD_DELFAMILY, "faxport", 0);
+	is_equal(settings_notices_classify(buffer, used - 8, FAMILY) &
+		 (SETTINGS_NOTICE_CHANGED | SETTINGS_NOTICE_PORTS),
+		 SETTINGS_NOTICE_CHANGED | SETTINGS_NOTICE_PORTS,
+		 "a cut datagram reads as a change of anything, ports too: nothing is missed");
+	used = 0;
+	add_message(buffer, &used, FAMILY, FAXPORT_NL_CMD_CONFIG_CHANGED, NULL,
+		    FAXPORT_CONFIG_CHANGED_PORTS);
+	is_equal(settings_notices_classify(buffer, used, FAMILY),
+		 SETTINGS_NOTICE_CHANGED | SETTINGS_NOTICE_PORTS,
+		 "a port added or removed: changed, and ports");
+	used = 0;
+	add_message(buffer, &used, FAMILY, FAXPORT_NL_CMD_CONFIG_CHANGED, NULL, 0);
+	is_equal(settings_notices_classify(buffer, used, FAMILY),
+		 SETTINGS_NOTICE_CHANGED | SETTINGS_NOTICE_PORTS,
+		 "a notice that does not say what changed: anything, ports too");
 	return tap_finish();
 }
