@@ -1,7 +1,9 @@
 #!/bin/sh
 # Windows programs built with MinGW-w64 from wine/tests/ against winfax.h
 # (its Windows mode) and MinGW's import library, then run with wine64 and
-# this build's winfax.dll, on the host without the driver. TAP, one plan.
+# this build's winfax.dll, on the host without the driver; fxsapi_test.exe
+# is linked with MinGW's libfxsapi.a and runs with this build's fxsapi.dll.
+# TAP, one plan.
 #
 # The Wine prefix is made once per build folder ($WINFAX_BUILD/wine/prefix,
 # about 700 MB, about 10 s) and reused; the DLL is this build's: its stand-in
@@ -35,12 +37,15 @@ skip_rest() { # skip_rest count reason
 # $dll_dir's (this build's, or the recorder's build for strings_test);
 # $run_env is more of the environment (NAME=value words).
 dll_dir=$build/wine
-run_program() { # run_program program.exe expected_points
+run_program() { # run_program program.exe expected_points [argument...]
+	program=$1
+	expected=$2
+	shift 2
 	output=$(mktemp) || exit 2
 	# shellcheck disable=SC2086 # run_env is words on purpose
 	env $run_env WINEPREFIX=$prefix WINEDEBUG=-all WINEDLLPATH=$dll_dir \
 	LD_LIBRARY_PATH=$dll_dir:$libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH} DISPLAY='' \
-		timeout 300 "$wine64" "$1" >"$output" 2>&1
+		timeout 300 "$wine64" "$program" "$@" >"$output" 2>&1
 	status=$?
 	points=0
 	while IFS= read -r line; do
@@ -49,7 +54,7 @@ run_program() { # run_program program.exe expected_points
 			result=${line%% [0-9]*}
 			rest=${line#"$result" }
 			rest=${rest#*[0-9] }
-			point "$result" "$(basename "$1"): ${rest#- }"
+			point "$result" "$(basename "$program"): ${rest#- }"
 			points=$((points + 1)) ;;
 		1..*) ;;
 		"#"*) printf '%s\n' "$line" ;;
@@ -57,8 +62,9 @@ run_program() { # run_program program.exe expected_points
 		esac
 	done <"$output"
 	rm -f "$output"
-	[ "$status" -eq 0 ] || point "not ok" "$(basename "$1") exited with status $status"
-	[ "$points" -eq "$2" ] || point "not ok" "$(basename "$1") gave $points of $2 points"
+	[ "$status" -eq 0 ] || point "not ok" "$(basename "$program") exited with status $status"
+	[ "$points" -eq "$expected" ] ||
+		point "not ok" "$(basename "$program") gave $points of $expected points"
 }
 
 programs="header_test.exe:2 header_test_unicode.exe:2 errors_test.exe:19"
@@ -79,6 +85,22 @@ for program in header_test.exe header_test_unicode.exe; do
 		point "not ok" "$program imports $imports functions from WINFAX.dll, not 56"
 	fi
 done
+
+# fxsapi.dll's exports are every name of MinGW's libfxsapi.a (what a
+# program linked with -lfxsapi may import): the .spec's, checked here; the
+# built DLL's, checked at run time by fxsapi_test.exe with GetProcAddress.
+fxsapi_names=$(mktemp) || exit 2
+x86_64-w64-mingw32-nm "$("$MINGW_CC" -print-file-name=libfxsapi.a)" |
+	awk '$2 == "T" { print $3 }' | sort -u >"$fxsapi_names"
+spec_missing=$(awk '/^@/ { name = $3; sub(/\(.*/, "", name); print name }' \
+	"$libdir/wine/fxsapi.spec" | sort -u | comm -23 "$fxsapi_names" -)
+fxsapi_count=$(wc -l <"$fxsapi_names")
+if [ "$fxsapi_count" -ge 150 ] && [ -z "$spec_missing" ]; then
+	point ok "fxsapi.spec exports the $fxsapi_count names of libfxsapi.a"
+else
+	point "not ok" "fxsapi.spec exports the $fxsapi_count names of libfxsapi.a"
+	printf '# missing: %s\n' $spec_missing
+fi
 
 # What libwinfax received from strings_test.exe (recorder.c), UTF-16
 # code units: CP-1252 text (0xFC is U+00FC, 0x80 the euro sign U+20AC),
@@ -105,7 +127,7 @@ archive 002f 0074 006d 0070 002f 0061 0072 0063 0068 0069 0076 00e9
 EOR
 }
 
-total_points=50
+total_points=65
 wine64=$(command -v wine64 2>/dev/null || ls /usr/lib/wine/wine64 2>/dev/null)
 if [ -z "$wine64" ]; then
 	skip_rest $total_points "wine64 is not installed"
@@ -124,10 +146,13 @@ else
 		fi
 	fi
 	if [ -e "$prefix/.made" ] &&
-		cp "$build/wine/winfax.dll" "$prefix/drive_c/windows/system32/winfax.dll"; then
+		cp "$build/wine/winfax.dll" "$prefix/drive_c/windows/system32/winfax.dll" &&
+		cp "$build/wine/fxsapi.dll" "$prefix/drive_c/windows/system32/fxsapi.dll"; then
 		for entry in $programs; do
 			run_program "$build/wine/${entry%%:*}" "${entry#*:}"
 		done
+		# The names' file as the program sees it: Wine's Z: is /.
+		run_program "$build/wine/fxsapi_test.exe" 15 "Z:$(printf '%s' "$fxsapi_names" | tr / '\\')"
 		# ANSI code page 1252 (Wine's for the C locale) with UTF-8 file
 		# names (C.UTF-8, which every glibc has).
 		record=$(mktemp) || exit 2
@@ -147,5 +172,6 @@ else
 	fi
 fi
 
+rm -f "$fxsapi_names"
 echo "1..$number"
 exit $failed
