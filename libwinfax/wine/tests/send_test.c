@@ -6,6 +6,9 @@
  * its own I/O completion port, sends a document from a Windows path to a
  * number with a recipient name in its ANSI code page, reads the job back
  * in both forms, and waits for the job's FEI_COMPLETED on its port.
+ * Through fxsapi.dll (Windows XP's fax client DLL, loaded at run time as a
+ * program linked with fxsapi.lib would have it) it connects and lists the
+ * ports once more, and its extended FaxEnumPortsExW fails cleanly.
  * e2e_wine_sendfax_test runs it under Wine in the VM with faxd and
  * compares the pages that arrive.  TAP.
  *
@@ -19,6 +22,9 @@
 #include "winfax.h"
 
 #define COMPLETION_KEY 42
+
+/* Not in winfax.h, which is the Windows 2000 API. */
+typedef BOOL(WINAPI *PFAXENUMPORTSEXW)(HANDLE server, void **ports, LPDWORD count);
 
 static int test_number;
 static int failures;
@@ -38,6 +44,46 @@ static void ok(BOOL condition, const char *what)
 static const char recipient_a[] = "M\xfcller \x80";
 static const WCHAR recipient_w[] = { 'M', 0xfc, 'l', 'l', 'e', 'r', ' ', 0x20ac, 0 };
 
+/* GetProcAddress's FARPROC as the function's own type. */
+#define RESOLVE(module, pointer, name) \
+    ((module) && (memcpy(&(pointer), &(FARPROC){ GetProcAddress((module), (name)) }, \
+                         sizeof(pointer)), (pointer) != NULL))
+
+/* fxsapi.dll connects to the same server and lists the receiving port;
+ * FaxEnumPortsExW, which it has but libwinfax does not, fails with
+ * ERROR_NOT_SUPPORTED. */
+static BOOL ports_through_fxsapi(DWORD receiving_port)
+{
+    HMODULE fxsapi = LoadLibraryA("fxsapi.dll");
+    PFAXCONNECTFAXSERVERW connect;
+    PFAXENUMPORTSW enum_ports;
+    PFAXENUMPORTSEXW enum_ports_ex;
+    PFAXFREEBUFFER free_buffer;
+    PFAXCLOSE close_server;
+    HANDLE server = NULL;
+    PFAX_PORT_INFOW ports = NULL;
+    void *ports_ex = NULL;
+    DWORD count = 0;
+    BOOL listed = FALSE, extended_fails;
+
+    if (!RESOLVE(fxsapi, connect, "FaxConnectFaxServerW") ||
+        !RESOLVE(fxsapi, enum_ports, "FaxEnumPortsW") ||
+        !RESOLVE(fxsapi, enum_ports_ex, "FaxEnumPortsExW") ||
+        !RESOLVE(fxsapi, free_buffer, "FaxFreeBuffer") ||
+        !RESOLVE(fxsapi, close_server, "FaxClose") || !connect(NULL, &server))
+        return FALSE;
+    if (enum_ports(server, &ports, &count)) {
+        for (DWORD i = 0; i < count; i++)
+            listed |= ports[i].DeviceId == receiving_port;
+        free_buffer(ports);
+    }
+    SetLastError(0);
+    extended_fails = !enum_ports_ex(server, &ports_ex, &count) &&
+                     GetLastError() == ERROR_NOT_SUPPORTED;
+    close_server(server);
+    return listed && extended_fails;
+}
+
 int main(int argc, char **argv)
 {
     HANDLE server = NULL;
@@ -54,7 +100,7 @@ int main(int argc, char **argv)
         return 2;
     }
     timeout_ms = (DWORD)atoi(argv[3]) * 1000;
-    printf("1..8\n");
+    printf("1..9\n");
     ok(GetACP() == 1252, "the program's ANSI code page is 1252");
     if (!FaxConnectFaxServerA(NULL, &server)) {
         ok(FALSE, "FaxConnectFaxServerA(NULL)");
@@ -68,6 +114,9 @@ int main(int argc, char **argv)
         FaxFreeBuffer(ports);
     }
     ok(listed, "FaxEnumPortsA lists the receiving port");
+    ok(ports_through_fxsapi((DWORD)atoi(argv[1])),
+       "fxsapi.dll: FaxConnectFaxServerW, FaxEnumPortsW list it too, FaxEnumPortsExW "
+       "fails with ERROR_NOT_SUPPORTED");
 
     port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 1);
     ok(port && FaxInitializeEventQueue(server, port, COMPLETION_KEY, NULL, 0),
