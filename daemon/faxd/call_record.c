@@ -340,14 +340,16 @@ void faxd_call_record_publish(const struct faxd_call_record *record,
 	 * could, and is not supported.
 	 */
 	error = faxd_transfer_log_append(config->transfer_log, line);
-	/* Said once until it changes: a missing folder would repeat it every call. */
+	/*
+	 * Said once until it changes: a missing folder would repeat it every
+	 * call. About the server's file, not the port: no port prefix, so
+	 * that a port's logging category set to none keeps that port silent.
+	 */
 	if (error && error != last_transfer_log_error)
-		log_warning("faxport%u: transfer log %s: %s: calls are not in it until it "
-			    "can be written", record->device_id, config->transfer_log,
-			    strerror(-error));
+		log_warning("transfer log %s: %s: calls are not in it until it can be written",
+			    config->transfer_log, strerror(-error));
 	else if (error)
-		log_debug("faxport%u: transfer log %s: %s", record->device_id,
-			  config->transfer_log, strerror(-error));
+		log_debug("transfer log %s: %s", config->transfer_log, strerror(-error));
 	else if (last_transfer_log_error)
 		log_notice("transfer log %s: written again", config->transfer_log);
 	last_transfer_log_error = error;
