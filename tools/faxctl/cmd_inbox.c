@@ -7,10 +7,12 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "faxctl.h"
@@ -90,11 +92,25 @@ static int read_metadata(const char *tif_path, struct received_fax *fax)
 	return 0;
 }
 
-static bool is_received_fax(const char *name)
+/*
+ * A fax faxd filed: a regular file under a name faxd gives (spool_names.c),
+ * the same test `inbox rm` applies, so that the list never shows what rm
+ * would refuse (a link planted under a fax's name, an admin's own file).
+ */
+static bool is_received_fax(DIR *dir, const struct dirent *entry)
 {
-	size_t length = strlen(name);
+	struct stat status;
+	time_t stamp;
+	bool is_tif = false;
 
-	return name[0] != '.' && length > 4 && !strcmp(name + length - 4, ".tif");
+	if (faxctl_inbox_name_kind(entry->d_name, &stamp, &is_tif) == FAXCTL_SPOOL_NOT_OURS ||
+	    !is_tif)
+		return false;
+	if (entry->d_type == DT_REG)
+		return true;
+	return entry->d_type == DT_UNKNOWN &&
+	       !fstatat(dirfd(dir), entry->d_name, &status, AT_SYMLINK_NOFOLLOW) &&
+	       S_ISREG(status.st_mode);
 }
 
 static int compare_names(const void *a, const void *b)
@@ -142,7 +158,7 @@ static int list_inbox(const char *inbox, struct received_fax **faxes, size_t *co
 	while ((errno = 0, entry = readdir(dir))) {
 		struct received_fax *fax;
 
-		if (!is_received_fax(entry->d_name))
+		if (!is_received_fax(dir, entry))
 			continue;
 		if (*count == capacity) {
 			size_t bigger = capacity ? capacity * 2 : 16;
