@@ -1126,14 +1126,16 @@ static void test_refusals(void)
        winfax_message_get());
 }
 
-/* The cover page's columns (cover_page.c): labels from 144 to 444, values
- * from 456 (a J's hook reaches a little left of that), up to 1584. */
+/* The cover page's columns (cover_page.c): labels from 144 to 444 (the
+ * widest label, "Office phone:", is narrower), values from 456 or further
+ * right (a J's hook reaches a little left of where they start), up to 1584. */
 #define COVER_MARGIN 144
 #define COVER_LABELS_END (144 + 300)
 #define COVER_VALUES (144 + 312)
 #define COVER_RIGHT  (1728 - 144)
-/* 10 labels between the title and its rule, and the rule under them. */
-#define COVER_LABELS 10
+/* test_cover_page's 7 labels (To, Company, Fax number, From, Date, Pages,
+ * Subject) between the title's rule and the rule under them. */
+#define COVER_LABELS 7
 
 /* In front of a standard-resolution document, the cover page is standard
  * too (half the lines, each pair of fine lines merged). */
@@ -1179,7 +1181,7 @@ static void test_cover_page_of_a_standard_document(const struct winfax_cover_pag
         close(cover_fd);
 }
 
-/* The rows the labels' column has ink in: the title, the rule, the ten
+/* The rows the labels' column has ink in: the title, the rule, the
  * labels, the rule, the note's lines. */
 static unsigned cover_bands(const struct winfax_cover_page *cover, struct band *bands,
                             struct winfax_bitmap *page_out)
@@ -1264,8 +1266,8 @@ static void test_cover_page(void)
             ok(count_black(page, COVER_VALUES, bands[2].top, COVER_RIGHT, bands[2].bottom) > 300 &&
                    count_black(page, COVER_VALUES, bands[3].top, COVER_RIGHT, bands[3].bottom) >
                        300 &&
-                   count_black(page, COVER_VALUES, bands[11].top - 4, COVER_RIGHT,
-                               bands[11].bottom + 8) > 300,
+                   count_black(page, COVER_VALUES, bands[1 + COVER_LABELS].top - 4,
+                               COVER_RIGHT, bands[1 + COVER_LABELS].bottom + 8) > 300,
                "cover: the values print beside their labels");
             ok(count > 3 + COVER_LABELS &&
                    count_black(page, 0, bands[3 + COVER_LABELS].top, 1728,
@@ -1291,7 +1293,8 @@ static void test_cover_page(void)
     long_name.recipient_name = name;
     count = cover_bands(&cover, bands, NULL);
     long_count = cover_bands(&long_name, long_bands, &bitmap);
-    if (ok(count == long_count && count >= 4, "cover, long value: the same rows of labels")) {
+    if (ok(count == long_count && count >= 4, "cover, long value: the same rows of labels (%u, %u)",
+           count, long_count)) {
         int shift = (int)(long_bands[3].top - bands[3].top);
         int line = (int)(bands[4].top - bands[3].top);   /* Company: to Fax number: */
         struct page page = { 1728, bitmap.height, 196, bitmap.bits };
@@ -1304,6 +1307,190 @@ static void test_cover_page(void)
     winfax_bitmap_free(&bitmap);
     free(name);
     test_cover_page_of_a_standard_document(&cover);
+}
+
+/* A cover page with every string of FAX_COVERPAGE_INFO set, each long
+ * enough to wrap many times, and each its own so it can be found. */
+#define COVER_FIELDS 24
+#define COVER_LONG_VALUE 400
+
+static char *long_value(const char *field)
+{
+    char *value = malloc(COVER_LONG_VALUE + 1);
+    size_t length = (size_t)sprintf(value, "%s", field);
+
+    for (; length < COVER_LONG_VALUE; length++)
+        value[length] = length % 9 == 8 ? ' ' : 'w';
+    value[COVER_LONG_VALUE] = '\0';
+    return value;
+}
+
+struct cover_field_check {
+    const char *label;
+    const char **field;
+    const char *name;
+};
+
+static unsigned rows_with(const struct winfax_cover_layout *layout, const char *label,
+                          const char *value)
+{
+    unsigned found = 0;
+
+    for (size_t i = 0; i < layout->row_count; i++)
+        if (layout->rows[i].label && strcmp(layout->rows[i].label, label) == 0 &&
+            strcmp(layout->rows[i].value, value) == 0)
+            found++;
+    return found;
+}
+
+/* Rows one under the other, inside the margins, under the first rule,
+ * the note (the last row) under the second. */
+static bool rows_fit(const struct winfax_cover_layout *layout, uint32_t page_lines)
+{
+    int y = layout->rules[0] + 6;
+
+    if (layout->bottom != (int)page_lines - 144)
+        return false;
+    for (size_t i = 0; i < layout->row_count; i++) {
+        const struct winfax_cover_row *row = &layout->rows[i];
+
+        if (!row->label && i + 1 == layout->row_count && y <= layout->rules[1])
+            y = layout->rules[1] + 6;
+        if (row->y < y || row->height <= 0 || row->y + row->height > layout->bottom ||
+            row->label_x != 144 || row->x < row->label_x || row->x + row->width > 1728 - 144)
+            return false;
+        y = row->y + row->height;
+    }
+    return y <= layout->bottom && (layout->row_count == 0 ||
+                                   layout->rows[layout->row_count - 1].label ||
+                                   layout->rules[1] + 6 <= layout->rows[layout->row_count - 1].y);
+}
+
+static void test_cover_layout_on(const char *paper, const struct winfax_cover_page *cover,
+                                 const struct cover_field_check *checks)
+{
+    uint32_t lines = winfax_paper_named(paper)->fine_lines;
+    struct winfax_text_canvas canvas;
+    struct winfax_cover_layout layout;
+    struct winfax_bitmap bitmap;
+    unsigned missing = 0, empty_rows = 0;
+    char pages[64];
+
+    if (winfax_text_canvas_init(&canvas, lines, WINFAX_FINE_DPI) != 0) {
+        ok(false, "cover layout, %s: a canvas", paper);
+        return;
+    }
+    winfax_cover_page_layout(cover, &canvas, lines, &layout);
+    snprintf(pages, sizeof(pages), "%u (this page included)", cover->page_count);
+    for (unsigned i = 0; i < COVER_FIELDS; i++)
+        if (rows_with(&layout, checks[i].label, *checks[i].field) != 1) {
+            tap_diag("%s: %s (%s) not printed once", paper, checks[i].name, checks[i].label);
+            missing++;
+        }
+    for (size_t i = 0; i < layout.row_count; i++)
+        empty_rows += !layout.rows[i].value[0];
+    ok(missing == 0 && rows_with(&layout, "Pages:", pages) == 1 && empty_rows == 0,
+       "cover layout, %s: every field once with its label and value", paper);
+    ok(layout.row_count == COVER_FIELDS + 2 && !layout.rows[COVER_FIELDS + 1].label &&
+           strcmp(layout.rows[COVER_FIELDS + 1].value, cover->note) == 0,
+       "cover layout, %s: 24 fields, Pages and the note (%zu rows)", paper,
+       layout.row_count);
+    ok(rows_fit(&layout, lines), "cover layout, %s: no row overlaps another or the margins",
+       paper);
+    /* The renderer draws that list: ink in each row's block, none past the
+     * bottom margin. */
+    setenv("PAPERSIZE", paper, 1);
+    if (winfax_cover_page_render(cover, &bitmap) == 0) {
+        struct page page = { 1728, bitmap.height, 196, bitmap.bits };
+        unsigned blank = 0;
+
+        for (size_t i = 0; i < layout.row_count; i++) {
+            const struct winfax_cover_row *row = &layout.rows[i];
+
+            blank += count_black(&page, (uint32_t)row->x, (uint32_t)row->y,
+                                 (uint32_t)(row->x + row->width),
+                                 (uint32_t)(row->y + row->height)) < 100;
+        }
+        ok(bitmap.height == lines && blank == 0 &&
+               count_black(&page, 0, (uint32_t)layout.bottom, 1728, lines) == 0,
+           "cover layout, %s: every row drawn where laid out, nothing below the margin (%u "
+           "blank)", paper, blank);
+        write_preview(&page, strcmp(paper, "a4") == 0 ? "cover-all-fields-a4"
+                                                      : "cover-all-fields-letter");
+        winfax_bitmap_free(&bitmap);
+    } else {
+        ok(false, "cover layout, %s: rendered", paper);
+    }
+    setenv("PAPERSIZE", "a4", 1);
+    winfax_cover_layout_free(&layout);
+    winfax_text_canvas_free(&canvas);
+}
+
+static void test_cover_layout(void)
+{
+    struct winfax_cover_page cover = { .name = "urgent.cov", .page_count = 12 };
+    const struct cover_field_check checks[COVER_FIELDS] = {
+        { "To:", &cover.recipient_name, "RecName" },
+        { "Fax number:", &cover.recipient_fax_number, "RecFaxNumber" },
+        { "Company:", &cover.recipient_company, "RecCompany" },
+        { "Street:", &cover.recipient_street_address, "RecStreetAddress" },
+        { "City:", &cover.recipient_city, "RecCity" },
+        { "State:", &cover.recipient_state, "RecState" },
+        { "ZIP:", &cover.recipient_zip, "RecZip" },
+        { "Country:", &cover.recipient_country, "RecCountry" },
+        { "Title:", &cover.recipient_title, "RecTitle" },
+        { "Department:", &cover.recipient_department, "RecDepartment" },
+        { "Office:", &cover.recipient_office_location, "RecOfficeLocation" },
+        { "Home phone:", &cover.recipient_home_phone, "RecHomePhone" },
+        { "Office phone:", &cover.recipient_office_phone, "RecOfficePhone" },
+        { "From:", &cover.sender_name, "SdrName" },
+        { "Fax number:", &cover.sender_fax_number, "SdrFaxNumber" },
+        { "Company:", &cover.sender_company, "SdrCompany" },
+        { "Address:", &cover.sender_address, "SdrAddress" },
+        { "Title:", &cover.sender_title, "SdrTitle" },
+        { "Department:", &cover.sender_department, "SdrDepartment" },
+        { "Office:", &cover.sender_office_location, "SdrOfficeLocation" },
+        { "Home phone:", &cover.sender_home_phone, "SdrHomePhone" },
+        { "Office phone:", &cover.sender_phone, "SdrOfficePhone" },
+        { "Subject:", &cover.subject, "Subject" },
+        { "Date:", &cover.date, "TimeSent" },
+    };
+    char *values[COVER_FIELDS], *note = malloc(20001);
+    struct winfax_text_canvas canvas;
+    struct winfax_cover_layout layout;
+
+    for (unsigned i = 0; i < COVER_FIELDS; i++)
+        *checks[i].field = values[i] = long_value(checks[i].name);
+    for (unsigned i = 0; i < 20000; i++)
+        note[i] = i % 11 == 10 ? ' ' : 'n';
+    note[20000] = '\0';
+    cover.note = note;
+    test_cover_layout_on("letter", &cover, checks);
+    test_cover_layout_on("a4", &cover, checks);
+
+    /* Only some fields: the empty and missing ones take no row, and a
+     * long value keeps its three lines when there is room. */
+    cover = (struct winfax_cover_page){ .recipient_name = values[0], .recipient_city = "",
+                                        .sender_fax_number = "+49 30 1234", .note = "",
+                                        .page_count = 2 };
+    if (winfax_text_canvas_init(&canvas, 2292, WINFAX_FINE_DPI) == 0) {
+        winfax_cover_page_layout(&cover, &canvas, 2292, &layout);
+        ok(layout.row_count == 3 && rows_with(&layout, "To:", values[0]) == 1 &&
+               rows_with(&layout, "Fax number:", "+49 30 1234") == 1 &&
+               rows_with(&layout, "Pages:", "2 (this page included)") == 1,
+           "cover layout, few fields: To, Fax number and Pages only (%zu rows)",
+           layout.row_count);
+        ok(layout.row_count == 3 && layout.rows[0].height > 2 * layout.rows[2].height &&
+               layout.rows[0].height < 4 * layout.rows[2].height &&
+               layout.rows[1].y > layout.rows[0].y + layout.rows[0].height,
+           "cover layout, few fields: the long name in 3 lines, a gap before From's block");
+        ok(rows_fit(&layout, 2292), "cover layout, few fields: inside the margins");
+        winfax_cover_layout_free(&layout);
+        winfax_text_canvas_free(&canvas);
+    }
+    for (unsigned i = 0; i < COVER_FIELDS; i++)
+        free(values[i]);
+    free(note);
 }
 
 /* Several files as one fax, their pages in order; a bad one named. */
@@ -1356,6 +1543,7 @@ int main(void)
     test_ghostscript();
     test_refusals();
     test_cover_page();
+    test_cover_layout();
     test_combine();
     return tap_finish();
 }

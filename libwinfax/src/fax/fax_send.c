@@ -176,6 +176,21 @@ void winfax_job_param_free(FAX_JOB_PARAMA *ansi)
         { (wide)->SdrOfficePhone, &(ansi)->SdrOfficePhone },                          \
         { (wide)->Subject, &(ansi)->Subject },                                        \
         { (wide)->Note, &(ansi)->Note },                                              \
+        { (wide)->RecStreetAddress, &(ansi)->RecStreetAddress },                      \
+        { (wide)->RecCity, &(ansi)->RecCity },                                        \
+        { (wide)->RecState, &(ansi)->RecState },                                      \
+        { (wide)->RecZip, &(ansi)->RecZip },                                          \
+        { (wide)->RecCountry, &(ansi)->RecCountry },                                  \
+        { (wide)->RecTitle, &(ansi)->RecTitle },                                      \
+        { (wide)->RecDepartment, &(ansi)->RecDepartment },                            \
+        { (wide)->RecOfficeLocation, &(ansi)->RecOfficeLocation },                    \
+        { (wide)->RecHomePhone, &(ansi)->RecHomePhone },                              \
+        { (wide)->RecOfficePhone, &(ansi)->RecOfficePhone },                          \
+        { (wide)->SdrAddress, &(ansi)->SdrAddress },                                  \
+        { (wide)->SdrTitle, &(ansi)->SdrTitle },                                      \
+        { (wide)->SdrDepartment, &(ansi)->SdrDepartment },                            \
+        { (wide)->SdrOfficeLocation, &(ansi)->SdrOfficeLocation },                    \
+        { (wide)->SdrHomePhone, &(ansi)->SdrHomePhone },                              \
     }
 
 DWORD winfax_cover_info_from_wide(const FAX_COVERPAGE_INFOW *wide, FAX_COVERPAGE_INFOA *ansi)
@@ -373,6 +388,21 @@ DWORD winfax_cover_request(const FAX_COVERPAGE_INFOA *info, struct winfax_cover_
     cover->sender_phone = info->SdrOfficePhone;
     cover->subject = info->Subject;
     cover->note = info->Note;
+    cover->recipient_street_address = info->RecStreetAddress;
+    cover->recipient_city = info->RecCity;
+    cover->recipient_state = info->RecState;
+    cover->recipient_zip = info->RecZip;
+    cover->recipient_country = info->RecCountry;
+    cover->recipient_title = info->RecTitle;
+    cover->recipient_department = info->RecDepartment;
+    cover->recipient_office_location = info->RecOfficeLocation;
+    cover->recipient_home_phone = info->RecHomePhone;
+    cover->recipient_office_phone = info->RecOfficePhone;
+    cover->sender_address = info->SdrAddress;
+    cover->sender_title = info->SdrTitle;
+    cover->sender_department = info->SdrDepartment;
+    cover->sender_office_location = info->SdrOfficeLocation;
+    cover->sender_home_phone = info->SdrHomePhone;
     return ERROR_SUCCESS;
 }
 
@@ -447,6 +477,21 @@ int winfax_add_cover_page(int document_fd, unsigned document_pages,
         .sender_phone = cover->sender_phone,
         .subject = cover->subject,
         .note = cover->note,
+        .recipient_street_address = cover->recipient_street_address,
+        .recipient_city = cover->recipient_city,
+        .recipient_state = cover->recipient_state,
+        .recipient_zip = cover->recipient_zip,
+        .recipient_country = cover->recipient_country,
+        .recipient_title = cover->recipient_title,
+        .recipient_department = cover->recipient_department,
+        .recipient_office_location = cover->recipient_office_location,
+        .recipient_home_phone = cover->recipient_home_phone,
+        .recipient_office_phone = cover->recipient_office_phone,
+        .sender_address = cover->sender_address,
+        .sender_title = cover->sender_title,
+        .sender_department = cover->sender_department,
+        .sender_office_location = cover->sender_office_location,
+        .sender_home_phone = cover->sender_home_phone,
         .date = date,
         .page_count = document_pages + 1,
     };

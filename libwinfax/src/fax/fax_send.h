@@ -54,6 +54,21 @@ struct winfax_cover_request {
     const char *sender_phone;
     const char *subject;
     const char *note;
+    const char *recipient_street_address;
+    const char *recipient_city;
+    const char *recipient_state;
+    const char *recipient_zip;
+    const char *recipient_country;
+    const char *recipient_title;
+    const char *recipient_department;
+    const char *recipient_office_location;
+    const char *recipient_home_phone;
+    const char *recipient_office_phone;
+    const char *sender_address;
+    const char *sender_title;
+    const char *sender_department;
+    const char *sender_office_location;
+    const char *sender_home_phone;
 };
 
 /* Reads a FAX_COVERPAGE_INFOA (NULL, or one without a CoverPageName,
