@@ -35,7 +35,10 @@
 #include <stdint.h>
 
 #include "page_bitmap.h"
-#include "text_render.h"
+
+/* text_render.h's; only a pointer here, so users of the cover page need
+ * not build against Pango. */
+struct winfax_text_canvas;
 
 /* Every string UTF-8, or NULL; the FAX_COVERPAGE_INFO field each holds
  * follows it. */

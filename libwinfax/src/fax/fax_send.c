@@ -462,11 +462,10 @@ static void cover_page_date(const SYSTEMTIME *sent, char *date, size_t size)
         date[0] = '\0';
 }
 
-int winfax_add_cover_page(int document_fd, unsigned document_pages,
-                          const struct winfax_cover_request *cover, const FAX_JOB_PARAMA *job)
+void winfax_cover_page_fill(const struct winfax_cover_request *cover, const FAX_JOB_PARAMA *job,
+                            const char *date, struct winfax_cover_page *page)
 {
-    char date[64];
-    struct winfax_cover_page page = {
+    *page = (struct winfax_cover_page){
         .name = cover->name,
         .recipient_name = either(cover->recipient_name, job->RecipientName),
         .recipient_fax_number = either(cover->recipient_fax_number, job->RecipientNumber),
@@ -493,11 +492,19 @@ int winfax_add_cover_page(int document_fd, unsigned document_pages,
         .sender_office_location = cover->sender_office_location,
         .sender_home_phone = cover->sender_home_phone,
         .date = date,
-        .page_count = document_pages + 1,
     };
+}
+
+int winfax_add_cover_page(int document_fd, unsigned document_pages,
+                          const struct winfax_cover_request *cover, const FAX_JOB_PARAMA *job)
+{
+    char date[64];
+    struct winfax_cover_page page;
     int fd, error;
 
     cover_page_date(&cover->time_sent, date, sizeof(date));
+    winfax_cover_page_fill(cover, job, date, &page);
+    page.page_count = document_pages + 1;
     error = winfax_document_with_cover(document_fd, &page, &fd);
     if (error) {
         winfax_fail(error == -EILSEQ || error == -E2BIG ? ERROR_INVALID_DATA

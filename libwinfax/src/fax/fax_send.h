@@ -91,6 +91,14 @@ DWORD winfax_check_personal_cover_page(int server_fd, const struct winfax_cover_
  */
 int winfax_open_document(const char *path, unsigned *pages);
 
+struct winfax_cover_page;
+
+/* The cover page a request shows (page_count left 0): its strings, the
+ * job's where the cover page has none (RecName, RecFaxNumber, SdrName,
+ * SdrCompany), and the date given.  Points into cover, job and date. */
+void winfax_cover_page_fill(const struct winfax_cover_request *cover, const FAX_JOB_PARAMA *job,
+                            const char *date, struct winfax_cover_page *page);
+
 /* A new fax TIFF: the cover page, then the document's pages.  Recipient
  * and sender fields the cover page leaves NULL come from the job.  The
  * fd, or -1 with the last error set. */
