@@ -16,15 +16,17 @@
  *   Country, Office phone, Home phone, Fax number   (the Rec* fields)
  *   From, Title, Department, Company, Office, Address, Office phone,
  *   Home phone, Fax number                          (the Sdr* fields)
- *   Date (TimeSent), Pages (PageCount), Subject
+ *   Date (TimeSent), Pages (counted: the whole fax), Subject
  *
  * a rule, and the note.  Every FAX_COVERPAGE_INFO string prints; a field
  * that is NULL or empty takes no row at all (no empty labels), and a
  * block with no rows takes no room.  Values that are too long wrap, up to
  * 3 lines each; when the rows at 3 lines would leave the note less than
- * NOTE_MIN_LINES lines above the bottom margin, every value is held to 2
- * lines, then to 1, so all 24 fields at any length fit on one A4, Letter
- * or Legal page.  The note fills the rest, down to the bottom margin.
+ * 4 lines above the bottom margin (NOTE_MIN_LINES), every value is held
+ * to 2 lines, then to 1, so all 24 fields at any length fit on one A4,
+ * Letter or Legal page.  The note fills the rest, down to the bottom
+ * margin.  The rows come from winfax_cover_page_layout, which the
+ * renderer draws as it is, so tests can check them.
  * What does not fit ends in an ellipsis; bytes that are not UTF-8 print
  * as U+FFFD.
  */
