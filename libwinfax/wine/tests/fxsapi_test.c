@@ -26,23 +26,7 @@ DECLSPEC_IMPORT BOOL WINAPI FaxGetJobExW(HANDLE server, DWORDLONG message_id, vo
 DECLSPEC_IMPORT HRESULT WINAPI FaxGetSenderInformation(void *profile);
 DECLSPEC_IMPORT HRESULT WINAPI FaxFreeSenderInformation(void *profile);
 
-static int test_number;
-static int failures;
-
-static void ok(BOOL condition, const char *what)
-{
-    test_number++;
-    printf("%s %d - %s\n", condition ? "ok" : "not ok", test_number, what);
-    if (!condition)
-        failures++;
-}
-
-static void is_code(DWORD got, DWORD expected, const char *what)
-{
-    ok(got == expected, what);
-    if (got != expected)
-        printf("#   got %lu, expected %lu\n", (unsigned long)got, (unsigned long)expected);
-}
+#include "windows_tap.h"
 
 /* Every name of the file resolves in fxsapi.dll; the missing ones are
  * printed. */

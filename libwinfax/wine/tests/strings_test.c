@@ -16,23 +16,7 @@
 
 #include "winfax.h"
 
-static int test_number;
-static int failures;
-
-static void ok(BOOL condition, const char *what)
-{
-    test_number++;
-    printf("%s %d - %s\n", condition ? "ok" : "not ok", test_number, what);
-    if (!condition)
-        failures++;
-}
-
-static void is_code(DWORD got, DWORD expected, const char *what)
-{
-    ok(got == expected, what);
-    if (got != expected)
-        printf("#   got %lu, expected %lu\n", (unsigned long)got, (unsigned long)expected);
-}
+#include "windows_tap.h"
 
 static void is_text(const char *got, const char *expected, const char *what)
 {
