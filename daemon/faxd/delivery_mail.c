@@ -5,12 +5,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/syscall.h>
-#include <sys/wait.h>
+#include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -21,8 +19,6 @@
 #include "../t30/full_write.h"
 #include "faxport_client.h"
 
-/* All the mail command finds in its environment. */
-#define MAIL_PATH "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
 struct faxd_delivery_job {
 	uint32_t job_id;
@@ -41,6 +37,7 @@ struct mail_context {
 	char *failure;
 	char *command_line;
 	char *spool_dir;		/* mail_delivery = spool: queue it there; else NULL */
+	unsigned int timeout_s;		/* of the mail command (route_timeout_s) */
 	char *remote_ident;
 	char host[HOST_NAME_MAX + 1];
 	struct faxport_job_param param;
@@ -189,18 +186,16 @@ static void free_context(void *opaque)
 
 /*
  * The helper process (fd 3: the document, when there is one): build the
- * mail, start the mail command with a pipe as its stdin, write the mail,
- * and return the command's verdict as the exit status.
+ * mail, queue it (mail_delivery = spool) or hand it to the mail command
+ * (faxd_mail_command_run), and return the verdict as the exit status.
  */
 static int mail_helper(void *opaque)
 {
 	struct mail_context *context = opaque;
-	char *envp[] = { MAIL_PATH, NULL };
-	char *argv[32], *save = NULL, *text = NULL;
+	char *text = NULL;
 	uint8_t *page = NULL;
-	size_t page_size = 0, text_size = 0, words = 0;
-	int pipe_fds[2], status, error;
-	pid_t command;
+	size_t page_size = 0, text_size = 0;
+	int mail_fd, status, error;
 
 	if (context->has_document) {
 		error = delivery_report_first_page(3, &page, &page_size);
@@ -232,50 +227,23 @@ static int mail_helper(void *opaque)
 			   context->report.job_id);
 		return 0;
 	}
-	for (char *word = strtok_r(context->command_line, " \t", &save);
-	     word && words + 1 < sizeof(argv) / sizeof(argv[0]);
-	     word = strtok_r(NULL, " \t", &save))
-		argv[words++] = word;
-	argv[words] = NULL;
-	signal(SIGPIPE, SIG_IGN);
-	if (!words || pipe2(pipe_fds, O_CLOEXEC)) {
-		log_error("job %u: cannot start the mail command", context->report.job_id);
-		return 1;
-	}
-	command = fork();
-	if (command == 0) {
-		signal(SIGPIPE, SIG_DFL);
-		if (dup2(pipe_fds[0], STDIN_FILENO) < 0)
-			_exit(127);
-		if (syscall(SYS_close_range, 3u, ~0u, 0u))
-			for (int fd = 3; fd < 1024; fd++)
-				close(fd);
-		execve(argv[0], argv, envp);
-		_exit(127);
-	}
-	close(pipe_fds[0]);
-	if (command < 0) {
-		log_error("job %u: cannot start %s: %s", context->report.job_id, argv[0],
-			  strerror(errno));
-		close(pipe_fds[1]);
-		free(text);
-		return 1;
-	}
-	error = full_write(pipe_fds[1], text, text_size);
-	close(pipe_fds[1]);
+	/* The mail from a memory file: the same way as a spooled one is sent. */
+	mail_fd = memfd_create("faxd-report", MFD_CLOEXEC);
+	error = mail_fd < 0 ? -errno : full_write(mail_fd, text, text_size);
 	free(text);
-	while (waitpid(command, &status, 0) < 0)
-		if (errno != EINTR)
-			return 1;
-	if (!error && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+	if (!error && lseek(mail_fd, 0, SEEK_SET))
+		error = -errno;
+	status = error ? -1 : faxd_mail_command_run(context->command_line, mail_fd,
+						       context->timeout_s);
+	if (mail_fd >= 0)
+		close(mail_fd);
+	if (status == 0) {
 		log_notice("job %u: delivery report mailed", context->report.job_id);
 		return 0;
 	}
-	log_error("job %u: the mail command %s failed (%s %d): no delivery report (a set-id "
+	log_error("job %u: the mail command %s failed (status %d): no delivery report (a set-id "
 		  "sendmail cannot run in faxd.service's sandbox: mail_delivery = spool, faxd(8))",
-		  context->report.job_id, argv[0],
-		  WIFSIGNALED(status) ? "signal" : "status",
-		  WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
+		  context->report.job_id, context->command_line, status);
 	return 1;
 }
 
@@ -300,6 +268,7 @@ static struct mail_context *new_context(const struct faxd_delivery_job *job,
 		return NULL;
 	context->param = job->param;
 	context->command_line = strdup(config->mail_command);
+	context->timeout_s = config->route_limits.timeout_s;
 	if (config->mail_spooled && !(context->spool_dir = strdup(config->spool_dir))) {
 		free_context(context);
 		return NULL;

@@ -95,8 +95,7 @@ static int is_queued_mail(const struct dirent *entry)
 	       !strcmp(name + length - strlen(MAIL_SUFFIX), MAIL_SUFFIX) && !strchr(name, '/');
 }
 
-/* Run the mail command with @mail_fd as its stdin: its exit status, or -1. */
-static int send_one(const char *command_line, int mail_fd, unsigned int timeout_s)
+int faxd_mail_command_run(const char *command_line, int mail_fd, unsigned int timeout_s)
 {
 	char *words = strdup(command_line), *argv[MAX_COMMAND_WORDS + 1], *save = NULL;
 	char *envp[] = { MAIL_PATH, NULL };
@@ -171,7 +170,7 @@ int faxd_mail_spool_flush(const struct faxd_config *config)
 				close(fd);
 			continue;
 		}
-		result = send_one(config->mail_command, fd, config->route_limits.timeout_s);
+		result = faxd_mail_command_run(config->mail_command, fd, config->route_limits.timeout_s);
 		close(fd);
 		if (result == 0 && !unlinkat(folder, name, 0)) {
 			log_notice("mail spool: %s sent", name);

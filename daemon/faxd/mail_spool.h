@@ -29,6 +29,16 @@ struct faxd_config;
 int faxd_mail_spool_add(const char *spool_dir, uint32_t job_id, const char *text, size_t size);
 
 /*
+ * Run @command_line ("/program words", split at blanks, no shell) with
+ * @mail_fd as its standard input, PATH as its whole environment, none of
+ * the caller's other files, and @timeout_s of CPU and of wall time (then
+ * SIGXCPU/SIGALRM end it). Returns its exit status, 128 + the signal that
+ * ended it, or -1 when it could not be started. Used for a spooled mail
+ * and, from a memory file, for a mail sent directly (delivery_mail.c).
+ */
+int faxd_mail_command_run(const char *command_line, int mail_fd, unsigned int timeout_s);
+
+/*
  * Hand every queued mail to @config's mail_command, oldest first, each
  * within the route commands' time limit, and remove those it took (exit
  * status 0). Anything in the folder that is not a regular file named as
